@@ -1,0 +1,17 @@
+import path from "node:path";
+
+// The SQLite-only pieces of connecting: a PostgreSQL build replaces this module.
+
+/** Pragmas set on every connection (toolchain.md): WAL for concurrent readers, a busy wait instead of SQLITE_BUSY. */
+export const SQLITE_PRAGMAS = [
+  "PRAGMA journal_mode = WAL",
+  "PRAGMA synchronous = NORMAL",
+  "PRAGMA busy_timeout = 5000",
+  "PRAGMA foreign_keys = ON",
+] as const;
+
+/** `file:./prisma/dev.db` → an absolute path, resolved from the project root (the process's cwd). */
+export function sqliteFilePath(databaseUrl: string): string {
+  const file = databaseUrl.replace(/^file:/, "").replace(/\?.*$/, "");
+  return path.resolve(process.cwd(), file);
+}

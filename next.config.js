@@ -1,0 +1,17 @@
+// @ts-check
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // 'use cache' + cacheTag for reads; request-dependent pages opt into blocking rendering (see README, Decisions).
+  cacheComponents: true,
+  cacheLife: {
+    // Reader data. In-app writes invalidate by tag at once; this bounds how long a write made outside the server
+    // (seed, import, a second instance) can stay unseen.
+    claims: { stale: 30, revalidate: 30, expire: 300 },
+  },
+  serverExternalPackages: ["@node-rs/argon2"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,41 @@
+import { defineConfig, devices } from "@playwright/test";
+
+export const E2E_PORT = 3200;
+export const E2E_DATABASE_URL = "file:./prisma/e2e.db";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 30_000,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    trace: "on-first-retry",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    // Fresh database, migrated and seeded, then a production build served on a port of its own.
+    command: "bash scripts/e2e-server.sh",
+    url: `http://127.0.0.1:${E2E_PORT}/methodology`,
+    timeout: 300_000,
+    reuseExistingServer: !process.env.CI,
+    env: { DATABASE_URL: E2E_DATABASE_URL, PORT: String(E2E_PORT), ADMIN_EMAIL: "admin@e2e.test", ADMIN_PASSWORD: "e2e-admin-password" },
+    stdout: "pipe",
+  },
+});

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# `npm start`: migrate, seed (idempotent), build, serve on http://localhost:3000.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -f .env ]; then set -a; . ./.env; set +a; fi
+export DATABASE_URL="${DATABASE_URL:-file:./prisma/dev.db}"
+npx prisma migrate deploy
+npx tsx prisma/seed.ts
+npx next build
+exec npx next start -p "${PORT:-3000}"

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `npm test`: typecheck, lint, unit and e2e tests. Every step runs even when an earlier one fails, so the closing
+# line counts everything; the exit code is non-zero when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+rm -f test-results/unit.json test-results/e2e.json test-results/checks.txt
+
+step() { # name, command...
+  local name=$1; shift
+  echo; echo "=== $name"
+  if "$@"; then echo "$name passed" >> test-results/checks.txt; else echo "$name failed" >> test-results/checks.txt; fi
+}
+
+step typecheck npx tsc --noEmit
+step lint npx eslint --max-warnings=0 .
+step unit npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+step e2e npx playwright test
+
+node scripts/test-summary.mjs
