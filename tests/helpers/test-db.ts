@@ -1,14 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import { inject } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/prisma-client";
-
-const TEMPLATE_DB = path.resolve("tmp/unit/template.db");
 
 /** A fresh, migrated SQLite file for one test file: a copy of the template made in global setup. */
 export async function createTestDb(): Promise<{ db: Db; url: string; cleanup: () => Promise<void> }> {
   const file = path.resolve(`tmp/unit/${randomUUID()}.db`);
-  fs.copyFileSync(TEMPLATE_DB, file);
+  fs.copyFileSync(inject("templateDb"), file);
   const url = `file:${file}`;
   const db = await createPrismaClient(url);
   return {
