@@ -12,7 +12,7 @@ step() { # name, command...
   if "$@"; then echo "$name passed" >> test-results/checks.txt; else echo "$name failed" >> test-results/checks.txt; fi
 }
 
-step typecheck npx tsc --noEmit
+step typecheck npm run -s typecheck
 step lint npx eslint --max-warnings=0 .
 step unit npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 step e2e npx playwright test

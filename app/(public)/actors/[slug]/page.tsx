@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ClaimListItem } from "@/components/claims/claim-list-item";
+import { readActorProfile } from "@/lib/data/public-reads";
+import type { ActorProfile } from "@/lib/data/actors";
+import { formatCount } from "@/lib/format";
+import { slugPattern } from "@/lib/validation/claim-filters";
+import { ACTOR_KIND_LABEL, countryName } from "@/lib/vocabulary";
+
+export const instant = false;
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function load(params: Props["params"]) {
+  const { slug } = await params;
+  if (slug.length > 200 || !slugPattern.test(slug)) notFound();
+  const profile = await readActorProfile(slug);
+  if (!profile) notFound();
+  return profile;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { actor } = await load(params);
+  return { title: actor.name };
+}
+
+function Section({ id, title, empty, claims, total, limit, slug, denials }: {
+  id: string;
+  title: string;
+  empty: string;
+  claims: ActorProfile["claimed"];
+  total: number;
+  limit: number;
+  slug: string;
+  denials?: boolean;
+}) {
+  return (
+    <section aria-labelledby={id} data-testid={id}>
+      <h2 id={id}>
+        {title} <span className="muted">({formatCount(total)})</span>
+      </h2>
+      {claims.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="claim-list">
+          {claims.map((claim) => (
+            <ClaimListItem
+              key={claim.slug}
+              claim={claim}
+              extra={
+                denials && claim.linksFrom.length > 0 ? (
+                  <span>
+                    Denies:{" "}
+                    {claim.linksFrom.map((l, i) => (
+                      <span key={l.to.slug}>
+                        {i > 0 ? "; " : ""}
+                        <Link href={`/claims/${l.to.slug}`}>{l.to.statement}</Link> ({l.to.claimant.name})
+                      </span>
+                    ))}
+                  </span>
+                ) : null
+              }
+            />
+          ))}
+        </ul>
+      )}
+      {total > limit ? (
+        <p>
+          Showing {limit} of {formatCount(total)}. <Link href={`/claims?actor=${slug}`}>See all claims by this actor</Link>.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export default async function ActorPage({ params }: Props) {
+  const { actor, claimed, denied, positions, counts, limit } = await load(params);
+  const country = countryName(actor.country);
+  return (
+    <>
+      <p className="muted small">
+        <Link href="/actors">Actors</Link>
+      </p>
+      <h1>{actor.name}</h1>
+      <p className="claim-meta">
+        <span>{ACTOR_KIND_LABEL[actor.kind]}</span>
+        {country ? <span>{country}</span> : null}
+        {actor.sameAs ? (
+          <a href={actor.sameAs} rel="nofollow noopener">
+            Reference record
+          </a>
+        ) : null}
+        {actor.synthetic ? <span className="tag synthetic-tag">Synthetic test data</span> : null}
+      </p>
+      {actor.description ? <p className="lede">{actor.description}</p> : null}
+      <Section id="claimed" title="Claimed" empty="No published factual claims." claims={claimed} total={counts.claimed} limit={limit} slug={actor.slug} />
+      <Section id="denied" title="Denied" empty="No published denials." claims={denied} total={counts.denied} limit={limit} slug={actor.slug} denials />
+      <Section id="positions" title="Positions held" empty="No published positions." claims={positions} total={counts.positions} limit={limit} slug={actor.slug} />
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ClaimLinks } from "@/components/claims/claim-links";
+import { FiguresChart } from "@/components/claims/figures-chart";
+import { FiguresTable } from "@/components/claims/figures-table";
+import { SourcesByStance } from "@/components/claims/sources-by-stance";
+import { StatusBadge } from "@/components/claims/status-badge";
+import { StatusTimeline } from "@/components/claims/status-timeline";
+import { readClaim } from "@/lib/data/public-reads";
+import { formatDateTime, formatDay } from "@/lib/format";
+import { slugPattern } from "@/lib/validation/claim-filters";
+import { ACTOR_KIND_LABEL, CATEGORY_LABEL, KIND_LABEL, STATUS_INFO, countryName } from "@/lib/vocabulary";
+
+// Blocking render (README, Decisions: caching): an unknown slug gets a real 404 status, and the page is whole
+// without JavaScript. The claim itself comes from the cache.
+export const instant = false;
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function load(params: Props["params"]) {
+  const { slug } = await params;
+  if (slug.length > 200 || !slugPattern.test(slug)) notFound();
+  const claim = await readClaim(slug);
+  if (!claim) notFound();
+  return claim;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const claim = await load(params);
+  return { title: claim.statement.length > 90 ? `${claim.statement.slice(0, 89)}…` : claim.statement };
+}
+
+export default async function ClaimPage({ params }: Props) {
+  const claim = await load(params);
+  const position = claim.kind === "POSITION";
+  const country = countryName(claim.claimant.country);
+
+  return (
+    <article>
+      <p className="muted small">
+        <Link href="/claims">Claims</Link> · <span className="tag">{CATEGORY_LABEL[claim.category]}</span> · {KIND_LABEL[claim.kind]}
+      </p>
+      <h1 className="statement">{claim.statement}</h1>
+      <p className="claim-meta">
+        <span>
+          Claimed by <Link href={`/actors/${claim.claimant.slug}`}>{claim.claimant.name}</Link> (
+          {ACTOR_KIND_LABEL[claim.claimant.kind]}
+          {country ? `, ${country}` : ""})
+        </span>
+        <span>
+          on <time dateTime={claim.claimedAt.toISOString()}>{formatDay(claim.claimedAt)}</time>
+        </span>
+        {claim.location ? <span>· {claim.location}</span> : null}
+        {claim.incident ? <span>· Incident: {claim.incident.title}</span> : null}
+      </p>
+      {claim.originalText ? (
+        <figure>
+          <blockquote className="original" lang={claim.originalLanguage ?? undefined} dir="auto" data-testid="original-text">
+            {claim.originalText}
+          </blockquote>
+          <figcaption className="small muted">Original wording{claim.originalLanguage ? ` (${claim.originalLanguage})` : ""}</figcaption>
+        </figure>
+      ) : null}
+
+      <section className="verdict" aria-labelledby="verdict-heading" data-testid="verdict">
+        <h2 id="verdict-heading" className="visually-hidden">
+          Our verdict
+        </h2>
+        <p>
+          <StatusBadge status={claim.status} kind={claim.kind} />{" "}
+          {position ? (
+            <span className="muted">A stance, not a checkable fact: we record who holds it and do not rate it.</span>
+          ) : (
+            <span className="muted">{STATUS_INFO[claim.status].meaning}</span>
+          )}
+        </p>
+        {claim.statusRationale ? <p>{claim.statusRationale}</p> : null}
+        <p className="small muted">Last updated {formatDateTime(claim.updatedAt)}.</p>
+      </section>
+
+      <div className="two-col">
+        <div>
+          <section aria-labelledby="sources-heading">
+            <h2 id="sources-heading">Sources</h2>
+            <SourcesByStance sources={claim.sources} independent={claim.independentSources} />
+          </section>
+
+          <section aria-labelledby="figures-heading">
+            <h2 id="figures-heading">Casualty figures</h2>
+            {claim.figures.length === 0 ? (
+              <p className="empty" data-testid="no-figures">
+                No figures reported.
+              </p>
+            ) : (
+              <>
+                <FiguresChart figures={claim.figures} />
+                <FiguresTable figures={claim.figures} />
+              </>
+            )}
+          </section>
+
+          <section aria-labelledby="links-heading">
+            <h2 id="links-heading">Counter-claims and related claims</h2>
+            <ClaimLinks links={claim.links} />
+          </section>
+        </div>
+        <aside aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">Status history</h2>
+          <StatusTimeline changes={claim.statusChanges} publishedAt={claim.publishedAt} />
+        </aside>
+      </div>
+    </article>
+  );
+}

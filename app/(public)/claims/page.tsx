@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ClaimFiltersForm } from "@/components/claims/claim-filters-form";
+import { ClaimListItem } from "@/components/claims/claim-list-item";
+import { IgnoredParams } from "@/components/ui/ignored-params";
+import { Pagination } from "@/components/ui/pagination";
+import { readActors, readClaimList } from "@/lib/data/public-reads";
+import { formatCount } from "@/lib/format";
+import { filtersToSearch, parseClaimFilters } from "@/lib/validation/claim-filters";
+
+// Rendered in full per request (README, Decisions: caching): the list depends on the query string, and a
+// blocking render gives complete HTML that works without JavaScript. The data itself is cached.
+export const instant = false;
+
+export const metadata: Metadata = { title: "Claims" };
+
+export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { filters, issues } = parseClaimFilters(await searchParams);
+  const actors = await readActors();
+  if (filters.actor && !actors.some((a) => a.slug === filters.actor)) {
+    issues.push({ param: "actor", message: `There is no actor “${filters.actor}”; that filter was ignored.` });
+    delete filters.actor;
+  }
+  const result = await readClaimList(filters);
+  const first = (result.page - 1) * result.pageSize + 1;
+  const last = Math.min(result.total, result.page * result.pageSize);
+  const pastEnd = result.total > 0 && result.page > result.pageCount;
+
+  return (
+    <>
+      <h1>Claims</h1>
+      <p className="lede">Every disputed claim we track, with who made it and where our check stands.</p>
+      <ClaimFiltersForm filters={filters} actors={actors.filter((a) => a.claimCount > 0)} />
+      <IgnoredParams issues={issues} />
+      <p aria-live="polite" data-testid="result-count">
+        {result.total === 0
+          ? "No claims match these filters."
+          : pastEnd
+            ? `${formatCount(result.total)} claims match, but page ${formatCount(result.page)} is past the last page.`
+            : `${formatCount(result.total)} ${result.total === 1 ? "claim matches" : "claims match"}; showing ${formatCount(first)}–${formatCount(last)}.`}
+      </p>
+      {result.total === 0 ? (
+        <div className="empty">
+          <p>Nothing matches. Try fewer filters or other words.</p>
+          <Link href="/claims">Show all claims</Link>
+        </div>
+      ) : pastEnd ? (
+        <div className="empty">
+          <Link href={`/claims${filtersToSearch({ ...filters, page: result.pageCount })}`}>Go to the last page</Link>
+        </div>
+      ) : (
+        <ol className="claim-list" aria-label="Claims">
+          {result.claims.map((claim) => (
+            <ClaimListItem key={claim.slug} claim={claim} />
+          ))}
+        </ol>
+      )}
+      <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(page) => `/claims${filtersToSearch({ ...filters, page })}`} />
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import Link from "next/link";
+import { connection } from "next/server";
+import { ClaimListItem } from "@/components/claims/claim-list-item";
+import { StatusBadge } from "@/components/claims/status-badge";
+import { readDashboard } from "@/lib/data/public-reads";
+import { formatCount } from "@/lib/format";
+import { CATEGORY_LABEL, FINAL_STATUSES, POSITION_LABEL, STATUS_INFO, STATUSES, countryName } from "@/lib/vocabulary";
+
+// Rendered at request time from cached data: the build never reads the database (README, Decisions).
+export const instant = false;
+
+export default async function DashboardPage() {
+  await connection();
+  const { status, categories, recent, contested, parity } = await readDashboard();
+  const rated = FINAL_STATUSES;
+
+  return (
+    <>
+      <h1>Disputed claims of the Pakistan–Afghanistan border conflict</h1>
+      <p className="lede">
+        Pakistan says its strikes hit militant safe havens; Kabul denies harbouring militants and says civilians were killed. We
+        track who claims what, the evidence for and against, and how each verdict changed — by one standard for every side.
+      </p>
+
+      <section aria-labelledby="by-status">
+        <h2 id="by-status">Claims by status</h2>
+        <ul className="stat-grid">
+          {STATUSES.map((s) => (
+            <li key={s} className="stat">
+              <Link href={`/claims?status=${s}`}>
+                <span className="n">{formatCount(status.counts[s])}</span>
+                <span className="label">{STATUS_INFO[s].label}</span>
+              </Link>
+            </li>
+          ))}
+          <li className="stat">
+            <span className="n">{formatCount(status.positions)}</span>
+            <span className="label">{POSITION_LABEL}</span>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="by-category">
+        <h2 id="by-category">Claims by category</h2>
+        <ul className="stat-grid">
+          {categories.map((c) => (
+            <li key={c.category} className="stat">
+              <Link href={`/claims?category=${c.category}`}>
+                <span className="n">{formatCount(c.count)}</span>
+                <span className="label">{CATEGORY_LABEL[c.category]}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <div className="two-col">
+        <section aria-labelledby="recent">
+          <h2 id="recent">Recently changed</h2>
+          {recent.length === 0 ? (
+            <p className="empty">No published claims yet.</p>
+          ) : (
+            <ul className="claim-list">
+              {recent.map((claim) => (
+                <ClaimListItem key={claim.slug} claim={claim} />
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="contested">
+          <h2 id="contested">Most contested</h2>
+          <p className="small muted">Claims with the most denials and contradictions from other claims.</p>
+          {contested.length === 0 ? (
+            <p className="empty">No claim is denied or contradicted yet.</p>
+          ) : (
+            <ol className="claim-list">
+              {contested.map(({ claim, contestedBy }) => (
+                <li key={claim.slug} className="claim-item">
+                  <Link href={`/claims/${claim.slug}`}>{claim.statement}</Link>
+                  <div className="claim-meta">
+                    <StatusBadge status={claim.status} kind={claim.kind} />
+                    <span>
+                      {contestedBy} {contestedBy === 1 ? "denial or contradiction" : "denials and contradictions"}
+                    </span>
+                  </div>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="parity">
+        <h2 id="parity">Same standard for every side</h2>
+        <p className="small muted">
+          Published claims by the claimant&apos;s side (country) and status, so you can check that no side&apos;s claims are
+          spared or singled out.
+        </p>
+        <div className="table-wrap">
+          <table data-testid="parity">
+            <caption>Claims per side, by status</caption>
+            <thead>
+              <tr>
+                <th scope="col">Side</th>
+                <th scope="col" className="num">
+                  All
+                </th>
+                <th scope="col" className="num">
+                  Not yet rated
+                </th>
+                {rated.map((s) => (
+                  <th key={s} scope="col" className="num">
+                    {STATUS_INFO[s].label}
+                  </th>
+                ))}
+                <th scope="col" className="num">
+                  Positions
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {parity.map((side) => (
+                <tr key={side.country}>
+                  <th scope="row">{countryName(side.country) ?? "No country"}</th>
+                  <td className="num">{formatCount(side.total)}</td>
+                  <td className="num">{formatCount(side.byStatus.UNVERIFIED + side.byStatus.IN_REVIEW)}</td>
+                  {rated.map((s) => (
+                    <td key={s} className="num">
+                      {formatCount(side.byStatus[s])}
+                    </td>
+                  ))}
+                  <td className="num">{formatCount(side.positions)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/lib/prisma-client";
+import { PAGE_SIZE, type ClaimFilters } from "@/lib/validation/claim-filters";
+import { PUBLISHED, claimOrderBy, claimWhere } from "@/lib/data/claim-query";
+
+// Reader reads of claims. Every function takes the client, so the same code runs in the server (cached, see
+// lib/data/public-reads.ts), in scripts and in unit tests against a real SQLite file.
+
+export const claimSummarySelect = {
+  slug: true,
+  statement: true,
+  category: true,
+  kind: true,
+  status: true,
+  statusRationale: true,
+  claimedAt: true,
+  updatedAt: true,
+  location: true,
+  claimant: { select: { slug: true, name: true, country: true } },
+} satisfies Prisma.ClaimSelect;
+
+export async function listPublishedClaims(db: Db, filters: ClaimFilters) {
+  const where = claimWhere(filters);
+  const [total, claims] = await Promise.all([
+    db.claim.count({ where }),
+    db.claim.findMany({
+      where,
+      orderBy: claimOrderBy(filters.sort),
+      skip: (filters.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: claimSummarySelect,
+    }),
+  ]);
+  return { total, page: filters.page, pageSize: PAGE_SIZE, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), claims };
+}
+export type ClaimSummary = Awaited<ReturnType<typeof listPublishedClaims>>["claims"][number];
+
+const claimDetailSelect = {
+  id: true,
+  slug: true,
+  statement: true,
+  originalText: true,
+  originalLanguage: true,
+  category: true,
+  kind: true,
+  status: true,
+  statusRationale: true,
+  claimedAt: true,
+  location: true,
+  publishedAt: true,
+  updatedAt: true,
+  claimant: { select: { slug: true, name: true, kind: true, country: true, sameAs: true } },
+  incident: { select: { slug: true, title: true, date: true, location: true, geoPrecision: true } },
+  sources: {
+    orderBy: { id: "asc" },
+    select: {
+      stance: true,
+      note: true,
+      source: {
+        select: {
+          id: true,
+          url: true,
+          title: true,
+          publisher: true,
+          publishedAt: true,
+          type: true,
+          archiveUrl: true,
+          protected: true,
+          protectedReason: true,
+          derivedFromId: true,
+          derivedFrom: { select: { title: true, publisher: true, protected: true } },
+        },
+      },
+    },
+  },
+  figures: {
+    orderBy: [{ population: "asc" }, { outcome: "asc" }, { id: "asc" }],
+    select: {
+      population: true,
+      outcome: true,
+      min: true,
+      max: true,
+      reportedAt: true,
+      note: true,
+      reportedBy: { select: { slug: true, name: true } },
+      source: { select: { title: true, publisher: true, url: true, protected: true } },
+    },
+  },
+  linksFrom: {
+    where: { to: PUBLISHED },
+    orderBy: { id: "asc" },
+    select: {
+      type: true,
+      note: true,
+      to: { select: { slug: true, statement: true, status: true, kind: true, claimant: { select: { name: true } } } },
+    },
+  },
+  linksTo: {
+    where: { from: PUBLISHED },
+    orderBy: { id: "asc" },
+    select: {
+      type: true,
+      note: true,
+      from: { select: { slug: true, statement: true, status: true, kind: true, claimant: { select: { name: true } } } },
+    },
+  },
+  statusChanges: {
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { from: true, to: true, rationale: true, isCorrection: true, createdAt: true, editor: { select: { name: true } } },
+  },
+} satisfies Prisma.ClaimSelect;
+
+/** A published claim as readers may see it (protected sources withheld), or null. */
+export async function getPublishedClaim(db: Db, slug: string) {
+  const claim = await db.claim.findFirst({ where: { slug, ...PUBLISHED }, select: claimDetailSelect });
+  if (!claim) return null;
+  return toReaderView(claim);
+}
+
+type ClaimDetailRow = Prisma.ClaimGetPayload<{ select: typeof claimDetailSelect }>;
+
+const WITHHELD = "Identity withheld";
+
+/**
+ * Removes what readers must not see before it leaves the data layer, so no page or API can leak it:
+ * a protected source keeps its type, stance and the reason, never its title, publisher or address.
+ */
+function toReaderView(claim: ClaimDetailRow) {
+  const sources = claim.sources.map(({ stance, note, source }, index) => {
+    const common = { key: `s${index}`, stance, note, type: source.type, publishedAt: source.publishedAt };
+    if (source.protected) {
+      return { ...common, withheld: true as const, reason: source.protectedReason ?? "Withheld for the source's safety." };
+    }
+    const derivedFrom = source.derivedFrom
+      ? source.derivedFrom.protected
+        ? { title: WITHHELD, publisher: null }
+        : { title: source.derivedFrom.title, publisher: source.derivedFrom.publisher }
+      : null;
+    return {
+      ...common,
+      withheld: false as const,
+      title: source.title,
+      publisher: source.publisher,
+      url: source.url,
+      archiveUrl: source.archiveUrl,
+      derivedFrom,
+    };
+  });
+  // Ten outlets repeating one press release are one source: count distinct origins.
+  const independentSources = new Set(claim.sources.map(({ source }) => source.derivedFromId ?? source.id)).size;
+
+  const figures = claim.figures.map((f) => ({
+    population: f.population,
+    outcome: f.outcome,
+    min: f.min,
+    max: f.max,
+    reportedAt: f.reportedAt,
+    note: f.note,
+    reportedBy: f.reportedBy,
+    source: f.source
+      ? f.source.protected
+        ? { title: WITHHELD, publisher: null, url: null }
+        : { title: f.source.title, publisher: f.source.publisher, url: f.source.url }
+      : null,
+  }));
+
+  const links = [
+    ...claim.linksFrom.map((l) => ({ direction: "outgoing" as const, type: l.type, note: l.note, other: l.to })),
+    ...claim.linksTo.map((l) => ({ direction: "incoming" as const, type: l.type, note: l.note, other: l.from })),
+  ];
+
+  const { sources: _s, figures: _f, linksFrom: _lf, linksTo: _lt, id: _id, ...rest } = claim;
+  return { ...rest, sources, independentSources, figures, links };
+}
+export type ReaderClaim = NonNullable<Awaited<ReturnType<typeof getPublishedClaim>>>;
+export type ReaderSource = ReaderClaim["sources"][number];
+export type ReaderFigure = ReaderClaim["figures"][number];
+export type ReaderLink = ReaderClaim["links"][number];

@@ -1,0 +1,70 @@
+import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { db } from "@/lib/db";
+import { getPublishedClaim, listPublishedClaims } from "@/lib/data/claims";
+import { getCategoryCounts, getParity, getStatusCounts, listMostContested, listRecentlyChanged } from "@/lib/data/dashboard";
+import { findActorBySlug, getActorProfile, listActors } from "@/lib/data/actors";
+import { listCorrections } from "@/lib/data/corrections";
+import type { ClaimFilters } from "@/lib/validation/claim-filters";
+import { READER_TAG, claimTag } from "@/lib/cache-tags";
+
+// The cached entry points of reader pages. Each result is cached by its arguments and tagged; every write calls
+// updateTag(READER_TAG) (lib/cache-tags.ts) so readers see it at once. The "claims" cacheLife (next.config.js)
+// bounds how long a write made outside this server (seed, import) stays unseen.
+
+export async function readClaimList(filters: ClaimFilters) {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  return listPublishedClaims(await db(), filters);
+}
+
+export async function readClaim(slug: string) {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG, claimTag(slug));
+  return getPublishedClaim(await db(), slug);
+}
+
+export async function readDashboard() {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  const client = await db();
+  const [status, categories, recent, contested, parity] = await Promise.all([
+    getStatusCounts(client),
+    getCategoryCounts(client),
+    listRecentlyChanged(client),
+    listMostContested(client),
+    getParity(client),
+  ]);
+  return { status, categories, recent, contested, parity };
+}
+
+export async function readActors() {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  return listActors(await db());
+}
+
+export async function readActor(slug: string) {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  return findActorBySlug(await db(), slug);
+}
+
+export async function readActorProfile(slug: string) {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  return getActorProfile(await db(), slug);
+}
+
+export async function readCorrections(page: number) {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  return listCorrections(await db(), page);
+}

@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { CATEGORIES, STATUSES, type ClaimCategory, type ClaimStatus } from "@/lib/vocabulary";
+
+// The reader list's query string: /claims, and later the JSON and CSV API. Client-safe.
+
+export const SORTS = ["newest", "oldest", "updated"] as const;
+export type Sort = (typeof SORTS)[number];
+export const SORT_LABEL: Record<Sort, string> = {
+  newest: "Newest claims first",
+  oldest: "Oldest claims first",
+  updated: "Recently updated",
+};
+
+export const Q_MAX = 200;
+export const PAGE_MAX = 100_000;
+export const PAGE_SIZE = 20;
+
+export type ClaimFilters = {
+  q?: string;
+  status?: ClaimStatus;
+  category?: ClaimCategory;
+  actor?: string;
+  /** inclusive day, YYYY-MM-DD */
+  from?: string;
+  /** inclusive day, YYYY-MM-DD */
+  to?: string;
+  sort: Sort;
+  page: number;
+};
+
+/** A parameter that was not applied, and why, in words a reader understands. */
+export type FilterIssue = { param: keyof ClaimFilters | string; message: string };
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+const isoDay = z.iso.date();
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Parses what a reader typed or a link carried. Never throws: a value that cannot be used is dropped and
+ * reported, so the page still renders (the API turns issues into a 400).
+ */
+export function parseClaimFilters(params: RawParams): { filters: ClaimFilters; issues: FilterIssue[] } {
+  const issues: FilterIssue[] = [];
+  const filters: ClaimFilters = { sort: "newest", page: 1 };
+
+  const q = first(params.q)?.trim().replace(/\s+/g, " ");
+  if (q) {
+    if (q.length > Q_MAX) {
+      issues.push({ param: "q", message: `Search text is limited to ${Q_MAX} characters; the rest was ignored.` });
+      filters.q = q.slice(0, Q_MAX);
+    } else filters.q = q;
+  }
+
+  const status = first(params.status);
+  if (status) {
+    if ((STATUSES as string[]).includes(status)) filters.status = status as ClaimStatus;
+    else issues.push({ param: "status", message: `Unknown status “${status.slice(0, 40)}” was ignored.` });
+  }
+
+  const category = first(params.category);
+  if (category) {
+    if ((CATEGORIES as string[]).includes(category)) filters.category = category as ClaimCategory;
+    else issues.push({ param: "category", message: `Unknown category “${category.slice(0, 40)}” was ignored.` });
+  }
+
+  const actor = first(params.actor);
+  if (actor) {
+    if (actor.length <= 100 && slugPattern.test(actor)) filters.actor = actor;
+    else issues.push({ param: "actor", message: `“${actor.slice(0, 40)}” is not an actor; it was ignored.` });
+  }
+
+  for (const key of ["from", "to"] as const) {
+    const value = first(params[key]);
+    if (!value) continue;
+    if (isoDay.safeParse(value).success) filters[key] = value;
+    else issues.push({ param: key, message: `“${value.slice(0, 40)}” is not a date (use YYYY-MM-DD); it was ignored.` });
+  }
+  if (filters.from && filters.to && filters.from > filters.to) {
+    issues.push({ param: "to", message: "The end date is before the start date; both dates were ignored." });
+    delete filters.from;
+    delete filters.to;
+  }
+
+  const sort = first(params.sort);
+  if (sort) {
+    if ((SORTS as readonly string[]).includes(sort)) filters.sort = sort as Sort;
+    else issues.push({ param: "sort", message: `Unknown sort “${sort.slice(0, 40)}” was ignored.` });
+  }
+
+  const page = first(params.page);
+  if (page) {
+    const n = /^\d{1,7}$/.test(page) ? Number(page) : NaN;
+    if (Number.isInteger(n) && n >= 1 && n <= PAGE_MAX) filters.page = n;
+    else issues.push({ param: "page", message: `Page “${page.slice(0, 40)}” does not exist; showing page 1.` });
+  }
+
+  return { filters, issues };
+}
+
+/** The query string for a filter set, leaving out defaults so links stay short and shareable. */
+export function filtersToSearch(filters: Partial<ClaimFilters>): string {
+  const sp = new URLSearchParams();
+  if (filters.q) sp.set("q", filters.q);
+  if (filters.status) sp.set("status", filters.status);
+  if (filters.category) sp.set("category", filters.category);
+  if (filters.actor) sp.set("actor", filters.actor);
+  if (filters.from) sp.set("from", filters.from);
+  if (filters.to) sp.set("to", filters.to);
+  if (filters.sort && filters.sort !== "newest") sp.set("sort", filters.sort);
+  if (filters.page && filters.page > 1) sp.set("page", String(filters.page));
+  const s = sp.toString();
+  return s ? `?${s}` : "";
+}
