@@ -4,6 +4,7 @@
 const nextConfig = {
   // 'use cache' + cacheTag for reads; request-dependent pages opt into blocking rendering (see README, Decisions).
   cacheComponents: true,
+  partialPrefetching: true,
   cacheLife: {
     // Reader data. In-app writes invalidate by tag at once; this bounds how long a write made outside the server
     // (seed, import, a second instance) can stay unseen.

@@ -13,5 +13,5 @@ export const SQLITE_PRAGMAS = [
 /** `file:./prisma/dev.db` → an absolute path, resolved from the project root (the process's cwd). */
 export function sqliteFilePath(databaseUrl: string): string {
   const file = databaseUrl.replace(/^file:/, "").replace(/\?.*$/, "");
-  return path.resolve(process.cwd(), file);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }

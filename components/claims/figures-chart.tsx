@@ -15,7 +15,7 @@ export function FiguresChart({ figures }: { figures: ReaderFigure[] }) {
   const scaleMax = niceScaleMax(Math.max(...figures.map((f) => f.max), 1));
   const plotW = WIDTH - LABEL_W - 20;
   const x = (v: number) => LABEL_W + (v / scaleMax) * plotW;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => Math.round(t * scaleMax));
+  const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1].map((t) => Math.round(t * scaleMax));
 
   let y = 8;
   const rows: React.ReactNode[] = [];
@@ -41,9 +41,16 @@ export function FiguresChart({ figures }: { figures: ReaderFigure[] }) {
           ) : (
             <rect x={x(f.min)} y={cy - 5} width={Math.max(2, x(f.max) - x(f.min))} height={10} rx={3} fill="#124e78" />
           )}
-          <text x={Math.min(x(f.max) + 8, WIDTH - 60)} y={cy + 4} fontSize={12}>
-            {formatRange(f.min, f.max)}
-          </text>
+          {/* The label goes right of the bar, or left of it when the bar reaches the edge. */}
+          {x(f.max) + 70 < WIDTH ? (
+            <text x={x(f.max) + 8} y={cy + 4} fontSize={12}>
+              {formatRange(f.min, f.max)}
+            </text>
+          ) : (
+            <text x={x(f.min) - 8} y={cy + 4} fontSize={12} textAnchor="end">
+              {formatRange(f.min, f.max)}
+            </text>
+          )}
         </g>,
       );
       y += ROW_H;

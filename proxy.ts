@@ -1,0 +1,27 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { db } from "@/lib/db";
+import { actorExists, publishedClaimExists } from "@/lib/data/exists";
+import { slugPattern } from "@/lib/validation/claim-filters";
+
+// A missing claim or actor must answer 404, not a 200 page saying "not found": the status is sent with the first
+// byte, so it is decided here, before rendering starts (Next's proxy docs recommend exactly this). The page calls
+// notFound() as well, for the moment between this check and its own read.
+const MISSING = "/_missing"; // no route lives here, so Next renders app/not-found.tsx with status 404
+
+export async function proxy(request: NextRequest) {
+  const match = /^\/(claims|actors)\/([^/]+)\/?$/.exec(request.nextUrl.pathname);
+  if (!match) return NextResponse.next();
+  const [, kind, rawSlug = ""] = match;
+  let slug: string;
+  try {
+    slug = decodeURIComponent(rawSlug);
+  } catch {
+    return NextResponse.rewrite(new URL(MISSING, request.url));
+  }
+  if (slug.length > 200 || !slugPattern.test(slug)) return NextResponse.rewrite(new URL(MISSING, request.url));
+  const client = await db();
+  const exists = kind === "claims" ? await publishedClaimExists(client, slug) : await actorExists(client, slug);
+  return exists ? NextResponse.next() : NextResponse.rewrite(new URL(MISSING, request.url));
+}
+
+export const config = { matcher: ["/claims/:slug", "/actors/:slug"] };
