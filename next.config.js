@@ -11,6 +11,8 @@ const nextConfig = {
     claims: { stale: 30, revalidate: 30, expire: 300 },
   },
   serverExternalPackages: ["@node-rs/argon2"],
+  // forbidden() for the 403 page an editor gets at /admin.
+  experimental: { authInterrupts: true },
   poweredByHeader: false,
   typedRoutes: false,
 };

@@ -9,6 +9,8 @@ import { slugPattern } from "@/lib/validation/claim-filters";
 const MISSING = "/_missing"; // no route lives here, so Next renders app/not-found.tsx with status 404
 
 export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith("/editor") || pathname.startsWith("/admin")) return privateArea(request);
   const match = /^\/(claims|actors)\/([^/]+)\/?$/.exec(request.nextUrl.pathname);
   if (!match) return NextResponse.next();
   const [, kind, rawSlug = ""] = match;
@@ -24,4 +26,21 @@ export async function proxy(request: NextRequest) {
   return exists ? NextResponse.next() : NextResponse.rewrite(new URL(MISSING, request.url));
 }
 
-export const config = { matcher: ["/claims/:slug", "/actors/:slug"] };
+/**
+ * Convenience only — lib/auth.ts is the check: an anonymous visitor goes straight to /login?next=…, and the page
+ * learns its own path (layouts are not told it) so that requireUser() can send a visitor back after login.
+ */
+function privateArea(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const path = `${pathname}${search}`;
+  if (!request.cookies.has("cw_session") && !request.cookies.has("__Host-cw_session")) {
+    const login = new URL("/login", request.url);
+    login.searchParams.set("next", path);
+    return NextResponse.redirect(login);
+  }
+  const forwarded = new Headers(request.headers);
+  forwarded.set("x-claimwatch-path", path);
+  return NextResponse.next({ request: { headers: forwarded } });
+}
+
+export const config = { matcher: ["/claims/:slug", "/actors/:slug", "/editor/:path*", "/editor", "/admin/:path*", "/admin"] };
