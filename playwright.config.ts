@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
-export const E2E_PORT = 3200;
+// A worktree or a second checkout can run its own e2e server beside this one with E2E_PORT.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3200);
 export const E2E_DATABASE_URL = "file:./prisma/e2e.db";
 
 export default defineConfig({
