@@ -39,6 +39,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Synthetic load failed: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = /does not exist in the current database/.test(message) ? "\nIs the database migrated? Run: npm run db:migrate" : "";
+  console.error(`Synthetic load failed: ${message}${hint}`);
   process.exitCode = 1;
 });
