@@ -2,8 +2,8 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
-export default [
-  { ignores: ["generated/**", ".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+const config = [
+  { ignores: ["generated/**", ".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "tmp/**", "next-env.d.ts"] },
   ...nextVitals,
   ...nextTs,
   {
@@ -21,3 +21,5 @@ export default [
     },
   },
 ];
+
+export default config;

@@ -4,7 +4,7 @@ import { ClaimFiltersForm } from "@/components/claims/claim-filters-form";
 import { ClaimListItem } from "@/components/claims/claim-list-item";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { Pagination } from "@/components/ui/pagination";
-import { readActors, readClaimList } from "@/lib/data/public-reads";
+import { readActor, readActors, readClaimList } from "@/lib/data/public-reads";
 import { formatCount } from "@/lib/format";
 import { filtersToSearch, parseClaimFilters } from "@/lib/validation/claim-filters";
 
@@ -16,11 +16,14 @@ export const metadata: Metadata = { title: "Claims" };
 
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { filters, issues } = parseClaimFilters(await searchParams);
-  const actors = await readActors();
-  if (filters.actor && !actors.some((a) => a.slug === filters.actor)) {
+  // The actor is looked up by its own cache key, so a claimant added since the list was cached still filters.
+  const [actors, actor] = await Promise.all([readActors(), filters.actor ? readActor(filters.actor) : null]);
+  if (filters.actor && !actor) {
     issues.push({ param: "actor", message: `There is no actor “${filters.actor}”; that filter was ignored.` });
     delete filters.actor;
   }
+  const actorOptions = actors.filter((a) => a.claimCount > 0 || a.slug === actor?.slug);
+  if (actor && !actorOptions.some((a) => a.slug === actor.slug)) actorOptions.unshift({ ...actor, claimCount: 0 });
   const result = await readClaimList(filters);
   const first = (result.page - 1) * result.pageSize + 1;
   const last = Math.min(result.total, result.page * result.pageSize);
@@ -30,7 +33,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
     <>
       <h1>Claims</h1>
       <p className="lede">Every disputed claim we track, with who made it and where our check stands.</p>
-      <ClaimFiltersForm filters={filters} actors={actors.filter((a) => a.claimCount > 0)} />
+      <ClaimFiltersForm filters={filters} actors={actorOptions} />
       <IgnoredParams issues={issues} />
       <p aria-live="polite" data-testid="result-count">
         {result.total === 0

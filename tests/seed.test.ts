@@ -1,0 +1,229 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ClaimCategory, ClaimKind, ClaimStatus, LinkType, Stance } from "@/generated/prisma/client";
+import { verifyPassword } from "@/lib/password";
+import type { Db } from "@/lib/prisma-client";
+import { countRows, seed, type SeedResult } from "@/prisma/seed-story";
+import { createTestDb } from "./helpers/test-db";
+
+// What the design asks of the seed story, written out here rather than read from the seed data, so a change to
+// the data that breaks the contract fails this test.
+const EXPECTED: Record<string, { claimant: string; category: ClaimCategory; kind: ClaimKind; status: ClaimStatus; stance: Stance }> = {
+  "pakistan-strikes-targeted-ttp-safe-havens": { claimant: "pakistan-government", category: "MILITANT_HARBOURING", kind: "FACT", status: "DISPUTED", stance: "CONTEXT" },
+  "militants-operate-from-afghan-soil": { claimant: "pakistan-government", category: "MILITANT_HARBOURING", kind: "FACT", status: "DISPUTED", stance: "CONTEXT" },
+  "kabul-denies-harbouring-ttp": { claimant: "afghan-taliban-government", category: "MILITANT_HARBOURING", kind: "FACT", status: "DISPUTED", stance: "CONTEXT" },
+  "pakistan-violated-afghan-sovereignty": { claimant: "afghan-taliban-government", category: "SOVEREIGNTY_VIOLATION", kind: "FACT", status: "DISPUTED", stance: "CONTEXT" },
+  "strikes-caused-civilian-casualties": { claimant: "afghan-taliban-government", category: "CIVILIAN_HARM", kind: "FACT", status: "DISPUTED", stance: "CONTEXT" },
+  "pakistan-reports-heavy-losses": { claimant: "pakistan-government", category: "CASUALTIES", kind: "FACT", status: "UNVERIFIABLE", stance: "CONTEXT" },
+  "afghanistan-reports-heavy-losses": { claimant: "afghan-taliban-government", category: "CASUALTIES", kind: "FACT", status: "UNVERIFIABLE", stance: "CONTEXT" },
+  "us-recognises-pakistan-right-to-self-defence": { claimant: "us-government", category: "SELF_DEFENCE", kind: "POSITION", status: "UNVERIFIED", stance: "SUPPORTS" },
+  "us-will-not-intervene-militarily": { claimant: "donald-trump", category: "DIPLOMATIC_POSITION", kind: "POSITION", status: "UNVERIFIED", stance: "SUPPORTS" },
+  "pakistan-uses-security-concerns-to-justify-incursions": { claimant: "afghan-taliban-government", category: "SOVEREIGNTY_VIOLATION", kind: "FACT", status: "DISPUTED", stance: "CONTEXT" },
+  "kabul-fails-to-curb-militants": { claimant: "pakistan-government", category: "MILITANT_HARBOURING", kind: "FACT", status: "DISPUTED", stance: "CONTEXT" },
+  "taliban-signals-openness-to-talks": { claimant: "afghan-taliban-government", category: "DIPLOMATIC_POSITION", kind: "POSITION", status: "UNVERIFIED", stance: "SUPPORTS" },
+};
+
+const EXPECTED_LINKS: [from: string, type: LinkType, to: string][] = [
+  ["kabul-denies-harbouring-ttp", "DENIES", "militants-operate-from-afghan-soil"],
+  ["kabul-denies-harbouring-ttp", "CONTRADICTS", "pakistan-strikes-targeted-ttp-safe-havens"],
+  ["pakistan-violated-afghan-sovereignty", "RESPONDS_TO", "pakistan-strikes-targeted-ttp-safe-havens"],
+  ["strikes-caused-civilian-casualties", "CONTRADICTS", "pakistan-strikes-targeted-ttp-safe-havens"],
+  ["us-recognises-pakistan-right-to-self-defence", "RESPONDS_TO", "pakistan-strikes-targeted-ttp-safe-havens"],
+  ["pakistan-uses-security-concerns-to-justify-incursions", "RESPONDS_TO", "kabul-fails-to-curb-militants"],
+  ["pakistan-uses-security-concerns-to-justify-incursions", "CONTRADICTS", "militants-operate-from-afghan-soil"],
+];
+
+const ADMIN_PASSWORD = "a long admin passphrase";
+
+let db: Db;
+let cleanup: () => Promise<void>;
+let first: SeedResult;
+
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDb());
+  first = await seed(db, { adminEmail: "Admin@Claimwatch.TEST", adminPassword: ADMIN_PASSWORD });
+});
+afterAll(async () => cleanup());
+
+async function allClaims() {
+  return db.claim.findMany({
+    select: {
+      slug: true,
+      category: true,
+      kind: true,
+      status: true,
+      statusRationale: true,
+      publishedAt: true,
+      claimedAt: true,
+      location: true,
+      claimant: { select: { slug: true } },
+      incident: { select: { slug: true } },
+      sources: { select: { stance: true, note: true, source: { select: { title: true } } } },
+      statusChanges: { select: { from: true, to: true, rationale: true, isCorrection: true } },
+      figures: { select: { id: true } },
+    },
+  });
+}
+
+describe("seed: the border-strikes story", () => {
+  it("creates the seven actors with kinds and countries", async () => {
+    const actors = await db.actor.findMany({ orderBy: { slug: "asc" }, select: { slug: true, kind: true, country: true, sameAs: true } });
+    expect(actors.map((a) => a.slug)).toEqual(
+      ["afghan-taliban-government", "donald-trump", "pakistan-government", "pakistan-military", "shehbaz-sharif", "ttp", "us-government"],
+    );
+    expect(actors.find((a) => a.slug === "ttp")).toMatchObject({ kind: "ARMED_GROUP", country: "PK" });
+    expect(actors.find((a) => a.slug === "pakistan-military")).toMatchObject({ kind: "MILITARY" });
+    expect(actors.find((a) => a.slug === "afghan-taliban-government")).toMatchObject({ kind: "GOVERNMENT", country: "AF" });
+    expect(actors.find((a) => a.slug === "donald-trump")?.sameAs).toBe("https://www.wikidata.org/wiki/Q22686");
+  });
+
+  it("stores the article as one undated news-report source without a url", async () => {
+    const sources = await db.source.findMany();
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toMatchObject({ url: null, type: "NEWS_REPORT", publishedAt: null, synthetic: false });
+    expect(sources[0]?.excerpt).toContain("casualty figures remain disputed and independently unverified");
+  });
+
+  it("creates every listed claim with its claimant, category, kind, status and the article's stance", async () => {
+    const claims = await allClaims();
+    expect(claims.map((c) => c.slug).sort()).toEqual(Object.keys(EXPECTED).sort());
+    for (const claim of claims) {
+      const want = EXPECTED[claim.slug]!;
+      expect({ slug: claim.slug, claimant: claim.claimant.slug, category: claim.category, kind: claim.kind, status: claim.status }).toEqual({
+        slug: claim.slug,
+        claimant: want.claimant,
+        category: want.category,
+        kind: want.kind,
+        status: want.status,
+      });
+      expect(claim.sources).toHaveLength(1);
+      expect(claim.sources[0]?.stance).toBe(want.stance);
+      expect(claim.sources[0]?.note?.length).toBeGreaterThan(10);
+      expect(claim.publishedAt).toBeInstanceOf(Date);
+      expect(claim.claimedAt.toISOString()).toBe("2026-11-20T00:00:00.000Z");
+      expect(claim.location).toBeTruthy();
+    }
+  });
+
+  it("rates nothing CONFIRMED or FALSE, and never rates a position", async () => {
+    const claims = await allClaims();
+    expect(claims.filter((c) => c.status === "CONFIRMED" || c.status === "FALSE")).toEqual([]);
+    for (const c of claims.filter((c) => c.kind === "POSITION")) expect(c.status).toBe("UNVERIFIED");
+    const selfDefence = claims.find((c) => c.slug === "us-recognises-pakistan-right-to-self-defence");
+    expect(selfDefence).toMatchObject({ kind: "POSITION", status: "UNVERIFIED", category: "SELF_DEFENCE" });
+  });
+
+  it("marks the casualty claims disputed or unverifiable, quoting the article, and invents no figures", async () => {
+    const claims = await allClaims();
+    const casualty = claims.filter((c) => c.category === "CASUALTIES" || c.category === "CIVILIAN_HARM");
+    expect(casualty.map((c) => c.slug).sort()).toEqual(
+      ["afghanistan-reports-heavy-losses", "pakistan-reports-heavy-losses", "strikes-caused-civilian-casualties"],
+    );
+    for (const c of casualty) {
+      expect(["DISPUTED", "UNVERIFIABLE"]).toContain(c.status);
+      expect(c.statusRationale).toContain("disputed and independently unverified");
+    }
+    expect(await db.casualtyFigure.count()).toBe(0);
+  });
+
+  it("gives every rated claim a rationale and one status change from UNVERIFIED with it", async () => {
+    for (const c of await allClaims()) {
+      if (c.status === "UNVERIFIED") {
+        expect(c.statusChanges).toEqual([]);
+        continue;
+      }
+      expect(c.statusRationale?.length).toBeGreaterThanOrEqual(20);
+      expect(c.statusChanges).toEqual([{ from: "UNVERIFIED", to: c.status, rationale: c.statusRationale, isCorrection: false }]);
+    }
+  });
+
+  it("links claims to their denials and counter-claims", async () => {
+    const links = await db.claimLink.findMany({ select: { type: true, from: { select: { slug: true } }, to: { select: { slug: true } } } });
+    const got = links.map((l) => [l.from.slug, l.type, l.to.slug]);
+    expect(got.sort()).toEqual([...EXPECTED_LINKS].sort());
+  });
+
+  it("groups the strike claims under one incident", async () => {
+    const incidents = await db.incident.findMany({ select: { slug: true, geoPrecision: true, claims: { select: { slug: true } } } });
+    expect(incidents).toHaveLength(1);
+    const grouped = incidents[0]!.claims.map((c) => c.slug);
+    for (const slug of ["pakistan-strikes-targeted-ttp-safe-havens", "pakistan-violated-afghan-sovereignty", "strikes-caused-civilian-casualties"])
+      expect(grouped).toContain(slug);
+    expect(grouped).not.toContain("taliban-signals-openness-to-talks");
+  });
+});
+
+describe("seed: idempotence", () => {
+  it("gives identical counts, versions and row ids when run again, with and without refresh", async () => {
+    const before = await countRows(db);
+    const snapshot = async () => ({
+      claims: await db.claim.findMany({ orderBy: { id: "asc" }, select: { id: true, slug: true, version: true, publishedAt: true } }),
+      claimSources: await db.claimSource.findMany({ orderBy: { id: "asc" }, select: { id: true, claimId: true, stance: true } }),
+      links: await db.claimLink.findMany({ orderBy: { id: "asc" }, select: { id: true, fromId: true, toId: true, type: true } }),
+      changes: await db.statusChange.findMany({ orderBy: { id: "asc" }, select: { id: true } }),
+    });
+    const rowsBefore = await snapshot();
+    await seed(db, { adminEmail: "admin@claimwatch.test", adminPassword: ADMIN_PASSWORD });
+    await seed(db, { adminEmail: "admin@claimwatch.test", adminPassword: ADMIN_PASSWORD, refresh: true });
+    expect(await countRows(db)).toEqual(before);
+    expect(await snapshot()).toEqual(rowsBefore);
+    expect(before).toMatchObject({ actors: 7, incidents: 1, claims: 12, sources: 1, claimSources: 12, claimLinks: 7, statusChanges: 9, users: 1 });
+  });
+
+  it("leaves an editor's change alone unless asked to refresh the story", async () => {
+    const slug = "kabul-fails-to-curb-militants";
+    await db.claim.update({ where: { slug }, data: { status: "UNVERIFIABLE", statusRationale: "An editor's later rationale, long enough." } });
+    await seed(db, { adminEmail: "admin@claimwatch.test" });
+    expect((await db.claim.findUniqueOrThrow({ where: { slug } })).status).toBe("UNVERIFIABLE");
+    await seed(db, { adminEmail: "admin@claimwatch.test", refresh: true });
+    const restored = await db.claim.findUniqueOrThrow({ where: { slug } });
+    expect(restored.status).toBe("DISPUTED");
+    expect(restored.version).toBe(2);
+  });
+
+  it("puts back a deleted claim, with its source and links, on the next run", async () => {
+    await db.claim.delete({ where: { slug: "kabul-denies-harbouring-ttp" } });
+    await seed(db, { adminEmail: "admin@claimwatch.test" });
+    const back = await db.claim.findUniqueOrThrow({
+      where: { slug: "kabul-denies-harbouring-ttp" },
+      select: { sources: true, linksFrom: true, statusChanges: true },
+    });
+    expect(back.sources).toHaveLength(1);
+    expect(back.linksFrom).toHaveLength(2);
+    expect(back.statusChanges).toHaveLength(1);
+  });
+});
+
+describe("seed: first admin", () => {
+  it("creates the admin lower-cased, with an argon2id hash of the given password", async () => {
+    expect(first.admin).toEqual({ email: "admin@claimwatch.test", created: true, role: "ADMIN", generatedPassword: null });
+    const user = await db.user.findUniqueOrThrow({ where: { email: "admin@claimwatch.test" } });
+    expect(user.role).toBe("ADMIN");
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(user.passwordHash, ADMIN_PASSWORD)).toBe(true);
+  });
+
+  it("never changes an existing admin's password", async () => {
+    const before = await db.user.findUniqueOrThrow({ where: { email: "admin@claimwatch.test" } });
+    const again = await seed(db, { adminEmail: "ADMIN@claimwatch.test", adminPassword: "a different passphrase" });
+    expect(again.admin).toMatchObject({ created: false, generatedPassword: null });
+    const after = await db.user.findUniqueOrThrow({ where: { email: "admin@claimwatch.test" } });
+    expect(after.passwordHash).toBe(before.passwordHash);
+    expect(await db.user.count()).toBe(1);
+  });
+
+  it("generates a password once when none is given", async () => {
+    const other = await createTestDb();
+    try {
+      const result = await seed(other.db, {});
+      expect(result.admin.email).toBe("admin@claimwatch.local");
+      expect(result.admin.generatedPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
+      const user = await other.db.user.findUniqueOrThrow({ where: { email: "admin@claimwatch.local" } });
+      expect(await verifyPassword(user.passwordHash, result.admin.generatedPassword!)).toBe(true);
+      const rerun = await seed(other.db, {});
+      expect(rerun.admin).toMatchObject({ created: false, generatedPassword: null });
+      expect((await other.db.user.findUniqueOrThrow({ where: { email: "admin@claimwatch.local" } })).passwordHash).toBe(user.passwordHash);
+    } finally {
+      await other.cleanup();
+    }
+  });
+});
