@@ -4,8 +4,12 @@ import { optionalHttpUrl, requiredText } from "@/lib/validation/fields";
 
 // A new actor, typed into the claim form when the claimant is not in the list yet. Client-safe.
 
-/** ISO 3166-1 alpha-2, and one the platform's region names know (so "ZZ" and "XX" are refused). */
+/**
+ * ISO 3166-1 alpha-2, and one the platform's region names know. ZZ ("unknown region") and the user-assigned ranges
+ * (QM–QZ, XA–XZ) are refused, except XK, which is in common use for Kosovo.
+ */
 export function isKnownRegion(code: string): boolean {
+  if (code === "ZZ" || /^Q[M-Z]$/.test(code) || (/^X[A-Z]$/.test(code) && code !== "XK")) return false;
   try {
     return new Intl.DisplayNames(["en"], { type: "region", fallback: "none" }).of(code) !== undefined;
   } catch {
