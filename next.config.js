@@ -4,7 +4,9 @@
 const nextConfig = {
   // 'use cache' + cacheTag for reads; request-dependent pages opt into blocking rendering (see README, Decisions).
   cacheComponents: true,
-  partialPrefetching: true,
+  // Off: with it, every per-request page carried a second copy of its content for prefetching (204 KB → 124 KB
+  // for /claims), and these pages render per request anyway (README, Decisions: caching).
+  partialPrefetching: false,
   cacheLife: {
     // Reader data. In-app writes invalidate by tag at once; this bounds how long a write made outside the server
     // (seed, import, a second instance) can stay unseen.
