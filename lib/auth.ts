@@ -1,19 +1,20 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "@/generated/prisma/client";
 import { fail, type FieldErrors } from "@/lib/actions/result";
+import { recordAudit } from "@/lib/data/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { IDLE_TIMEOUT_MS, hashToken, newSessionToken } from "@/lib/session-token";
+
+export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, hashToken } from "@/lib/session-token";
 
 // Sessions live in the database; the browser holds only a random token, the database only its SHA-256.
 // Every private page, layout, Server Action and route handler calls one of the functions below: the proxy's
 // redirect of anonymous visitors is a convenience, never the check.
 
-export const IDLE_TIMEOUT_MS = 12 * 60 * 60 * 1000; // 12 h without a request ends a session
-export const ABSOLUTE_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000; // 7 days after login, whatever the activity
 const TOUCH_EVERY_MS = 5 * 60 * 1000; // lastSeenAt is written at most every 5 minutes, not on every request
 
 export type CurrentUser = { id: number; email: string; name: string; role: Role };
@@ -26,17 +27,16 @@ function secureCookies(): boolean {
   return env().SITE_URL.startsWith("https://");
 }
 
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
 /** Starts a session for a user who just proved who they are: a new 256-bit token every time. */
 export async function createSession(userId: number): Promise<void> {
-  const token = randomBytes(32).toString("base64url");
-  const now = Date.now();
-  const expiresAt = new Date(now + ABSOLUTE_TIMEOUT_MS);
+  const { token, tokenHash, expiresAt } = newSessionToken();
   const client = await db();
-  await client.session.create({ data: { tokenHash: hashToken(token), userId, expiresAt }, select: { id: true } });
+  await client.session.create({ data: { tokenHash, userId, expiresAt }, select: { id: true } });
+  await setSessionCookie(token, expiresAt);
+}
+
+/** Hands the browser a token whose session row already exists (the sign-in writes it with its audit event). */
+export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
   (await cookies()).set(sessionCookieName(), token, {
     httpOnly: true,
     sameSite: "lax",
@@ -46,13 +46,19 @@ export async function createSession(userId: number): Promise<void> {
   });
 }
 
-/** Ends the current browser's session (logout). */
+/** Ends the current browser's session (logout), with its audit event; the cookie goes whether or not it was valid. */
 export async function destroySession(): Promise<void> {
   const jar = await cookies();
   const token = jar.get(sessionCookieName())?.value;
-  if (token) {
+  if (token && token.length <= 200) {
     const client = await db();
-    await client.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+    const session = await client.session.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, userId: true } });
+    if (session) {
+      await client.$transaction(async (tx) => {
+        await tx.session.deleteMany({ where: { id: session.id } });
+        await recordAudit(tx, { userId: session.userId, entity: "Session", entityId: session.id, action: "logout" });
+      });
+    }
   }
   jar.delete(sessionCookieName());
 }

@@ -1,0 +1,17 @@
+import { createHash, randomBytes } from "node:crypto";
+
+// The pieces of a session that need no request: token, its hash, and the timeouts. Kept apart from lib/auth.ts
+// (server-only, reads cookies) so the sign-in core in lib/data/ runs in unit tests and scripts as well.
+
+export const IDLE_TIMEOUT_MS = 12 * 60 * 60 * 1000; // 12 h without a request ends a session
+export const ABSOLUTE_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000; // 7 days after login, whatever the activity
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** A new 256-bit token for the cookie; the database keeps only its hash. */
+export function newSessionToken(now: Date = new Date()): { token: string; tokenHash: string; expiresAt: Date } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS) };
+}
