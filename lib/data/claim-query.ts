@@ -9,7 +9,12 @@ export const PUBLISHED = { publishedAt: { not: null } } satisfies Prisma.ClaimWh
 const DAY_MS = 86_400_000;
 
 export function claimWhere(filters: Omit<ClaimFilters, "sort" | "page">): Prisma.ClaimWhereInput {
-  const and: Prisma.ClaimWhereInput[] = [PUBLISHED];
+  return { AND: [PUBLISHED, ...claimFilterConditions(filters)] };
+}
+
+/** The list filters alone, without the readers' "published only": the editor list adds its own draft filter. */
+export function claimFilterConditions(filters: Omit<ClaimFilters, "sort" | "page">): Prisma.ClaimWhereInput[] {
+  const and: Prisma.ClaimWhereInput[] = [];
   if (filters.status) and.push({ status: filters.status });
   if (filters.category) and.push({ category: filters.category });
   if (filters.actor) and.push({ claimant: { slug: filters.actor } });
@@ -24,7 +29,7 @@ export function claimWhere(filters: Omit<ClaimFilters, "sort" | "page">): Prisma
       ],
     });
   }
-  return { AND: and };
+  return and;
 }
 
 export function claimOrderBy(sort: Sort): Prisma.ClaimOrderByWithRelationInput[] {

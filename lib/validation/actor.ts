@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { ActorKind } from "@/lib/vocabulary";
+import { optionalHttpUrl, requiredText } from "@/lib/validation/fields";
+
+// A new actor, typed into the claim form when the claimant is not in the list yet. Client-safe.
+
+/**
+ * ISO 3166-1 alpha-2, and one the platform's region names know. ZZ ("unknown region") and the user-assigned ranges
+ * (QM–QZ, XA–XZ) are refused, except XK, which is in common use for Kosovo.
+ */
+export function isKnownRegion(code: string): boolean {
+  if (code === "ZZ" || /^Q[M-Z]$/.test(code) || (/^X[A-Z]$/.test(code) && code !== "XK")) return false;
+  try {
+    return new Intl.DisplayNames(["en"], { type: "region", fallback: "none" }).of(code) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+const country = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().toUpperCase() || undefined : v === null ? undefined : v),
+  z
+    .string({ error: "The country must be a two-letter code such as PK or AF." })
+    .regex(/^[A-Z]{2}$/, { error: "The country must be a two-letter ISO code such as PK or AF." })
+    .refine(isKnownRegion, { error: "That is not a country code we know (ISO 3166-1 alpha-2, e.g. PK, AF, US)." })
+    .optional(),
+);
+
+export const ActorSchema = z.object({
+  name: requiredText("The name", 200),
+  kind: z.enum(ActorKind, { error: "Choose what kind of actor this is." }),
+  country,
+  sameAs: optionalHttpUrl("The reference link"),
+});
+export type ActorInput = z.output<typeof ActorSchema>;

@@ -1,0 +1,140 @@
+import { z } from "zod";
+
+// Field rules shared by the editor's schemas. Client-safe.
+//
+// Two callers feed these schemas: a form (inputs give strings, "" for an empty field) and the Server Action, which
+// parses the form's *output* again. So every rule accepts both shapes, and parsing an output again yields the same
+// output (tests/editor-schemas.test.ts checks this round trip).
+
+const INT_MAX = 2_147_483_647;
+
+/** "" and null mean "not given"; strings are trimmed first. */
+function blank(value: unknown): unknown {
+  if (typeof value === "string") return value.trim() === "" ? undefined : value.trim();
+  return value === null ? undefined : value;
+}
+
+/** Numbers typed into inputs arrive as strings: only plain digit strings become numbers ("1e3", "0x10" stay text). */
+function digits(value: unknown): unknown {
+  const v = blank(value);
+  return typeof v === "string" && /^-?\d{1,12}(\.\d+)?$/.test(v) ? Number(v) : v;
+}
+
+/** A database id picked from a list: required. */
+export function recordId(what: string) {
+  return z.preprocess(
+    digits,
+    z
+      .number({ error: `Choose ${what}.` })
+      .int({ error: `Choose ${what}.` })
+      .min(1, { error: `Choose ${what}.` })
+      .max(INT_MAX, { error: `Choose ${what}.` }),
+  );
+}
+
+/** A database id that may be left empty. */
+export function optionalRecordId(what: string) {
+  return z.preprocess(
+    digits,
+    z
+      .number({ error: `Choose ${what}, or leave it empty.` })
+      .int({ error: `Choose ${what}, or leave it empty.` })
+      .min(1, { error: `Choose ${what}, or leave it empty.` })
+      .max(INT_MAX, { error: `Choose ${what}, or leave it empty.` })
+      .optional(),
+  );
+}
+
+/** The claim version a form was opened at (optimistic concurrency). */
+export const versionField = z.preprocess(
+  digits,
+  z
+    .number({ error: "This form has no version: reload the page." })
+    .int({ error: "This form has no version: reload the page." })
+    .min(1, { error: "This form has no version: reload the page." })
+    .max(INT_MAX, { error: "This form has no version: reload the page." }),
+);
+
+/** A count of people: whole, not negative. */
+export function wholeNumber(label: string) {
+  return z.preprocess(
+    digits,
+    z
+      .number({ error: `${label}: enter a whole number.` })
+      .int({ error: `${label} must be a whole number (no fractions).` })
+      .min(0, { error: `${label} cannot be negative.` })
+      .max(10_000_000, { error: `${label} is implausibly large (over 10,000,000).` }),
+  );
+}
+
+export function requiredText(label: string, max: number) {
+  return z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, { error: `${label} is required.` })
+    .max(max, { error: `${label} is limited to ${max} characters.` });
+}
+
+export function optionalText(label: string, max: number) {
+  return z.preprocess(
+    blank,
+    z
+      .string({ error: `${label} must be text.` })
+      .max(max, { error: `${label} is limited to ${max} characters.` })
+      .optional(),
+  );
+}
+
+const YEAR_MIN = 1900;
+const YEAR_MAX = 2100;
+
+/** A calendar day as YYYY-MM-DD (what <input type="date"> gives); stored as midnight UTC. */
+export function day(label: string) {
+  return z.preprocess(
+    blank,
+    z
+      .string({ error: `${label}: enter a date.` })
+      .pipe(z.iso.date({ error: `${label}: enter a real date as YYYY-MM-DD.` }))
+      .refine((d) => Number(d.slice(0, 4)) >= YEAR_MIN && Number(d.slice(0, 4)) <= YEAR_MAX, {
+        error: `${label}: enter a year between ${YEAR_MIN} and ${YEAR_MAX}.`,
+      }),
+  );
+}
+
+export function optionalDay(label: string) {
+  return z.preprocess(
+    blank,
+    z
+      .string({ error: `${label}: enter a date.` })
+      .pipe(z.iso.date({ error: `${label}: enter a real date as YYYY-MM-DD.` }))
+      .refine((d) => Number(d.slice(0, 4)) >= YEAR_MIN && Number(d.slice(0, 4)) <= YEAR_MAX, {
+        error: `${label}: enter a year between ${YEAR_MIN} and ${YEAR_MAX}.`,
+      })
+      .optional(),
+  );
+}
+
+/** "2026-11-25" → that day at 00:00 UTC. */
+export const dayToDate = (d: string) => new Date(`${d}T00:00:00.000Z`);
+
+/**
+ * Links shown to readers: http and https only, with a real domain. `z.url()` alone accepts `javascript:` and
+ * `data:` URLs (toolchain.md), which would run script when a reader clicks them.
+ */
+export function optionalHttpUrl(label: string) {
+  const message = `${label} must be a full web address starting with https:// or http://.`;
+  return z.preprocess(
+    blank,
+    z
+      .string({ error: message })
+      .max(2000, { error: `${label} is limited to 2000 characters.` })
+      .regex(/^\S+$/, { error: message })
+      .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: message }))
+      .optional(),
+  );
+}
+
+/** A checkbox: a real boolean, never the text "true". */
+export function checkbox(label: string) {
+  return z.boolean({ error: `${label}: tick the box or leave it empty.` });
+}
