@@ -80,6 +80,13 @@ export async function listPublishedClaimIds(db: Db, filters: Omit<ClaimFilters, 
   return rows.map((r) => r.id);
 }
 
+/** Published claims by id, in the order of `ids` (a page of an export); ids of drafts or deleted claims are skipped. */
+export async function listPublishedClaimsByIds(db: Db, ids: number[]): Promise<ClaimSummary[]> {
+  const rows = await db.claim.findMany({ where: { id: { in: ids }, ...PUBLISHED }, select: { id: true, ...claimSummarySelect } });
+  const byId = new Map(rows.map(({ id, ...claim }) => [id, claim]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 const claimDetailSelect = {
   id: true,
   slug: true,

@@ -5,6 +5,7 @@ import { getPublishedClaim, listPublishedClaims } from "@/lib/data/claims";
 import { getCategoryCounts, getParity, getStatusCounts, listMostContested, listRecentlyChanged } from "@/lib/data/dashboard";
 import { findActorBySlug, getActorProfile, listActors } from "@/lib/data/actors";
 import { listCorrections } from "@/lib/data/corrections";
+import { listFeedChanges } from "@/lib/data/feed";
 import { PAGE_SIZE, type ClaimFilters } from "@/lib/validation/claim-filters";
 import { READER_TAG, claimTag } from "@/lib/cache-tags";
 
@@ -67,4 +68,11 @@ export async function readCorrections(page: number) {
   cacheLife("claims");
   cacheTag(READER_TAG);
   return listCorrections(await db(), page);
+}
+
+export async function readFeedChanges() {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  return listFeedChanges(await db());
 }
