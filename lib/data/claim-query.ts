@@ -32,7 +32,6 @@ export function claimFilterConditions(filters: Omit<ClaimFilters, "sort" | "page
   if (filters.from || filters.to) and.push({ claimedAt: claimedAtRange(filters) });
   return and;
 }
-}
 
 export function claimOrderBy(filters: { q?: string; sort: Sort }): Prisma.ClaimOrderByWithRelationInput[] {
   // id breaks ties so that pages never repeat or skip a claim.
