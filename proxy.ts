@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { actorExists, publishedClaimExists } from "@/lib/data/exists";
 import { readSession } from "@/lib/data/sessions";
 import { forbiddenHtml } from "@/lib/forbidden-page";
+import { sessionCookieName } from "@/lib/session-token";
 import { slugPattern } from "@/lib/validation/claim-filters";
 
 // A missing claim or actor must answer 404, not a 200 page saying "not found": the status is sent with the first
@@ -43,7 +44,7 @@ async function privateArea(request: NextRequest) {
     login.searchParams.set("next", path);
     return NextResponse.redirect(login);
   };
-  const token = request.cookies.get("__Host-cw_session")?.value ?? request.cookies.get("cw_session")?.value;
+  const token = request.cookies.get(sessionCookieName())?.value;
   if (!token) return toLogin();
   if (request.method === "GET" || request.method === "HEAD") {
     const session = await readSession(await db(), token);

@@ -118,6 +118,18 @@ test("signing out ends the session, and /editor asks to sign in again", async ({
   await expect(page).toHaveURL(`/login?next=${encodeURIComponent("/editor")}`);
 });
 
+test("signing out works without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const admin = await loginAs(context, "ADMIN");
+  const page = await context.newPage();
+  await page.goto("/admin/users");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL("/");
+  const db = await e2eDb();
+  expect(await db.session.count({ where: { userId: admin.id } })).toBe(0);
+  await context.close();
+});
+
 test("a disabled account cannot sign in, and its open session stops working at once", async ({ page, context, browser }) => {
   const target = await loginAs(context, "ADMIN");
   await page.goto("/admin/users");

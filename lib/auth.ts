@@ -6,11 +6,10 @@ import type { Role } from "@/generated/prisma/client";
 import { fail, type FieldErrors } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/data/audit";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { TOKEN_MAX, readSession } from "@/lib/data/sessions";
-import { hashToken, newSessionToken } from "@/lib/session-token";
+import { hashToken, newSessionToken, secureCookies, sessionCookieName } from "@/lib/session-token";
 
-export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, hashToken } from "@/lib/session-token";
+export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, hashToken, sessionCookieName } from "@/lib/session-token";
 
 // Sessions live in the database; the browser holds only a random token, the database only its SHA-256.
 // Every private page, layout, Server Action and route handler calls one of the functions below: the proxy's
@@ -20,13 +19,6 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000; // lastSeenAt is written at most every 5 m
 
 export type CurrentUser = { id: number; email: string; name: string; role: Role };
 
-/** `__Host-` and Secure when the site is served over https (production); plain name on http://localhost. */
-export function sessionCookieName(): string {
-  return secureCookies() ? "__Host-cw_session" : "cw_session";
-}
-function secureCookies(): boolean {
-  return env().SITE_URL.startsWith("https://");
-}
 
 /** Starts a session for a user who just proved who they are: a new 256-bit token every time. */
 export async function createSession(userId: number): Promise<void> {
