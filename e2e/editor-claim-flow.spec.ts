@@ -2,12 +2,13 @@ import { expect, test, type Page } from "@playwright/test";
 import { makeTestClaim } from "@/prisma/factories";
 import { expectNoAxeViolations } from "./a11y";
 import { e2eDb, loginAs, unique } from "./db";
+import { openClaimEditor, openNewClaim } from "./editor-pages";
 
 // The editor's main path, through the browser: a new claim with a new claimant, a source, a figure, a status and
 // publication — and what a reader, in another browser context, then sees.
 
 async function createDraft(page: Page, statement: string, claimant: string) {
-  await page.goto("/editor/claims/new");
+  await openNewClaim(page);
   await page.getByLabel("Statement (in English)").fill(statement);
   await page.getByLabel("A new actor").check();
   await page.getByLabel("Name", { exact: true }).fill(claimant);
@@ -21,9 +22,12 @@ async function createDraft(page: Page, statement: string, claimant: string) {
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page).toHaveURL(/\/editor\/claims\/\d+\?created=1$/);
   await expect(page.getByTestId("editor-statement")).toHaveText(statement);
+  await expect(page.getByRole("button", { name: "Save claim" })).toBeEnabled();
 }
 
 test("an editor creates, sources, rates and publishes a claim; a reader sees it with its figures chart", async ({ page, browser }) => {
+  // Eight saves, two browser contexts and an axe run: longer than one page's worth of work.
+  test.setTimeout(90_000);
   const editor = await loginAs(page.context());
   const statement = `Strikes in Paktika killed twelve civilians ${unique("flow")}`;
   const claimant = unique("ISPR spokesperson");
@@ -110,7 +114,7 @@ test("unpublishing hides a claim from readers again", async ({ page, browser }) 
   const readerPage = await reader.newPage();
   expect((await readerPage.goto(`/claims/${claim.slug}`))?.status()).toBe(200);
 
-  await page.goto(`/editor/claims/${claim.id}`);
+  await openClaimEditor(page, claim.id);
   await page.getByRole("button", { name: "Unpublish (back to draft)" }).click();
   await expect(page.getByText("Draft — readers cannot see it")).toBeVisible();
   expect((await readerPage.goto(`/claims/${claim.slug}`))?.status()).toBe(404);
@@ -118,6 +122,7 @@ test("unpublishing hides a claim from readers again", async ({ page, browser }) 
 });
 
 test("/editor lists drafts and published claims, filters them and passes axe", async ({ page }) => {
+  test.setTimeout(60_000); // five page loads and an axe run
   await loginAs(page.context());
   const db = await e2eDb();
   const word = unique("okapi");
@@ -150,8 +155,9 @@ test("/editor lists drafts and published claims, filters them and passes axe", a
 });
 
 test("the new-claim page passes axe, before and after a refused submit", async ({ page }) => {
+  test.setTimeout(60_000); // two axe runs
   await loginAs(page.context());
-  await page.goto("/editor/claims/new");
+  await openNewClaim(page);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page.getByLabel("Statement (in English)")).toHaveAttribute("aria-invalid", "true");

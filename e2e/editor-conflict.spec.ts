@@ -1,11 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { makeTestClaim } from "@/prisma/factories";
 import { e2eDb, loginAs, unique } from "./db";
+import { openClaimEditor } from "./editor-pages";
 
 // No lost updates: two editors open the same claim; the first save wins, the second is refused with who changed
 // the claim and when, keeps what its editor typed, and writes nothing.
 
 test("the second of two editors saving the same version gets the conflict message and nothing is lost", async ({ browser }) => {
+  test.setTimeout(60_000); // two browser contexts, five saves
   const db = await e2eDb();
   const claim = await makeTestClaim(db, { statement: `Original statement ${unique("race")}`, location: "Khost", published: false });
 
@@ -15,8 +17,8 @@ test("the second of two editors saving the same version gets the conflict messag
   await loginAs(second);
   const pageA = await first.newPage();
   const pageB = await second.newPage();
-  await pageA.goto(`/editor/claims/${claim.id}`);
-  await pageB.goto(`/editor/claims/${claim.id}`);
+  await openClaimEditor(pageA, claim.id);
+  await openClaimEditor(pageB, claim.id);
 
   const formA = pageA.getByRole("form", { name: "Claim details" });
   const formB = pageB.getByRole("form", { name: "Claim details" });
@@ -48,6 +50,7 @@ test("the second of two editors saving the same version gets the conflict messag
   // Reloading shows Alice's version; the second editor's change then goes through.
   await conflict.getByRole("link", { name: "Reload the latest version" }).click();
   await expect(pageB.getByTestId("editor-statement")).toHaveText(aliceStatement);
+  await expect(formB.getByRole("button", { name: "Save claim" })).toBeEnabled();
   await formB.getByLabel("Location (optional)").fill("Kurram district");
   await formB.getByRole("button", { name: "Save claim" }).click();
   await expect(formB.getByRole("status")).toContainText("Saved");
@@ -64,7 +67,7 @@ test("the second of two editors saving the same version gets the conflict messag
 test("an editor's own saves from one page never conflict with each other", async ({ page }) => {
   await loginAs(page.context());
   const claim = await makeTestClaim(await e2eDb(), { published: false });
-  await page.goto(`/editor/claims/${claim.id}`);
+  await openClaimEditor(page, claim.id);
   const status = page.getByRole("form", { name: "Change status" });
   await status.getByLabel("New status").selectOption("IN_REVIEW");
   await status.getByLabel("Rationale").fill("Started checking.");

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { makeTestClaim } from "@/prisma/factories";
 import { e2eDb, loginAs, unique } from "./db";
+import { openClaimEditor } from "./editor-pages";
 
 // The status workflow through the browser, and what readers see of it at once.
 
@@ -12,7 +13,7 @@ test("reversing a published verdict appears in the reader timeline and on /corre
   await reader.goto(`/claims/${claim.slug}`);
   await expect(reader.getByTestId("verdict")).toContainText("Confirmed");
 
-  await page.goto(`/editor/claims/${claim.id}`);
+  await openClaimEditor(page, claim.id);
   const form = page.getByRole("form", { name: "Change status" });
   const rationale = `Satellite images show the depot intact; our earlier verdict was wrong ${unique("why")}.`;
   await form.getByLabel("New status").selectOption("DISPUTED");
@@ -37,7 +38,7 @@ test("reversing a published verdict appears in the reader timeline and on /corre
 test("a final verdict needs 20 characters of rationale and a linked source; the refusal shows at the fields", async ({ page }) => {
   await loginAs(page.context());
   const claim = await makeTestClaim(await e2eDb(), { sources: [], published: false });
-  await page.goto(`/editor/claims/${claim.id}`);
+  await openClaimEditor(page, claim.id);
   const form = page.getByRole("form", { name: "Change status" });
   await form.getByLabel("New status").selectOption("FALSE");
   await form.getByLabel("Rationale").fill("Too short.");
@@ -58,7 +59,7 @@ test("a final verdict needs 20 characters of rationale and a linked source; the 
 test("a POSITION claim offers no status form and is labelled not rated", async ({ page }) => {
   await loginAs(page.context());
   const claim = await makeTestClaim(await e2eDb(), { kind: "POSITION", published: false });
-  await page.goto(`/editor/claims/${claim.id}`);
+  await openClaimEditor(page, claim.id);
   await expect(page.getByTestId("position-not-rated")).toContainText("Position — not rated");
   await expect(page.getByRole("form", { name: "Change status" })).toHaveCount(0);
 });

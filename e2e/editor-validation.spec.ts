@@ -2,14 +2,16 @@ import { expect, test } from "@playwright/test";
 import { makeTestClaim } from "@/prisma/factories";
 import { expectNoAxeViolations } from "./a11y";
 import { e2eDb, loginAs, unique } from "./db";
+import { openClaimEditor } from "./editor-pages";
 
 // Errors show at their fields, and stored text is only ever text.
 
 test("a javascript: address and min > max are refused at their fields, and nothing is written", async ({ page }) => {
+  test.setTimeout(60_000); // three refused submits and an axe run
   await loginAs(page.context());
   const db = await e2eDb();
   const claim = await makeTestClaim(db, { published: false });
-  await page.goto(`/editor/claims/${claim.id}`);
+  await openClaimEditor(page, claim.id);
 
   const sourceForm = page.getByRole("form", { name: "Link a source" });
   const title = unique("Hostile source");
@@ -57,7 +59,7 @@ test("a taken slug, an unknown country and a link to the claim itself are refuse
   const db = await e2eDb();
   const other = await makeTestClaim(db);
   const claim = await makeTestClaim(db, { statement: `Self-link target ${unique("self")}` });
-  await page.goto(`/editor/claims/${claim.id}`);
+  await openClaimEditor(page, claim.id);
 
   const details = page.getByRole("form", { name: "Claim details" });
   await details.getByLabel("Slug (optional)").fill(other.slug);
@@ -102,7 +104,7 @@ test("a statement with <script> is shown as text to readers and editors", async 
     void dialog.dismiss();
   });
 
-  await page.goto(`/editor/claims/${claim.id}`);
+  await openClaimEditor(page, claim.id);
   await expect(page.getByTestId("editor-statement")).toHaveText(statement);
   await expect(page.getByLabel("Statement (in English)")).toHaveValue(statement);
   await expect(page.locator("main img[src='x']")).toHaveCount(0);

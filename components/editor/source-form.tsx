@@ -54,7 +54,7 @@ function blank(claimId: number, version: number): Values {
 const optionLabel = (s: SourceOption) => `${s.title}${s.publisher ? ` — ${s.publisher}` : ""}${s.protected ? " (protected)" : ""}`;
 
 /** Links a source to the claim with its stance: one from the list, or a new one described here. */
-export function SourceForm({ sources, linkedIds }: { sources: SourceOption[]; linkedIds: number[] }) {
+export function SourceForm({ sources, linkedIds, capped }: { sources: SourceOption[]; linkedIds: number[]; capped: boolean }) {
   const hydrated = useHydrated();
   const { claimId, version, setVersion } = useClaimVersion();
   const form = useForm<Values, unknown, z.output<typeof AttachSourceSchema>>({
@@ -148,7 +148,7 @@ export function SourceForm({ sources, linkedIds }: { sources: SourceOption[]; li
             ) : null}
           </div>
         ) : (
-          <Field label="Source" errors={e("source.sourceId")} hint={sources.length >= 500 ? "The 500 newest sources; older ones are not listed." : undefined}>
+          <Field label="Source" errors={e("source.sourceId")} hint={capped ? `Only the ${sources.length} newest sources are listed.` : undefined}>
             <select {...register("source.sourceId")}>
               <option value="">Choose a source…</option>
               {pickable.map((s) => (

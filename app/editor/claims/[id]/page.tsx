@@ -14,7 +14,7 @@ import { SourceList } from "@/components/editor/source-list";
 import { StatusForm } from "@/components/editor/status-form";
 import { StatusHistory } from "@/components/editor/status-history";
 import { requireUser } from "@/lib/auth";
-import type { EditorClaim } from "@/lib/data/editor-claim";
+import { SOURCE_OPTIONS_LIMIT, type EditorClaim } from "@/lib/data/editor-claim";
 import { readEditorClaimPage } from "@/lib/data/editor-reads";
 import { formatDateTime, isoDay } from "@/lib/format";
 import { POSITION_LABEL, STATUS_INFO } from "@/lib/vocabulary";
@@ -98,7 +98,7 @@ export default async function EditClaimPage({ params, searchParams }: Props) {
           <section aria-labelledby="sources-heading">
             <h2 id="sources-heading">Sources</h2>
             <SourceList sources={claim.sources} />
-            <SourceForm sources={sources} linkedIds={claim.sources.map((s) => s.source.id)} />
+            <SourceForm sources={sources} linkedIds={claim.sources.map((s) => s.source.id)} capped={sources.length >= SOURCE_OPTIONS_LIMIT} />
           </section>
 
           <section aria-labelledby="figures-heading">
