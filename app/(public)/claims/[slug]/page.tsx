@@ -10,18 +10,17 @@ import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusTimeline } from "@/components/claims/status-timeline";
 import { readClaim } from "@/lib/data/public-reads";
 import { formatDateTime, formatDay } from "@/lib/format";
-import { slugPattern } from "@/lib/validation/claim-filters";
+import { slugParam, type SlugParams } from "@/lib/slug-param";
 import { ACTOR_KIND_LABEL, CATEGORY_LABEL, KIND_LABEL, STATUS_INFO, countryName } from "@/lib/vocabulary";
 
 // Blocking render (README, Decisions: caching): an unknown slug gets a real 404 status, and the page is whole
 // without JavaScript. The claim itself comes from the cache.
 export const instant = false;
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: SlugParams };
 
 async function load(params: Props["params"]) {
-  const { slug } = await params;
-  if (slug.length > 200 || !slugPattern.test(slug)) notFound();
+  const slug = await slugParam(params);
   const claim = await readClaim(slug);
   if (!claim) notFound();
   return claim;
