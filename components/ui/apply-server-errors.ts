@@ -2,8 +2,8 @@ import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import type { FieldErrors } from "@/lib/actions/result";
 
 /**
- * Puts a Server Action's refusal on the form: each message under its field, and the form-level message (plus any
- * message for a field this form does not show, such as the version) as `root.server`.
+ * Shows a Server Action's refusal on the form: each field's messages under its input, and the form-level
+ * message (plus any message for a field this form does not show) as `root.server`.
  */
 export function applyServerErrors<T extends FieldValues>(
   setError: UseFormSetError<T>,
@@ -16,7 +16,6 @@ export function applyServerErrors<T extends FieldValues>(
     if ((fields as readonly string[]).includes(key)) setError(key as Path<T>, { type: "server", message: messages.join(" ") });
     else unplaced.push(...messages);
   }
-  // A refusal of one field repeats its message as the form error; say it once.
-  const message = [...new Set([result.formError, ...unplaced])].filter(Boolean).join(" ");
+  const message = [result.formError, ...unplaced].filter(Boolean).join(" ");
   if (message) setError("root.server", { type: "server", message });
 }
