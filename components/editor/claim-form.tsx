@@ -9,7 +9,7 @@ import { CLAIM_FIELD_NAMES, ClaimFields, type ClaimFieldValues } from "@/compone
 import { useClaimVersion } from "@/components/editor/claim-version";
 import { FormFeedback } from "@/components/editor/form-feedback";
 import { useSaveState } from "@/components/editor/use-save-state";
-import { useHydrated } from "@/components/editor/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActorOption, IncidentOption } from "@/lib/data/editor-claim";
 import { ClaimCreateSchema, ClaimUpdateSchema } from "@/lib/validation/claim";
 

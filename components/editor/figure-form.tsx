@@ -9,7 +9,7 @@ import { errorAt } from "@/components/editor/field-error";
 import { FormFeedback } from "@/components/editor/form-feedback";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/editor/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActorOption } from "@/lib/data/editor-claim";
 import { FigureSchema } from "@/lib/validation/figure";
 import { OUTCOME_LABEL, POPULATION_LABEL, type Outcome, type Population } from "@/lib/vocabulary";

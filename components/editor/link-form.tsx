@@ -10,7 +10,7 @@ import { errorAt } from "@/components/editor/field-error";
 import { FormFeedback } from "@/components/editor/form-feedback";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/editor/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { LinkTarget } from "@/lib/data/editor-reads";
 import { LinkSchema } from "@/lib/validation/link";
 import { LINK_LABEL, type LinkType } from "@/lib/vocabulary";

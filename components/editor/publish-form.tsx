@@ -4,7 +4,7 @@ import { useState } from "react";
 import { setPublishedAction } from "@/app/editor/claims/[id]/claim-actions";
 import { useClaimVersion } from "@/components/editor/claim-version";
 import { FormFeedback } from "@/components/editor/form-feedback";
-import { useHydrated } from "@/components/editor/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { WriteFailure } from "@/lib/data/write-result";
 
 /** Publish (readers see the claim) or unpublish (back to a draft). */

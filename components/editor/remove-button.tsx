@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useClaimVersion } from "@/components/editor/claim-version";
 import { FormFeedback } from "@/components/editor/form-feedback";
-import { useHydrated } from "@/components/editor/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { WriteFailure, WriteResult } from "@/lib/data/write-result";
 
 type Remove = (at: { claimId: number; version: number }) => Promise<WriteResult<{ version: number }>>;

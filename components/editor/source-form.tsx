@@ -9,7 +9,7 @@ import { errorAt } from "@/components/editor/field-error";
 import { FormFeedback } from "@/components/editor/form-feedback";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/editor/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { SourceOption } from "@/lib/data/editor-claim";
 import { AttachSourceSchema } from "@/lib/validation/source";
 import { SOURCE_TYPE_LABEL, STANCE_LABEL, STANCES, type SourceType } from "@/lib/vocabulary";

@@ -9,7 +9,7 @@ import { errorAt } from "@/components/editor/field-error";
 import { FormFeedback } from "@/components/editor/form-feedback";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/editor/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { FINAL_RATIONALE_MIN, StatusChangeSchema } from "@/lib/validation/status-change";
 import { STATUSES, STATUS_INFO, type ClaimStatus } from "@/lib/vocabulary";
 

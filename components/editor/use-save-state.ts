@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
-import { applyServerErrors } from "@/components/editor/apply-server-errors";
+import { applyServerErrors } from "@/components/ui/apply-server-errors";
 import type { Conflict, WriteFailure } from "@/lib/data/write-result";
 
 /**
@@ -22,7 +22,9 @@ export function useSaveState<T extends FieldValues>(setError: UseFormSetError<T>
     },
     refused(result: WriteFailure) {
       setConflict(result.conflict ?? null);
-      applyServerErrors(setError, result, fields);
+      // A refusal of one field repeats its message as the form error (lib/data/write-result.ts): say it once.
+      const repeated = Object.values(result.fieldErrors).some((messages) => messages?.includes(result.formError ?? ""));
+      applyServerErrors(setError, repeated ? { fieldErrors: result.fieldErrors } : result, fields);
     },
     saved(message: string) {
       setSuccess(message);
