@@ -80,10 +80,18 @@ export async function listPublishedClaimIds(db: Db, filters: Omit<ClaimFilters, 
   return rows.map((r) => r.id);
 }
 
+// Prisma's query compiler refuses more than 999 bound values per SQLite statement (P2029), so long id lists are read
+// in chunks.
+const IDS_PER_QUERY = 500;
+
 /** Published claims by id, in the order of `ids` (a page of an export); ids of drafts or deleted claims are skipped. */
 export async function listPublishedClaimsByIds(db: Db, ids: number[]): Promise<ClaimSummary[]> {
-  const rows = await db.claim.findMany({ where: { id: { in: ids }, ...PUBLISHED }, select: { id: true, ...claimSummarySelect } });
-  const byId = new Map(rows.map(({ id, ...claim }) => [id, claim]));
+  const byId = new Map<number, ClaimSummary>();
+  for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+    const chunk = ids.slice(start, start + IDS_PER_QUERY);
+    const rows = await db.claim.findMany({ where: { id: { in: chunk }, ...PUBLISHED }, select: { id: true, ...claimSummarySelect } });
+    for (const { id, ...claim } of rows) byId.set(id, claim);
+  }
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

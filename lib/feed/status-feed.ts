@@ -24,7 +24,7 @@ export function statusChangeFeed(changes: FeedChange[], { siteUrl, publisherName
     updated: changes[0]?.createdAt ?? now,
     entries: changes.map((c) => ({
       id: `tag:${host},2026:status-change:${c.id}`,
-      title: `${c.claim.statement}: ${STATUS_INFO[c.from].label} → ${STATUS_INFO[c.to].label}${c.isCorrection ? " (correction)" : ""}`,
+      title: `${c.claim.statement.replace(/[.\s]+$/, "")}: ${STATUS_INFO[c.from].label} → ${STATUS_INFO[c.to].label}${c.isCorrection ? " (correction)" : ""}`,
       content: c.rationale,
       link: url(`/claims/${c.claim.slug}`),
       updated: c.createdAt,
