@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { CATEGORY_LABEL, CATEGORIES, STATUS_INFO, STATUSES } from "@/lib/vocabulary";
+import { ClaimFilterFields } from "@/components/claims/claim-filter-fields";
 import { Q_MAX, SORT_LABEL, defaultSort, type ClaimFilters } from "@/lib/validation/claim-filters";
 
 type ActorOption = { slug: string; name: string };
@@ -24,47 +24,7 @@ export function ClaimFiltersForm({ filters, actors }: { filters: ClaimFilters; a
           -word to leave a word out, OR for either word.
         </p>
       </div>
-      <div>
-        <label htmlFor="f-status">Status</label>
-        <select id="f-status" name="status" defaultValue={filters.status ?? ""}>
-          <option value="">Any status</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_INFO[s].label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-category">Category</label>
-        <select id="f-category" name="category" defaultValue={filters.category ?? ""}>
-          <option value="">Any category</option>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {CATEGORY_LABEL[c]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-actor">Claimant</label>
-        <select id="f-actor" name="actor" defaultValue={filters.actor ?? ""}>
-          <option value="">Anyone</option>
-          {actors.map((a) => (
-            <option key={a.slug} value={a.slug}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-from">Claimed from</label>
-        <input id="f-from" name="from" type="date" defaultValue={filters.from ?? ""} />
-      </div>
-      <div>
-        <label htmlFor="f-to">Claimed until</label>
-        <input id="f-to" name="to" type="date" defaultValue={filters.to ?? ""} />
-      </div>
+      <ClaimFilterFields idPrefix="f" filters={filters} actors={actors} />
       <div>
         <label htmlFor="f-sort">Order</label>
         {/* The empty choice lets the address decide: best match first when searching, newest first otherwise. */}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Q_MAX, SORT_LABEL, SORTS } from "@/lib/validation/claim-filters";
 import { VISIBILITIES, VISIBILITY_LABEL, type EditorFilters } from "@/lib/validation/editor-filters";
-import { CATEGORY_LABEL, CATEGORIES, STATUS_INFO, STATUSES } from "@/lib/vocabulary";
+import { ClaimFilterFields } from "@/components/claims/claim-filter-fields";
 
 /** The reader list's filters plus published/draft, as a GET form: the address is the state, shareable among editors. */
 export function EditorFiltersForm({ filters, actors }: { filters: EditorFilters; actors: { slug: string; name: string }[] }) {
@@ -22,47 +22,7 @@ export function EditorFiltersForm({ filters, actors }: { filters: EditorFilters;
           ))}
         </select>
       </div>
-      <div>
-        <label htmlFor="ef-status">Status</label>
-        <select id="ef-status" name="status" defaultValue={filters.status ?? ""}>
-          <option value="">Any status</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_INFO[s].label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="ef-category">Category</label>
-        <select id="ef-category" name="category" defaultValue={filters.category ?? ""}>
-          <option value="">Any category</option>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {CATEGORY_LABEL[c]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="ef-actor">Claimant</label>
-        <select id="ef-actor" name="actor" defaultValue={filters.actor ?? ""}>
-          <option value="">Anyone</option>
-          {actors.map((a) => (
-            <option key={a.slug} value={a.slug}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="ef-from">Claimed from</label>
-        <input id="ef-from" name="from" type="date" defaultValue={filters.from ?? ""} />
-      </div>
-      <div>
-        <label htmlFor="ef-to">Claimed until</label>
-        <input id="ef-to" name="to" type="date" defaultValue={filters.to ?? ""} />
-      </div>
+      <ClaimFilterFields idPrefix="ef" filters={filters} actors={actors} />
       <div>
         <label htmlFor="ef-sort">Order</label>
         <select id="ef-sort" name="sort" defaultValue={filters.sort}>

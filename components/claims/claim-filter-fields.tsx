@@ -1,0 +1,62 @@
+import type { ClaimFilters } from "@/lib/validation/claim-filters";
+import { CATEGORY_LABEL, CATEGORIES, STATUS_INFO, STATUSES } from "@/lib/vocabulary";
+
+/**
+ * The filter controls the reader list and the editor list share: status, category, claimant and the date range.
+ * `idPrefix` keeps each form's ids (and so its labels and tests) as they were.
+ */
+export function ClaimFilterFields({
+  idPrefix,
+  filters,
+  actors,
+}: {
+  idPrefix: string;
+  filters: Pick<ClaimFilters, "status" | "category" | "actor" | "from" | "to">;
+  actors: { slug: string; name: string }[];
+}) {
+  return (
+    <>
+      <div>
+        <label htmlFor={`${idPrefix}-status`}>Status</label>
+        <select id={`${idPrefix}-status`} name="status" defaultValue={filters.status ?? ""}>
+          <option value="">Any status</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_INFO[s].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`${idPrefix}-category`}>Category</label>
+        <select id={`${idPrefix}-category`} name="category" defaultValue={filters.category ?? ""}>
+          <option value="">Any category</option>
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {CATEGORY_LABEL[c]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`${idPrefix}-actor`}>Claimant</label>
+        <select id={`${idPrefix}-actor`} name="actor" defaultValue={filters.actor ?? ""}>
+          <option value="">Anyone</option>
+          {actors.map((a) => (
+            <option key={a.slug} value={a.slug}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`${idPrefix}-from`}>Claimed from</label>
+        <input id={`${idPrefix}-from`} name="from" type="date" defaultValue={filters.from ?? ""} />
+      </div>
+      <div>
+        <label htmlFor={`${idPrefix}-to`}>Claimed until</label>
+        <input id={`${idPrefix}-to`} name="to" type="date" defaultValue={filters.to ?? ""} />
+      </div>
+    </>
+  );
+}
