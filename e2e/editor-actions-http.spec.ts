@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { makeTestClaim, type TestClaim } from "@/prisma/factories";
 import { e2eDb, unique } from "./db";
-import { sessionFor } from "./editor-session";
+import { sessionFor } from "./auth-fixtures";
 import { actionId, callAction } from "./server-actions";
 
 // Every editor Server Action is a public POST endpoint. These requests skip the browser and its validation: no
