@@ -5,10 +5,10 @@ import { expect, type Page } from "@playwright/test";
 
 export async function openClaimEditor(page: Page, claimId: number) {
   await page.goto(`/editor/claims/${claimId}`);
-  await expect(page.getByRole("button", { name: "Save claim" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Save claim" })).toBeEnabled({ timeout: 20_000 });
 }
 
 export async function openNewClaim(page: Page) {
   await page.goto("/editor/claims/new");
-  await expect(page.getByRole("button", { name: "Create draft" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Create draft" })).toBeEnabled({ timeout: 20_000 });
 }

@@ -6,6 +6,7 @@ import { openClaimEditor } from "./editor-pages";
 // The status workflow through the browser, and what readers see of it at once.
 
 test("reversing a published verdict appears in the reader timeline and on /corrections", async ({ page, browser }) => {
+  test.setTimeout(90_000); // several pages and two browser contexts; the shared CI machine can be slow
   const editor = await loginAs(page.context());
   const claim = await makeTestClaim(await e2eDb(), { statement: `Depot strike confirmed ${unique("corr")}`, status: "CONFIRMED" });
   const reader = await (await browser.newContext()).newPage();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimLinks } from "@/components/claims/claim-links";
+import { ClaimReviewJsonLd } from "@/components/claims/claim-review-json-ld";
 import { FiguresChart } from "@/components/claims/figures-chart";
 import { FiguresTable } from "@/components/claims/figures-table";
 import { SourcesByStance } from "@/components/claims/sources-by-stance";
@@ -37,6 +38,7 @@ export default async function ClaimPage({ params }: Props) {
 
   return (
     <article>
+      <ClaimReviewJsonLd claim={claim} />
       <p className="muted small">
         <Link href="/claims">Claims</Link> · <span className="tag">{CATEGORY_LABEL[claim.category]}</span> · {KIND_LABEL[claim.kind]}
       </p>
