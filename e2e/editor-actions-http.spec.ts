@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { makeTestClaim, type TestClaim } from "@/prisma/factories";
 import { e2eDb, unique } from "./db";
-import { sessionFor } from "./editor-session";
+import { sessionFor } from "./auth-fixtures";
 import { actionId, callAction } from "./server-actions";
 
 // Every editor Server Action is a public POST endpoint. These requests skip the browser and its validation: no
@@ -254,4 +254,21 @@ test.describe("crafted bodies are refused with field errors and write nothing", 
     await expectRefused(request, A.removeLink, { claimId: claim.id, version: 1, linkId: incoming.id }, claim.id, ["linkId"]);
     await expectRefused(request, A.removeLink, { claimId: claim.id, version: 1, linkId: -5 }, claim.id, ["linkId"]);
   });
+});
+
+test("the link search answers editors only, drafts included", async ({ request }) => {
+  const draft = await makeTestClaim(await e2eDb(), { statement: `Searchable draft ${unique("find")}`, published: false });
+  const word = draft.statement.split(" ").at(-1)!;
+  const forged = await request.get(`/editor/claim-search?q=${word}`, { headers: { Cookie: `cw_session=${unique("forged")}` }, maxRedirects: 0 });
+  // The proxy turns both away before the route's own check (authorize) runs; neither sees the draft.
+  expect(forged.status()).toBe(307);
+  expect(await forged.text()).not.toContain(draft.slug);
+  const anonymous = await request.get(`/editor/claim-search?q=${word}`, { maxRedirects: 0 });
+  expect(anonymous.status()).toBe(307);
+
+  const { cookie } = await sessionFor();
+  const found = await request.get(`/editor/claim-search?q=${word}`, { headers: { Cookie: cookie } });
+  expect(await found.json()).toEqual({ results: [expect.objectContaining({ id: draft.id, slug: draft.slug, published: false })] });
+  const excluded = await request.get(`/editor/claim-search?q=${word}&exclude=${draft.id}`, { headers: { Cookie: cookie } });
+  expect(await excluded.json()).toEqual({ results: [] });
 });

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/prisma-client";
-import { createActorInTx } from "@/lib/data/actor-writes";
+import { createActorInTx, planActor, type NewActor } from "@/lib/data/actor-writes";
 import { diffFields, recordAudit } from "@/lib/data/audit";
-import { bumpVersion, conflictResult, missingClaim, versionedWrite } from "@/lib/data/claim-version";
+import { bumpVersion, conflictResult, missingClaim, versionedWrite, type Tx } from "@/lib/data/claim-version";
 import { isUniqueViolation } from "@/lib/data/unique-violation";
 import { refuse, refuseField, type Editor, type WriteFailure, type WriteResult } from "@/lib/data/write-result";
 import { firstFreeSlug, slugify } from "@/lib/slug";
@@ -44,6 +44,21 @@ async function chooseSlug(db: Db, typed: string | undefined, statement: string, 
   return { ok: true as const, slug: firstFreeSlug(base, taken.map((c) => c.slug)) };
 }
 
+/** The claimant's id: the one picked, or the new actor's, created first in the transaction (a write before any read). */
+async function claimantOf(tx: Tx, editor: Editor, input: ClaimCreateInput, newActor: NewActor | null): Promise<number> {
+  if (input.claimant.mode === "existing") return input.claimant.actorId;
+  if (!newActor) throw new Error("a new claimant needs its planned row");
+  return createActorInTx(tx, editor.id, newActor);
+}
+
+/** A unique index refused the write: another editor took the same claim slug, or made an actor of the same name, first. */
+async function raced(db: Db, slug: string, newActor: NewActor | null): Promise<WriteFailure> {
+  if (newActor && (await db.actor.count({ where: { slug: newActor.slug } }))) {
+    return refuseField("claimant.actor.name", "An actor of the same name was added at this moment by someone else. Save again.");
+  }
+  return slugTaken(slug);
+}
+
 /** The claim's own columns from the form; empty optional fields clear the column. */
 function claimColumns(input: ClaimCreateInput, slug: string, claimantId: number) {
   return {
@@ -65,9 +80,10 @@ export async function createClaim(db: Db, editor: Editor, input: ClaimCreateInpu
   if (refused) return refused;
   const slug = await chooseSlug(db, input.slug, input.statement, null);
   if (!slug.ok) return slug;
+  const newActor = input.claimant.mode === "new" ? await planActor(db, input.claimant.actor) : null;
   try {
     const claim = await db.$transaction(async (tx) => {
-      const claimantId = input.claimant.mode === "new" ? await createActorInTx(tx, editor.id, input.claimant.actor) : input.claimant.actorId;
+      const claimantId = await claimantOf(tx, editor, input, newActor);
       const data = claimColumns(input, slug.slug, claimantId);
       const created = await tx.claim.create({
         data: { ...data, createdById: editor.id, updatedById: editor.id },
@@ -78,8 +94,7 @@ export async function createClaim(db: Db, editor: Editor, input: ClaimCreateInpu
     });
     return { ok: true, data: claim };
   } catch (error) {
-    // Another editor took the same slug between our check and our insert.
-    if (isUniqueViolation(error)) return slugTaken(slug.slug);
+    if (isUniqueViolation(error)) return raced(db, slug.slug, newActor);
     throw error;
   }
 }
@@ -115,10 +130,11 @@ export async function updateClaim(db: Db, editor: Editor, input: ClaimUpdateInpu
   }
   const slug = await chooseSlug(db, input.slug, input.statement, before);
   if (!slug.ok) return slug;
+  const newActor = input.claimant.mode === "new" ? await planActor(db, input.claimant.actor) : null;
 
   try {
     return await versionedWrite(db, before.id, async (tx) => {
-      const claimantId = input.claimant.mode === "new" ? await createActorInTx(tx, editor.id, input.claimant.actor) : input.claimant.actorId;
+      const claimantId = await claimantOf(tx, editor, input, newActor);
       const after = claimColumns(input, slug.slug, claimantId);
       const version = await bumpVersion(tx, before.id, input.version, editor.id, after);
       const { id: _id, version: _v, status: _s, ...old } = before;
@@ -132,7 +148,7 @@ export async function updateClaim(db: Db, editor: Editor, input: ClaimUpdateInpu
       return { version, slug: slug.slug };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return slugTaken(slug.slug);
+    if (isUniqueViolation(error)) return raced(db, slug.slug, newActor);
     throw error;
   }
 }
