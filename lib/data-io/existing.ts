@@ -152,6 +152,12 @@ export async function loadExisting(tx: Tx, doc: ValidDocument): Promise<Existing
     for (const f of c.figures ?? []) actorSlugs.add(f.reportedBy);
     for (const l of c.links ?? []) claimSlugs.add(l.to);
   }
+  for (const { value: r } of doc.invalidClaimRefs) {
+    if (r.claimant) actorSlugs.add(r.claimant);
+    if (r.incident) incidentSlugs.add(r.incident);
+    for (const [, slug] of r.reporters) actorSlugs.add(slug);
+    for (const [, slug] of r.links) claimSlugs.add(slug);
+  }
   const urls = new Set<string>();
   const titles = new Set<string>();
   for (const { value: s } of doc.sources) {

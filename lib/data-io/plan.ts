@@ -2,7 +2,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import { diffFields } from "@/lib/data/audit";
 import type { ImportIssue } from "@/lib/data-io/issues";
 import { sourceIdentity } from "@/lib/data-io/source-identity";
-import { issueAt, type Rec, type ValidDocument } from "@/lib/data-io/validate";
+import { issueAt, type ClaimRefs, type Rec, type ValidDocument } from "@/lib/data-io/validate";
+import { isoDay } from "@/lib/format";
 import { dayToDate } from "@/lib/validation/fields";
 import type { ImportClaim } from "@/lib/validation/import";
 import { STATUS_INFO, isFinalStatus } from "@/lib/vocabulary";
@@ -49,6 +50,15 @@ export type Plan = { issues: ImportIssue[]; counts: ImportCounts; writes: Import
 export type PlanContext = { userId: number | null; now: Date };
 
 const counts = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
+
+/**
+ * A file gives days (YYYY-MM-DD, as the editor's date fields do); a database row may hold a time on that day (the
+ * synthetic data does). The same day counts as unchanged, so re-importing an export changes nothing.
+ */
+function onDay(current: Date | null | undefined, day: string | undefined): Date | null {
+  if (day === undefined) return null;
+  return current && isoDay(current) === day ? current : dayToDate(day);
+}
 const INVALID_RECORD = -1;
 
 export async function planImport(tx: Tx, doc: ValidDocument, ctx: PlanContext): Promise<Plan> {
@@ -103,6 +113,7 @@ export async function planImport(tx: Tx, doc: ValidDocument, ctx: PlanContext): 
     csv: doc.format === "csv",
   };
   for (const rec of doc.claims) planClaim(rec, cc, plan, ctx);
+  for (const rec of doc.invalidClaimRefs) checkRefs(rec, cc, plan);
   return plan;
 }
 
@@ -148,8 +159,8 @@ function planIncidents(doc: ValidDocument, existing: Existing, plan: Plan, ctx: 
   let next = existing.maxIds.incident;
   for (const rec of doc.incidents) {
     const i = rec.value;
-    const fields = { title: i.title, date: dayToDate(i.date), location: i.location, geoPrecision: i.geoPrecision, description: i.description ?? null };
     const found = existing.incidents.get(i.slug);
+    const fields = { title: i.title, date: onDay(found?.date, i.date) as Date, location: i.location, geoPrecision: i.geoPrecision, description: i.description ?? null };
     if (found) {
       if (sameFields(found, fields)) plan.counts.incidents.unchanged++;
       else {
@@ -185,11 +196,13 @@ function planSources(doc: ValidDocument, existing: Existing, plan: Plan, ctx: Pl
   const updated = new Set<number>();
   for (const rec of doc.sources) {
     const s = rec.value;
+    const identity = sourceIdentity({ url: s.url ?? null, title: s.title, publisher: s.publisher ?? null });
+    const found = candidates.get(identity)?.shift();
     const fields = {
       url: s.url ?? null,
       title: s.title,
       publisher: s.publisher ?? null,
-      publishedAt: s.publishedAt ? dayToDate(s.publishedAt) : null,
+      publishedAt: onDay(found?.publishedAt, s.publishedAt),
       type: s.type,
       archiveUrl: s.archiveUrl ?? null,
       excerpt: s.excerpt ?? null,
@@ -198,7 +211,6 @@ function planSources(doc: ValidDocument, existing: Existing, plan: Plan, ctx: Pl
       protectedReason: s.protected ? (s.protectedReason ?? null) : null,
       synthetic: s.synthetic ?? false,
     };
-    const found = candidates.get(sourceIdentity(fields))?.shift();
     if (found) {
       ids.set(s.key, found.id);
       current.set(s.key, found.derivedFromId);
@@ -236,6 +248,21 @@ type ClaimContext = {
   csv: boolean;
 };
 
+/** The references of a claim record that failed validation, reported with its other problems. */
+function checkRefs(rec: Rec<ClaimRefs>, cc: ClaimContext, plan: Plan): void {
+  const r = rec.value;
+  const at = (sub: PropertyKey[], message: string) => plan.issues.push(issueAt(rec, sub, message));
+  if (r.claimant && !cc.actorIds.has(r.claimant)) at(["claimant"], missingActor(r.claimant, cc.csv));
+  if (r.incident && !cc.incidentIds.has(r.incident)) at(["incident"], missingIncident(r.incident));
+  for (const [i, slug] of r.reporters) if (!cc.actorIds.has(slug)) at(["figures", i, "reportedBy"], missingActor(slug, false));
+  for (const [i, slug] of r.links) if (!cc.claimIds.has(slug)) at(["links", i, "to"], missingClaim(slug));
+}
+
+const missingActor = (slug: string, csv: boolean) =>
+  `no actor “${slug}” in ${csv ? "the database: add claimantName and claimantKind to create it" : "this file's actors or in the database"}.`;
+const missingIncident = (slug: string) => `no incident “${slug}” in this file's incidents or in the database.`;
+const missingClaim = (slug: string) => `no claim “${slug}” in this file or in the database.`;
+
 function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, ctx: PlanContext): void {
   const c = rec.value;
   const at = (sub: PropertyKey[], message: string) => plan.issues.push(issueAt(rec, sub, message));
@@ -245,10 +272,10 @@ function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, ctx: Pla
 
   const claimantId = cc.actorIds.get(c.claimant);
   if (claimantId === undefined) {
-    at(["claimant"], `no actor “${c.claimant}” in ${cc.csv ? "the database: add claimantName and claimantKind to create it" : "this file's actors or in the database"}.`);
+    at(["claimant"], missingActor(c.claimant, cc.csv));
   }
   const incidentId = c.incident === undefined ? null : cc.incidentIds.get(c.incident);
-  if (incidentId === undefined) at(["incident"], `no incident “${c.incident}” in this file's incidents or in the database.`);
+  if (incidentId === undefined) at(["incident"], missingIncident(c.incident as string));
 
   const fields = {
     statement: c.statement,
@@ -257,7 +284,7 @@ function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, ctx: Pla
     category: c.category,
     kind: c.kind,
     claimantId: claimantId ?? 0,
-    claimedAt: dayToDate(c.claimedAt),
+    claimedAt: onDay(before?.claimedAt, c.claimedAt) as Date,
     location: c.location ?? null,
     incidentId: incidentId ?? null,
     status: c.status,
@@ -299,9 +326,10 @@ function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, ctx: Pla
   let figuresChanged = false;
   if (c.figures) {
     const linked = new Set(sourceIdsAfter);
+    const current = related?.figures ?? [];
     const wanted = c.figures.map((f, i) => {
       const reportedById = cc.actorIds.get(f.reportedBy);
-      if (reportedById === undefined) at(["figures", i, "reportedBy"], `no actor “${f.reportedBy}” in this file's actors or in the database.`);
+      if (reportedById === undefined) at(["figures", i, "reportedBy"], missingActor(f.reportedBy, false));
       const sourceId = f.source === undefined ? null : (cc.sourceIds.get(f.source) ?? null);
       if (sourceId !== null && !c.sources && !linked.has(sourceId)) {
         at(["figures", i, "source"], `a figure cites one of the claim's own sources, and “${f.source}” is not linked to this claim: give the claim's sources too.`);
@@ -314,11 +342,10 @@ function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, ctx: Pla
         outcome: f.outcome,
         min: f.min,
         max: f.max,
-        reportedAt: f.reportedAt ? dayToDate(f.reportedAt) : null,
+        reportedAt: onDay(current[i]?.reportedAt, f.reportedAt),
         note: f.note ?? null,
       };
     });
-    const current = related?.figures ?? [];
     const same = current.length === wanted.length && current.every(({ id: _id, ...row }, i) => sameFields(row, wanted[i] ?? {}));
     if (!same) {
       // Figures have no natural key: a list that differs replaces the claim's figures.
@@ -335,7 +362,7 @@ function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, ctx: Pla
     const wanted = new Map<string, { toId: number; type: string; note: string | null }>();
     c.links.forEach((l, i) => {
       const toId = cc.claimIds.get(l.to);
-      if (toId === undefined) at(["links", i, "to"], `no claim “${l.to}” in this file or in the database.`);
+      if (toId === undefined) at(["links", i, "to"], missingClaim(l.to));
       else wanted.set(`${toId} ${l.type}`, { toId, type: l.type, note: l.note ?? null });
     });
     for (const row of related?.links ?? []) {

@@ -11,6 +11,7 @@ import {
   type ImportIncident,
   type ImportSource,
 } from "@/lib/validation/import";
+import { slugPattern } from "@/lib/validation/claim-filters";
 import { FINAL_RATIONALE_MIN } from "@/lib/validation/status-change";
 import { STATUS_INFO, isFinalStatus } from "@/lib/vocabulary";
 
@@ -31,7 +32,23 @@ export type ValidDocument = {
    * record's own errors say what is wrong, and nothing is written while any error exists.
    */
   invalid: { actors: Set<string>; incidents: Set<string>; sources: Set<string>; claims: Set<string> };
+  /** What the claims that failed validation refer to, so a missing claimant or link target is reported with them. */
+  invalidClaimRefs: Rec<ClaimRefs>[];
 };
+
+export type ClaimRefs = { claimant?: string; incident?: string; reporters: [index: number, slug: string][]; links: [index: number, slug: string][] };
+
+/** The references of a raw claim record that are at least well-formed slugs. */
+function claimRefs(raw: unknown): ClaimRefs {
+  const r = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+  const slug = (v: unknown) => (typeof v === "string" && slugPattern.test(v.trim()) ? v.trim() : undefined);
+  const list = (v: unknown, key: string) =>
+    (Array.isArray(v) ? v : []).flatMap((item: unknown, i): [number, string][] => {
+      const s = slug(item && typeof item === "object" ? (item as Record<string, unknown>)[key] : undefined);
+      return s ? [[i, s]] : [];
+    });
+  return { claimant: slug(r.claimant), incident: slug(r.incident), reporters: list(r.figures, "reportedBy"), links: list(r.links, "to") };
+}
 
 /** An issue about `rec`, at `sub` inside it (a CSV record's field is named by its column). */
 export function issueAt(rec: { path: (string | number)[]; line?: number; columns?: Record<string, string> }, sub: readonly PropertyKey[], message: string): ImportIssue {
@@ -54,12 +71,14 @@ function parseAll<S extends z.ZodType>(
   issues: ImportIssue[],
   invalid: Set<string>,
   onRecord?: () => void,
+  onInvalid?: (rec: RawRecord) => void,
 ): Rec<z.output<S>>[] {
   const valid: Rec<z.output<S>>[] = [];
   for (const rec of records) {
     const result = schema.safeParse(rec.raw);
     if (result.success) valid.push({ value: result.data, path: rec.path, line: rec.line, columns: rec.columns });
     else {
+      onInvalid?.(rec);
       for (const issue of result.error.issues) issues.push(issueAt(rec, issue.path, issue.message));
       const raw = rec.raw as { slug?: unknown; key?: unknown } | null;
       const id = raw && typeof raw === "object" ? (raw.slug ?? raw.key) : undefined;
@@ -75,14 +94,18 @@ function parseAll<S extends z.ZodType>(
 export function validateDocument(doc: RawDocument, onRecord?: () => void): { valid: ValidDocument; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
   const invalid: ValidDocument["invalid"] = { actors: new Set(), incidents: new Set(), sources: new Set(), claims: new Set() };
+  const invalidClaimRefs: Rec<ClaimRefs>[] = [];
   const valid: ValidDocument = {
     format: doc.format,
     actors: parseAll(ImportActorSchema, doc.actors, issues, invalid.actors, onRecord),
     incidents: parseAll(ImportIncidentSchema, doc.incidents, issues, invalid.incidents, onRecord),
     sources: parseAll(ImportSourceSchema, doc.sources, issues, invalid.sources, onRecord),
-    claims: parseAll(ImportClaimSchema, doc.claims, issues, invalid.claims, onRecord),
+    claims: parseAll(ImportClaimSchema, doc.claims, issues, invalid.claims, onRecord, (rec) =>
+      invalidClaimRefs.push({ value: claimRefs(rec.raw), path: rec.path, line: rec.line, columns: rec.columns }),
+    ),
     claimantActors: parseAll(ImportActorSchema, doc.claimantActors, issues, invalid.actors),
     invalid,
+    invalidClaimRefs,
   };
   const where = (rec: Rec<unknown>) => describe(rec, doc.lineOf);
   noDuplicates(valid.actors, (a) => a.slug, "slug", "actor slug", where, issues);
