@@ -3,7 +3,7 @@ import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
 const config = [
-  { ignores: ["generated/**", ".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "tmp/**", "next-env.d.ts"] },
+  { ignores: ["generated/**", ".next/**", "node_modules/**", "test-results/**", "test-reports/**", "playwright-report/**", "tmp/**", "next-env.d.ts"] },
   ...nextVitals,
   ...nextTs,
   {

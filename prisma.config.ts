@@ -4,10 +4,35 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 // engine "js" is the wasm schema engine: migrate deploy/diff work without downloading a binary.
 // Prisma does not read .env when this file exists: DATABASE_URL comes from the environment.
 export default defineConfig({
-  experimental: { adapter: true },
+  experimental: { adapter: true, externalTables: true },
   engine: "js",
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
-  adapter: async () =>
-    new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./prisma/dev.db" }),
+  // The FTS5 search index (migration 20261125180000_claim_search) and the shadow tables SQLite keeps for it.
+  // Prisma cannot model a virtual table; listed here, migrate diff/dev leave them alone instead of dropping them.
+  tables: {
+    external: ["ClaimSearch", "ClaimSearch_config", "ClaimSearch_content", "ClaimSearch_data", "ClaimSearch_docsize", "ClaimSearch_idx"],
+  },
+  adapter: async () => withScriptingShadowDb(new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./prisma/dev.db" })),
 });
+
+/**
+ * `migrate diff --from-migrations` and `migrate dev` replay every migration on an in-memory shadow database, but
+ * the schema engine sends each migration file as one executeRaw call, which better-sqlite3 refuses for more than
+ * one statement (P3006 "failed to apply cleanly to the shadow database", already for the init migration). On the
+ * shadow database only, a parameterless executeRaw runs as a script instead.
+ */
+function withScriptingShadowDb(factory: PrismaBetterSQLite3) {
+  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+  factory.connectToShadowDb = async () => {
+    const shadow = await connectToShadowDb();
+    const executeRaw = shadow.executeRaw.bind(shadow);
+    shadow.executeRaw = async (query) => {
+      if (query.args.length > 0) return executeRaw(query);
+      await shadow.executeScript(query.sql);
+      return 0;
+    };
+    return shadow;
+  };
+  return factory;
+}

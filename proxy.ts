@@ -1,6 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { actorExists, publishedClaimExists } from "@/lib/data/exists";
+import { readSession } from "@/lib/data/sessions";
+import { forbiddenHtml } from "@/lib/forbidden-page";
+import { sessionCookieName } from "@/lib/session-token";
 import { slugPattern } from "@/lib/validation/claim-filters";
 
 // A missing claim or actor must answer 404, not a 200 page saying "not found": the status is sent with the first
@@ -27,16 +30,31 @@ export async function proxy(request: NextRequest) {
 }
 
 /**
- * Convenience only — lib/auth.ts is the check: an anonymous visitor goes straight to /login?next=…, and the page
- * learns its own path (layouts are not told it) so that requireUser() can send a visitor back after login.
+ * Convenience only — lib/auth.ts is the check. An anonymous visitor, or one whose session has ended, goes straight
+ * to /login?next=… with a real redirect (no JavaScript needed); an editor loading an admin page gets a real 403
+ * (lib/forbidden-page.ts explains why the layout cannot set it). The page learns its own path (layouts are not
+ * told it) so that requireUser() can send a visitor back after login. Server Action POSTs are only forwarded:
+ * each action answers for itself (authorize()).
  */
-function privateArea(request: NextRequest) {
+async function privateArea(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const path = `${pathname}${search}`;
-  if (!request.cookies.has("cw_session") && !request.cookies.has("__Host-cw_session")) {
+  const toLogin = () => {
     const login = new URL("/login", request.url);
     login.searchParams.set("next", path);
     return NextResponse.redirect(login);
+  };
+  const token = request.cookies.get(sessionCookieName())?.value;
+  if (!token) return toLogin();
+  if (request.method === "GET" || request.method === "HEAD") {
+    const session = await readSession(await db(), token);
+    if (!session?.open) return toLogin();
+    if (pathname.startsWith("/admin") && session.user.role !== "ADMIN") {
+      return new NextResponse(request.method === "HEAD" ? null : forbiddenHtml(), {
+        status: 403,
+        headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" },
+      });
+    }
   }
   const forwarded = new Headers(request.headers);
   forwarded.set("x-claimwatch-path", path);

@@ -6,10 +6,10 @@ import type { Role } from "@/generated/prisma/client";
 import { fail, type FieldErrors } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/data/audit";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { IDLE_TIMEOUT_MS, hashToken, newSessionToken } from "@/lib/session-token";
+import { TOKEN_MAX, readSession } from "@/lib/data/sessions";
+import { hashToken, newSessionToken, secureCookies, sessionCookieName } from "@/lib/session-token";
 
-export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, hashToken } from "@/lib/session-token";
+export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, hashToken, sessionCookieName } from "@/lib/session-token";
 
 // Sessions live in the database; the browser holds only a random token, the database only its SHA-256.
 // Every private page, layout, Server Action and route handler calls one of the functions below: the proxy's
@@ -19,13 +19,6 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000; // lastSeenAt is written at most every 5 m
 
 export type CurrentUser = { id: number; email: string; name: string; role: Role };
 
-/** `__Host-` and Secure when the site is served over https (production); plain name on http://localhost. */
-export function sessionCookieName(): string {
-  return secureCookies() ? "__Host-cw_session" : "cw_session";
-}
-function secureCookies(): boolean {
-  return env().SITE_URL.startsWith("https://");
-}
 
 /** Starts a session for a user who just proved who they are: a new 256-bit token every time. */
 export async function createSession(userId: number): Promise<void> {
@@ -50,7 +43,7 @@ export async function setSessionCookie(token: string, expiresAt: Date): Promise<
 export async function destroySession(): Promise<void> {
   const jar = await cookies();
   const token = jar.get(sessionCookieName())?.value;
-  if (token && token.length <= 200) {
+  if (token && token.length <= TOKEN_MAX) {
     const client = await db();
     const session = await client.session.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, userId: true } });
     if (session) {
@@ -66,29 +59,19 @@ export async function destroySession(): Promise<void> {
 /** The signed-in user of this request, or null. Cached per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const token = (await cookies()).get(sessionCookieName())?.value;
-  if (!token || token.length > 200) return null;
+  if (!token) return null;
   const client = await db();
-  const session = await client.session.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      id: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
-    },
-  });
+  const session = await readSession(client, token);
   if (!session) return null;
-  const now = Date.now();
-  const expired = session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + IDLE_TIMEOUT_MS <= now;
-  if (expired || session.user.disabledAt) {
+  if (!session.open) {
     await client.session.deleteMany({ where: { id: session.id } });
     return null;
   }
+  const now = Date.now();
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await client.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
   }
-  const { disabledAt: _d, ...user } = session.user;
-  return user;
+  return session.user;
 });
 
 /** Where to come back to after login: the path proxy.ts recorded for this request, if it is a local one. */

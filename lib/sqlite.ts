@@ -8,6 +8,9 @@ export const SQLITE_PRAGMAS = [
   "PRAGMA synchronous = NORMAL",
   "PRAGMA busy_timeout = 5000",
   "PRAGMA foreign_keys = ON",
+  // 64 MiB of page cache instead of SQLite's 2 MiB: a search joined to "Claim" reads thousands of rows scattered
+  // over the file; at 100,000 claims this made filtered and date-sorted searches 3-4x faster (bench:search).
+  "PRAGMA cache_size = -65536",
 ] as const;
 
 /** `file:./prisma/dev.db` → an absolute path, resolved from the project root (the process's cwd). */

@@ -1,19 +1,17 @@
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
 import autocannon from "autocannon";
 import { createPrismaClient } from "@/lib/prisma-client";
+import { BENCH_DATABASE_URL, prepareBenchDatabase } from "./bench-db";
 
-// `npm run bench:pages`: reader pages under load on 127.0.0.1, against a database of 100,000 synthetic claims.
-// Each run is bounded (BENCH_SECONDS per scenario, default 10). Targets (issue #2): /claims p95 < 200 ms at 10
-// connections, the claim page faster. Prints req/s and p50/p95/p99 per scenario, and writes bench-results/pages.json.
+// `npm run bench:pages`: reader pages, searches and the JSON API under load on 127.0.0.1, against a database of
+// 100,000 synthetic claims (scripts/bench-db.ts). Each run is bounded (BENCH_SECONDS per scenario, default 10).
+// Targets (issue #2): /claims p95 < 200 ms at 10 connections, the claim page faster. Prints req/s and p50/p95/p99 per scenario, and writes bench-results/pages.json.
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 100_000);
-const DB_FILE = path.resolve("tmp/bench/bench.db");
-const DATABASE_URL = `file:${DB_FILE}`;
 const base = `http://127.0.0.1:${PORT}`;
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}) {
@@ -21,31 +19,22 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}) {
 }
 
 async function prepareDatabase(): Promise<string[]> {
-  fs.mkdirSync(path.dirname(DB_FILE), { recursive: true });
-  let db = fs.existsSync(DB_FILE) ? await createPrismaClient(DATABASE_URL) : null;
-  const have = db ? await db.claim.count({ where: { synthetic: true } }).catch(() => 0) : 0;
-  if (have < CLAIMS) {
-    await db?.$disconnect();
-    for (const s of ["", "-wal", "-shm"]) fs.rmSync(DB_FILE + s, { force: true });
-    run("npx", ["prisma", "migrate", "deploy"], { DATABASE_URL });
-    run("npx", ["tsx", "prisma/seed.ts"], { DATABASE_URL, ADMIN_PASSWORD: "bench-admin-password" });
-    run("npx", ["tsx", "scripts/synthetic.ts", String(CLAIMS), "--seed", "42"], { DATABASE_URL });
-    db = await createPrismaClient(DATABASE_URL);
-  }
-  const sample = await db!.claim.findMany({
+  await prepareBenchDatabase(CLAIMS);
+  const db = await createPrismaClient(BENCH_DATABASE_URL);
+  const sample = await db.claim.findMany({
     where: { publishedAt: { not: null }, synthetic: true },
     select: { slug: true },
     orderBy: { id: "asc" },
     take: 2000,
   });
-  await db!.$disconnect();
+  await db.$disconnect();
   return sample.map((c) => c.slug);
 }
 
 async function startServer(): Promise<ChildProcess> {
   if (!fs.existsSync(".next/BUILD_ID") || process.env.BENCH_BUILD === "1") run("npx", ["next", "build"]);
   const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    env: { ...process.env, DATABASE_URL, NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: BENCH_DATABASE_URL, NODE_ENV: "production" },
     stdio: "ignore",
     detached: true,
   });
@@ -96,11 +85,21 @@ async function main() {
   const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
   const statuses = ["DISPUTED", "UNVERIFIABLE", "MISLEADING", "FALSE", "CONFIRMED", "UNVERIFIED"];
   const categories = ["CASUALTIES", "MILITANT_HARBOURING", "SOVEREIGNTY_VIOLATION", "CIVILIAN_HARM"];
+  const words = ["soldiers", "killed", "checkpoint", "ceasefire", "sol", "bor", "جعلي", "convoy closed", "drone strike"];
   const scenarios: Scenario[] = [
     { name: "/claims?status=DISPUTED (one URL, cache warm)", paths: () => "/claims?status=DISPUTED" },
     {
       name: "/claims with varied filters and pages (mostly cache misses)",
       paths: () => `/claims?status=${pick(statuses)}&category=${pick(categories)}&page=${1 + Math.floor(Math.random() * 50)}`,
+    },
+    {
+      name: "/claims?q= search, varied words and pages (mostly cache misses)",
+      paths: () => `/claims?q=${encodeURIComponent(pick(words))}&page=${1 + Math.floor(Math.random() * 5)}`,
+    },
+    { name: "/api/claims?status=DISPUTED (one URL, cache warm)", paths: () => "/api/claims?status=DISPUTED" },
+    {
+      name: "/api/claims with varied filters and pages (mostly cache misses)",
+      paths: () => `/api/claims?status=${pick(statuses)}&category=${pick(categories)}&page=${1 + Math.floor(Math.random() * 50)}`,
     },
     { name: "/claims/[slug] (one claim, cache warm)", paths: () => `/claims/${slugs[0]}` },
     { name: "/claims/[slug] (2,000 different claims)", paths: () => `/claims/${pick(slugs)}` },

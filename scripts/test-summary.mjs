@@ -1,10 +1,10 @@
-// Reads what scripts/test.sh left in test-results/ and prints the one closing line CI reads:
+// Reads what scripts/test.sh left in test-reports/ and prints the one closing line CI reads:
 // "N passed, N failed" — unit and e2e tests one each, typecheck and lint one each. Exits 1 on any failure.
 import fs from "node:fs";
 
 const read = (f) => (fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")) : null);
-const checks = fs.existsSync("test-results/checks.txt")
-  ? fs.readFileSync("test-results/checks.txt", "utf8").trim().split("\n").map((l) => l.split(" "))
+const checks = fs.existsSync("test-reports/checks.txt")
+  ? fs.readFileSync("test-reports/checks.txt", "utf8").trim().split("\n").map((l) => l.split(" "))
   : [];
 let passed = 0;
 let failed = 0;
@@ -17,7 +17,7 @@ for (const [name, result] of checks) {
   else failed++;
 }
 
-const unit = read("test-results/unit.json");
+const unit = read("test-reports/unit.json");
 if (unit) {
   passed += unit.numPassedTests;
   failed += unit.numFailedTests;
@@ -29,7 +29,7 @@ if (unit) {
   notes.push("unit: no report written");
 }
 
-const e2e = read("test-results/e2e.json");
+const e2e = read("test-reports/e2e.json");
 if (e2e) {
   passed += e2e.stats.expected + e2e.stats.flaky;
   failed += e2e.stats.unexpected;

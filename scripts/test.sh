@@ -3,18 +3,18 @@
 # line counts everything; the exit code is non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
-rm -f test-results/unit.json test-results/e2e.json test-results/checks.txt
+mkdir -p test-reports
+rm -f test-reports/unit.json test-reports/e2e.json test-reports/checks.txt
 
 step() { # name, command...
   local name=$1; shift
   echo; echo "=== $name"
-  if "$@"; then echo "$name passed" >> test-results/checks.txt; else echo "$name failed" >> test-results/checks.txt; fi
+  if "$@"; then echo "$name passed" >> test-reports/checks.txt; else echo "$name failed" >> test-reports/checks.txt; fi
 }
 
 step typecheck npm run -s typecheck
 step lint npx eslint --max-warnings=0 .
-step unit npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+step unit npx vitest run --reporter=default --reporter=json --outputFile.json=test-reports/unit.json
 step e2e npx playwright test
 
 node scripts/test-summary.mjs

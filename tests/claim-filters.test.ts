@@ -73,4 +73,15 @@ describe("filtersToSearch", () => {
     const params = Object.fromEntries(new URLSearchParams(search));
     expect(parseClaimFilters(params).filters).toEqual({ q: "a&b", status: "FALSE", sort: "oldest", page: 2 });
   });
+
+  it("orders a search by relevance unless told otherwise, and keeps only a non-default sort in the address", () => {
+    expect(parseClaimFilters({ q: "strike" }).filters.sort).toBe("relevance");
+    expect(parseClaimFilters({ q: "strike", sort: "newest" }).filters.sort).toBe("newest");
+    expect(parseClaimFilters({}).filters.sort).toBe("newest");
+    expect(filtersToSearch({ q: "strike", sort: "relevance" })).toBe("?q=strike");
+    expect(filtersToSearch({ q: "strike", sort: "newest" })).toBe("?q=strike&sort=newest");
+    // Without search words "relevance" means newest first, the default.
+    expect(filtersToSearch({ sort: "relevance" })).toBe("");
+  });
 });
+

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CATEGORY_LABEL, CATEGORIES, STATUS_INFO, STATUSES } from "@/lib/vocabulary";
-import { Q_MAX, SORT_LABEL, SORTS, type ClaimFilters } from "@/lib/validation/claim-filters";
+import { Q_MAX, SORT_LABEL, defaultSort, type ClaimFilters } from "@/lib/validation/claim-filters";
 
 type ActorOption = { slug: string; name: string };
 
@@ -10,7 +10,19 @@ export function ClaimFiltersForm({ filters, actors }: { filters: ClaimFilters; a
     <form className="filters" method="get" action="/claims" role="search" aria-label="Filter claims">
       <div className="wide">
         <label htmlFor="f-q">Search claims</label>
-        <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={Q_MAX * 2} placeholder="Words in the claim, its original text or the verdict" />
+        <input
+          id="f-q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          maxLength={Q_MAX * 2}
+          placeholder="Words in the claim, its original text, the verdict or the claimant's name"
+          aria-describedby="f-q-hint"
+        />
+        <p id="f-q-hint" className="field-hint">
+          Every word must appear; the start of a word is enough (“kill” finds “killed”). Use &quot;quotes&quot; for an exact phrase,
+          -word to leave a word out, OR for either word.
+        </p>
       </div>
       <div>
         <label htmlFor="f-status">Status</label>
@@ -55,8 +67,10 @@ export function ClaimFiltersForm({ filters, actors }: { filters: ClaimFilters; a
       </div>
       <div>
         <label htmlFor="f-sort">Order</label>
-        <select id="f-sort" name="sort" defaultValue={filters.sort}>
-          {SORTS.map((s) => (
+        {/* The empty choice lets the address decide: best match first when searching, newest first otherwise. */}
+        <select id="f-sort" name="sort" defaultValue={filters.sort === defaultSort(filters) ? "" : filters.sort}>
+          <option value="">Best match when searching, else newest</option>
+          {(["newest", "oldest", "updated"] as const).map((s) => (
             <option key={s} value={s}>
               {SORT_LABEL[s]}
             </option>

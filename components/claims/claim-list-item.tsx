@@ -1,19 +1,23 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { Highlighted } from "@/components/search/highlighted";
 import type { ClaimSummary } from "@/lib/data/claims";
+import type { SearchMatch } from "@/lib/data/search-sqlite";
 import { formatDay } from "@/lib/format";
 import { CATEGORY_LABEL } from "@/lib/vocabulary";
 
-export function ClaimListItem({ claim, extra }: { claim: ClaimSummary; extra?: React.ReactNode }) {
+/** One claim in a list; with `match` (a search result), the searched words are marked and quoted in context. */
+export function ClaimListItem({ claim, extra, match }: { claim: ClaimSummary; extra?: React.ReactNode; match?: SearchMatch | null }) {
   return (
     <li className="claim-item">
       <h3>
-        <Link href={`/claims/${claim.slug}`}>{claim.statement}</Link>
+        <Link href={`/claims/${claim.slug}`}>{match ? <Highlighted segments={match.statement} /> : claim.statement}</Link>
       </h3>
       <div className="claim-meta">
         <StatusBadge status={claim.status} kind={claim.kind} />
         <span>
-          Claimed by <Link href={`/actors/${claim.claimant.slug}`}>{claim.claimant.name}</Link>
+          Claimed by{" "}
+          <Link href={`/actors/${claim.claimant.slug}`}>{match?.claimantName ? <Highlighted segments={match.claimantName} /> : claim.claimant.name}</Link>
         </span>
         <span>
           <time dateTime={claim.claimedAt.toISOString()}>{formatDay(claim.claimedAt)}</time>
@@ -21,6 +25,20 @@ export function ClaimListItem({ claim, extra }: { claim: ClaimSummary; extra?: R
         <span className="tag">{CATEGORY_LABEL[claim.category]}</span>
         {extra}
       </div>
+      {match?.originalText ? (
+        <p className="search-snippet" data-testid="snippet">
+          <span className="muted">Original wording: </span>
+          <q lang={claim.originalLanguage ?? undefined} dir="auto">
+            <Highlighted segments={match.originalText} />
+          </q>
+        </p>
+      ) : null}
+      {match?.statusRationale ? (
+        <p className="search-snippet" data-testid="snippet">
+          <span className="muted">Our rationale: </span>
+          <Highlighted segments={match.statusRationale} />
+        </p>
+      ) : null}
     </li>
   );
 }

@@ -35,11 +35,14 @@ export function Field({
         </p>
       ) : null}
       {list.length ? (
-        <ul id={errorId} className="field-error" role="alert">
-          {list.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
+        // The live region wraps the list: role="alert" on the <ul> itself would take away its list semantics.
+        <div role="alert">
+          <ul id={errorId} className="field-error">
+            {list.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </div>
   );

@@ -2,6 +2,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/prisma-client";
 import { PAGE_SIZE, type ClaimFilters } from "@/lib/validation/claim-filters";
 import { PUBLISHED, claimOrderBy, claimWhere } from "@/lib/data/claim-query";
+import { searchClaimIds, searchClaimPage, searchMatches, type SearchMatch } from "@/lib/data/search-sqlite";
+import { toFtsQuery } from "@/lib/search/fts-query";
 
 // Reader reads of claims. Every function takes the client, so the same code runs in the server (cached, see
 // lib/data/public-reads.ts), in scripts and in unit tests against a real SQLite file.
@@ -9,6 +11,8 @@ import { PUBLISHED, claimOrderBy, claimWhere } from "@/lib/data/claim-query";
 export const claimSummarySelect = {
   slug: true,
   statement: true,
+  originalText: true,
+  originalLanguage: true,
   category: true,
   kind: true,
   status: true,
@@ -18,22 +22,78 @@ export const claimSummarySelect = {
   location: true,
   claimant: { select: { slug: true, name: true, country: true } },
 } satisfies Prisma.ClaimSelect;
+export type ClaimSummary = Prisma.ClaimGetPayload<{ select: typeof claimSummarySelect }>;
+/** A list entry: with search words, also the words that matched. */
+export type ClaimListEntry = ClaimSummary & { match: SearchMatch | null };
 
-export async function listPublishedClaims(db: Db, filters: ClaimFilters) {
+/**
+ * One page of published claims with every filter applied. With search words the claims come from the full-text
+ * index, ranked by relevance unless another sort is asked for; `unsearchable` says the words held nothing to look
+ * for (only punctuation, say), which matches no claim.
+ */
+export async function listPublishedClaims(db: Db, filters: ClaimFilters, pageSize = PAGE_SIZE) {
+  const skip = (filters.page - 1) * pageSize;
+  const page = (total: number, claims: ClaimListEntry[], unsearchable = false) => ({
+    total,
+    page: filters.page,
+    pageSize,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    claims,
+    unsearchable,
+  });
+
+  if (filters.q) {
+    const match = toFtsQuery(filters.q);
+    if (!match) return page(0, [], true);
+    const { total, ids } = await searchClaimPage(db, match, filters, { sort: filters.sort, offset: skip, limit: pageSize });
+    const [rows, matches] = await Promise.all([
+      db.claim.findMany({ where: { id: { in: ids } }, select: { id: true, ...claimSummarySelect } }),
+      searchMatches(db, match, ids),
+    ]);
+    const byId = new Map(rows.map(({ id, ...claim }) => [id, claim]));
+    // In the search's order; a claim deleted between the two reads is left out.
+    const claims = ids.flatMap((id) => {
+      const claim = byId.get(id);
+      return claim ? [{ ...claim, match: matches.get(id) ?? null }] : [];
+    });
+    return page(total, claims);
+  }
+
   const where = claimWhere(filters);
   const [total, claims] = await Promise.all([
     db.claim.count({ where }),
-    db.claim.findMany({
-      where,
-      orderBy: claimOrderBy(filters.sort),
-      skip: (filters.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: claimSummarySelect,
-    }),
+    db.claim.findMany({ where, orderBy: claimOrderBy(filters), skip, take: pageSize, select: claimSummarySelect }),
   ]);
-  return { total, page: filters.page, pageSize: PAGE_SIZE, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), claims };
+  return page(total, claims.map((claim) => ({ ...claim, match: null })));
 }
-export type ClaimSummary = Awaited<ReturnType<typeof listPublishedClaims>>["claims"][number];
+
+/**
+ * The ids of every published claim the filters match, in list order: the CSV export reads the rows in pages by
+ * these, so memory holds ids, not 100,000 claims.
+ */
+export async function listPublishedClaimIds(db: Db, filters: Omit<ClaimFilters, "page">): Promise<number[]> {
+  if (filters.q) {
+    const match = toFtsQuery(filters.q);
+    return match ? searchClaimIds(db, match, filters, filters.sort) : [];
+  }
+  const rows = await db.claim.findMany({ where: claimWhere(filters), orderBy: claimOrderBy(filters), select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+// Prisma's query compiler refuses more than 999 bound values per SQLite statement (P2029), so long id lists are read
+// in chunks.
+const IDS_PER_QUERY = 500;
+
+/** Published claims by id, in the order of `ids` (a page of an export); ids of drafts or deleted claims are skipped. */
+export async function listPublishedClaimsByIds(db: Db, ids: number[]): Promise<ClaimSummary[]> {
+  const byId = new Map<number, ClaimSummary>();
+  for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+    const chunk = ids.slice(start, start + IDS_PER_QUERY);
+    const rows = await db.claim.findMany({ where: { id: { in: chunk }, ...PUBLISHED }, select: { id: true, ...claimSummarySelect } });
+    for (const { id, ...claim } of rows) byId.set(id, claim);
+  }
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
 
 const claimDetailSelect = {
   id: true,

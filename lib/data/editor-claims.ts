@@ -10,6 +10,17 @@ const DRAFT = { publishedAt: null } satisfies Prisma.ClaimWhereInput;
 
 export function editorClaimWhere(filters: Omit<EditorFilters, "sort" | "page">): Prisma.ClaimWhereInput {
   const and = claimFilterConditions(filters);
+  // Editors search drafts too, which the full-text index (published claims only) does not hold: a plain match.
+  if (filters.q) {
+    and.push({
+      OR: [
+        { slug: { contains: filters.q } },
+        { statement: { contains: filters.q } },
+        { originalText: { contains: filters.q } },
+        { statusRationale: { contains: filters.q } },
+      ],
+    });
+  }
   if (filters.visibility === "published") and.push(PUBLISHED);
   if (filters.visibility === "draft") and.push(DRAFT);
   return { AND: and };
@@ -21,7 +32,7 @@ export async function listEditorClaims(db: Db, filters: EditorFilters) {
     db.claim.count({ where }),
     db.claim.findMany({
       where,
-      orderBy: claimOrderBy(filters.sort),
+      orderBy: claimOrderBy({ sort: filters.sort }),
       skip: (filters.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {

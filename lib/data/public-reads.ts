@@ -5,18 +5,19 @@ import { getPublishedClaim, listPublishedClaims } from "@/lib/data/claims";
 import { getCategoryCounts, getParity, getStatusCounts, listMostContested, listRecentlyChanged } from "@/lib/data/dashboard";
 import { findActorBySlug, getActorProfile, listActors } from "@/lib/data/actors";
 import { listCorrections } from "@/lib/data/corrections";
-import type { ClaimFilters } from "@/lib/validation/claim-filters";
+import { listFeedChanges } from "@/lib/data/feed";
+import { PAGE_SIZE, type ClaimFilters } from "@/lib/validation/claim-filters";
 import { READER_TAG, claimTag } from "@/lib/cache-tags";
 
 // The cached entry points of reader pages. Each result is cached by its arguments and tagged; every write calls
 // updateTag(READER_TAG) (lib/cache-tags.ts) so readers see it at once. The "claims" cacheLife (next.config.js)
 // bounds how long a write made outside this server (seed, import) stays unseen.
 
-export async function readClaimList(filters: ClaimFilters) {
+export async function readClaimList(filters: ClaimFilters, pageSize = PAGE_SIZE) {
   "use cache";
   cacheLife("claims");
   cacheTag(READER_TAG);
-  return listPublishedClaims(await db(), filters);
+  return listPublishedClaims(await db(), filters, pageSize);
 }
 
 export async function readClaim(slug: string) {
@@ -67,4 +68,11 @@ export async function readCorrections(page: number) {
   cacheLife("claims");
   cacheTag(READER_TAG);
   return listCorrections(await db(), page);
+}
+
+export async function readFeedChanges() {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  return listFeedChanges(await db());
 }

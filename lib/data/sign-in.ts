@@ -28,6 +28,8 @@ export async function signIn(
   now: Date = new Date(),
 ): Promise<SignInResult> {
   const { email, password, ip } = input;
+  // Started before anything else, so even the first sign-in of the process does not take longer for one case.
+  const dummy = timingDummyHash();
   // Throttle check and the attempt row in one transaction: parallel guesses cannot all slip under the limit,
   // because each one counts as a failure until its password is proven right.
   const gate = await db.$transaction(async (tx) => {
@@ -39,7 +41,7 @@ export async function signIn(
   if (gate.throttle.blocked) return { ok: false, reason: "throttled", retryAt: gate.throttle.retryAt };
 
   const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabledAt: true } });
-  const passwordOk = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummy), password);
 
   if (!user || !passwordOk || user.disabledAt) {
     const reason: FailureReason = !user ? "unknown-email" : !passwordOk ? "wrong-password" : "disabled";

@@ -21,7 +21,7 @@ export type AuditFilters = {
 type RawParams = Record<string, string | string[] | undefined>;
 
 const entityPattern = /^[A-Za-z]{1,40}$/;
-const actionPattern = /^[a-z][a-z-]{0,39}$/;
+const actionPattern = /^[a-z][a-z0-9-]{0,39}$/;
 const isoDay = z.iso.date();
 const email = z.email();
 

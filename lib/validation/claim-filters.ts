@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { CATEGORIES, STATUSES, type ClaimCategory, type ClaimStatus } from "@/lib/vocabulary";
 
-// The reader list's query string: /claims, and later the JSON and CSV API. Client-safe.
+// The reader list's query string: /claims, and the JSON and CSV API (lib/api/claim-params.ts). Client-safe.
 
-export const SORTS = ["newest", "oldest", "updated"] as const;
+// "relevance" orders by how well a claim matches the search words; it is the default when there are any, and
+// without search words it means "newest".
+export const SORTS = ["relevance", "newest", "oldest", "updated"] as const;
 export type Sort = (typeof SORTS)[number];
 export const SORT_LABEL: Record<Sort, string> = {
+  relevance: "Best match first",
   newest: "Newest claims first",
   oldest: "Oldest claims first",
   updated: "Recently updated",
@@ -28,8 +31,11 @@ export type ClaimFilters = {
   page: number;
 };
 
-/** A parameter that was not applied, and why, in words a reader understands. */
-export type FilterIssue = { param: keyof ClaimFilters | string; message: string };
+/**
+ * A parameter that was not applied: `message` tells a reader of the page what happened to it, `problem` says only
+ * what is wrong with it (the JSON and CSV API refuse the request with it instead of ignoring the value).
+ */
+export type FilterIssue = { param: keyof ClaimFilters | string; message: string; problem?: string };
 
 type RawParams = Record<string, string | string[] | undefined>;
 
@@ -47,11 +53,13 @@ function first(value: string | string[] | undefined): string | undefined {
 export function parseClaimFilters(params: RawParams): { filters: ClaimFilters; issues: FilterIssue[] } {
   const issues: FilterIssue[] = [];
   const filters: ClaimFilters = { sort: "newest", page: 1 };
+  const issue = (param: string, problem: string, consequence: string) =>
+    issues.push({ param, problem, message: `${problem}${consequence}` });
 
   const q = first(params.q)?.trim().replace(/\s+/g, " ");
   if (q) {
     if (q.length > Q_MAX) {
-      issues.push({ param: "q", message: `Search text is limited to ${Q_MAX} characters; the rest was ignored.` });
+      issue("q", `Search text is limited to ${Q_MAX} characters`, "; the rest was ignored.");
       filters.q = q.slice(0, Q_MAX);
     } else filters.q = q;
   }
@@ -59,47 +67,58 @@ export function parseClaimFilters(params: RawParams): { filters: ClaimFilters; i
   const status = first(params.status);
   if (status) {
     if ((STATUSES as string[]).includes(status)) filters.status = status as ClaimStatus;
-    else issues.push({ param: "status", message: `Unknown status “${status.slice(0, 40)}” was ignored.` });
+    else issue("status", `Unknown status “${status.slice(0, 40)}”`, " was ignored.");
   }
 
   const category = first(params.category);
   if (category) {
     if ((CATEGORIES as string[]).includes(category)) filters.category = category as ClaimCategory;
-    else issues.push({ param: "category", message: `Unknown category “${category.slice(0, 40)}” was ignored.` });
+    else issue("category", `Unknown category “${category.slice(0, 40)}”`, " was ignored.");
   }
 
   const actor = first(params.actor);
   if (actor) {
     if (actor.length <= 100 && slugPattern.test(actor)) filters.actor = actor;
-    else issues.push({ param: "actor", message: `“${actor.slice(0, 40)}” is not an actor; it was ignored.` });
+    else issue("actor", `“${actor.slice(0, 40)}” is not an actor`, "; it was ignored.");
   }
 
   for (const key of ["from", "to"] as const) {
     const value = first(params[key]);
     if (!value) continue;
     if (isoDay.safeParse(value).success) filters[key] = value;
-    else issues.push({ param: key, message: `“${value.slice(0, 40)}” is not a date (use YYYY-MM-DD); it was ignored.` });
+    else issue(key, `“${value.slice(0, 40)}” is not a date (use YYYY-MM-DD)`, "; it was ignored.");
   }
   if (filters.from && filters.to && filters.from > filters.to) {
-    issues.push({ param: "to", message: "The end date is before the start date; both dates were ignored." });
+    issue("to", "The end date is before the start date", "; both dates were ignored.");
     delete filters.from;
     delete filters.to;
   }
 
   const sort = first(params.sort);
-  if (sort) {
-    if ((SORTS as readonly string[]).includes(sort)) filters.sort = sort as Sort;
-    else issues.push({ param: "sort", message: `Unknown sort “${sort.slice(0, 40)}” was ignored.` });
+  if (sort && (SORTS as readonly string[]).includes(sort)) filters.sort = sort as Sort;
+  else {
+    if (sort) issue("sort", `Unknown sort “${sort.slice(0, 40)}”`, " was ignored.");
+    filters.sort = defaultSort(filters);
   }
 
   const page = first(params.page);
   if (page) {
     const n = /^\d{1,7}$/.test(page) ? Number(page) : NaN;
     if (Number.isInteger(n) && n >= 1 && n <= PAGE_MAX) filters.page = n;
-    else issues.push({ param: "page", message: `Page “${page.slice(0, 40)}” does not exist; showing page 1.` });
+    else issue("page", `Page “${page.slice(0, 40)}” does not exist`, "; showing page 1.");
   }
 
   return { filters, issues };
+}
+
+/** Best match first when searching, newest first otherwise. */
+export function defaultSort(filters: Pick<ClaimFilters, "q">): Sort {
+  return filters.q ? "relevance" : "newest";
+}
+
+/** The order a list is really in: "relevance" without search words means newest first. */
+export function effectiveSort(filters: Pick<ClaimFilters, "q" | "sort">): Sort {
+  return filters.sort === "relevance" && !filters.q ? "newest" : filters.sort;
 }
 
 /** The query string for a filter set, leaving out defaults so links stay short and shareable. */
@@ -111,7 +130,7 @@ export function filtersToSearch(filters: Partial<ClaimFilters>): string {
   if (filters.actor) sp.set("actor", filters.actor);
   if (filters.from) sp.set("from", filters.from);
   if (filters.to) sp.set("to", filters.to);
-  if (filters.sort && filters.sort !== "newest") sp.set("sort", filters.sort);
+  if (filters.sort && effectiveSort({ q: filters.q, sort: filters.sort }) !== defaultSort(filters)) sp.set("sort", filters.sort);
   if (filters.page && filters.page > 1) sp.set("page", String(filters.page));
   const s = sp.toString();
   return s ? `?${s}` : "";

@@ -8,6 +8,7 @@ import { readActor, readActors, readClaimList } from "@/lib/data/public-reads";
 import { formatCount } from "@/lib/format";
 import { filtersToSearch, parseClaimFilters } from "@/lib/validation/claim-filters";
 
+// With search words (q) the list comes from the full-text index, best match first, with the matched words marked.
 // Rendered in full per request (README, Decisions: caching): the list depends on the query string, and a
 // blocking render gives complete HTML that works without JavaScript. The data itself is cached.
 export const instant = false;
@@ -25,8 +26,6 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const actorOptions = actors.filter((a) => a.claimCount > 0 || a.slug === actor?.slug);
   if (actor && !actorOptions.some((a) => a.slug === actor.slug)) actorOptions.unshift({ ...actor, claimCount: 0 });
   const result = await readClaimList(filters);
-  const first = (result.page - 1) * result.pageSize + 1;
-  const last = Math.min(result.total, result.page * result.pageSize);
   const pastEnd = result.total > 0 && result.page > result.pageCount;
 
   return (
@@ -36,11 +35,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       <ClaimFiltersForm filters={filters} actors={actorOptions} />
       <IgnoredParams issues={issues} />
       <p aria-live="polite" data-testid="result-count">
-        {result.total === 0
-          ? "No claims match these filters."
-          : pastEnd
-            ? `${formatCount(result.total)} claims match, but page ${formatCount(result.page)} is past the last page.`
-            : `${formatCount(result.total)} ${result.total === 1 ? "claim matches" : "claims match"}; showing ${formatCount(first)}–${formatCount(last)}.`}
+        {resultCount(result, filters.q)}
       </p>
       {result.total === 0 ? (
         <div className="empty">
@@ -54,11 +49,21 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       ) : (
         <ol className="claim-list" aria-label="Claims">
           {result.claims.map((claim) => (
-            <ClaimListItem key={claim.slug} claim={claim} />
+            <ClaimListItem key={claim.slug} claim={claim} match={claim.match} />
           ))}
         </ol>
       )}
       <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(page) => `/claims${filtersToSearch({ ...filters, page })}`} />
     </>
   );
+}
+
+function resultCount(result: Awaited<ReturnType<typeof readClaimList>>, q: string | undefined): string {
+  const { total, page, pageSize, pageCount } = result;
+  if (result.unsearchable) return `“${q ?? ""}” has no letters or digits to search for, so no claims match.`;
+  if (total === 0) return "No claims match these filters.";
+  if (page > pageCount) return `${formatCount(total)} claims match, but page ${formatCount(page)} is past the last page.`;
+  const first = (page - 1) * pageSize + 1;
+  const last = Math.min(total, page * pageSize);
+  return `${formatCount(total)} ${total === 1 ? "claim matches" : "claims match"}; showing ${formatCount(first)}–${formatCount(last)}.`;
 }

@@ -5,16 +5,15 @@ import { ClaimListItem } from "@/components/claims/claim-list-item";
 import { readActorProfile } from "@/lib/data/public-reads";
 import type { ActorProfile } from "@/lib/data/actors";
 import { formatCount } from "@/lib/format";
-import { slugPattern } from "@/lib/validation/claim-filters";
+import { slugParam, type SlugParams } from "@/lib/slug-param";
 import { ACTOR_KIND_LABEL, countryName } from "@/lib/vocabulary";
 
 export const instant = false;
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: SlugParams };
 
 async function load(params: Props["params"]) {
-  const { slug } = await params;
-  if (slug.length > 200 || !slugPattern.test(slug)) notFound();
+  const slug = await slugParam(params);
   const profile = await readActorProfile(slug);
   if (!profile) notFound();
   return profile;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimLinks } from "@/components/claims/claim-links";
+import { ClaimReviewJsonLd } from "@/components/claims/claim-review-json-ld";
 import { FiguresChart } from "@/components/claims/figures-chart";
 import { FiguresTable } from "@/components/claims/figures-table";
 import { SourcesByStance } from "@/components/claims/sources-by-stance";
@@ -9,18 +10,17 @@ import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusTimeline } from "@/components/claims/status-timeline";
 import { readClaim } from "@/lib/data/public-reads";
 import { formatDateTime, formatDay } from "@/lib/format";
-import { slugPattern } from "@/lib/validation/claim-filters";
+import { slugParam, type SlugParams } from "@/lib/slug-param";
 import { ACTOR_KIND_LABEL, CATEGORY_LABEL, KIND_LABEL, STATUS_INFO, countryName } from "@/lib/vocabulary";
 
 // Blocking render (README, Decisions: caching): an unknown slug gets a real 404 status, and the page is whole
 // without JavaScript. The claim itself comes from the cache.
 export const instant = false;
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: SlugParams };
 
 async function load(params: Props["params"]) {
-  const { slug } = await params;
-  if (slug.length > 200 || !slugPattern.test(slug)) notFound();
+  const slug = await slugParam(params);
   const claim = await readClaim(slug);
   if (!claim) notFound();
   return claim;
@@ -38,6 +38,7 @@ export default async function ClaimPage({ params }: Props) {
 
   return (
     <article>
+      <ClaimReviewJsonLd claim={claim} />
       <p className="muted small">
         <Link href="/claims">Claims</Link> · <span className="tag">{CATEGORY_LABEL[claim.category]}</span> · {KIND_LABEL[claim.kind]}
       </p>

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { EditorChrome } from "@/components/layout/editor-chrome";
+import { requireRole } from "@/lib/auth";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+// Reads the session: rendered per request, in full (README, Decisions: caching).
+export const instant = false;
+
+/** Admins only: anonymous visitors go to /login?next=…, editors get the 403 page (app/forbidden.tsx). */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireRole("ADMIN");
+  return <EditorChrome user={user}>{children}</EditorChrome>;
+}

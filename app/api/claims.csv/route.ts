@@ -1,0 +1,69 @@
+import type { NextRequest } from "next/server";
+import { parseApiClaimParams } from "@/lib/api/claim-params";
+import { toApiClaim, type ApiClaim } from "@/lib/api/claim-json";
+import { CDN_CACHE_CONTROL, apiError } from "@/lib/api/responses";
+import { CSV_BOM, csvRow, type CsvValue } from "@/lib/csv";
+import { listPublishedClaimIds, listPublishedClaimsByIds } from "@/lib/data/claims";
+import { findActorBySlug } from "@/lib/data/actors";
+import { db } from "@/lib/db";
+
+// GET /api/claims.csv: every published claim the filters match (the list's filters, without paging), in the list's
+// order. Not cached with 'use cache': an export can hold 100,000 rows. It is streamed: the matching ids are read
+// first (numbers only), then the rows BATCH at a time as the client reads, so memory stays bounded.
+
+const BATCH = 1000;
+
+/** Columns: the JSON API's field names, the claimant flattened. */
+const COLUMNS: [string, (c: ApiClaim) => CsvValue][] = [
+  ["slug", (c) => c.slug],
+  ["url", (c) => c.url],
+  ["statement", (c) => c.statement],
+  ["originalText", (c) => c.originalText],
+  ["originalLanguage", (c) => c.originalLanguage],
+  ["category", (c) => c.category],
+  ["kind", (c) => c.kind],
+  ["status", (c) => c.status],
+  ["statusLabel", (c) => c.statusLabel],
+  ["rating", (c) => c.rating],
+  ["statusRationale", (c) => c.statusRationale],
+  ["claimantSlug", (c) => c.claimant.slug],
+  ["claimantName", (c) => c.claimant.name],
+  ["claimantCountry", (c) => c.claimant.country],
+  ["claimedAt", (c) => c.claimedAt],
+  ["location", (c) => c.location],
+  ["updatedAt", (c) => c.updatedAt],
+];
+
+export async function GET(request: NextRequest) {
+  const params = parseApiClaimParams(request.nextUrl.searchParams, { paged: false });
+  if (!params.ok) return apiError(400, "Some parameters cannot be used.", params.issues);
+  const { filters } = params;
+  const client = await db();
+  if (filters.actor && !(await findActorBySlug(client, filters.actor))) {
+    return apiError(400, "Some parameters cannot be used.", [{ param: "actor", message: `There is no actor “${filters.actor}”.` }]);
+  }
+  const ids = await listPublishedClaimIds(client, filters);
+  const encoder = new TextEncoder();
+  let next = 0;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(CSV_BOM + csvRow(COLUMNS.map(([name]) => name))));
+    },
+    async pull(controller) {
+      if (next >= ids.length) return controller.close();
+      const batch = ids.slice(next, next + BATCH);
+      next += BATCH;
+      const claims = await listPublishedClaimsByIds(client, batch);
+      const rows = claims.map(toApiClaim).map((claim) => csvRow(COLUMNS.map(([, value]) => value(claim))));
+      controller.enqueue(encoder.encode(rows.join("")));
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="claims.csv"',
+      "Cache-Control": CDN_CACHE_CONTROL,
+      "Access-Control-Allow-Origin": "*",
+    },
+  });
+}

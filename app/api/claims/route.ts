@@ -1,0 +1,24 @@
+import type { NextRequest } from "next/server";
+import { parseApiClaimParams } from "@/lib/api/claim-params";
+import { toApiClaim } from "@/lib/api/claim-json";
+import { apiError, cachedJson } from "@/lib/api/responses";
+import { readActor, readClaimList } from "@/lib/data/public-reads";
+
+// GET /api/claims: the published claims with the list page's filters, paginated (README, "JSON API").
+// Reading request.nextUrl makes the handler run per request; the data underneath is the page's cached read.
+export async function GET(request: NextRequest) {
+  const params = parseApiClaimParams(request.nextUrl.searchParams, { paged: true });
+  if (!params.ok) return apiError(400, "Some parameters cannot be used.", params.issues);
+  const { filters, pageSize } = params;
+  if (filters.actor && !(await readActor(filters.actor))) {
+    return apiError(400, "Some parameters cannot be used.", [{ param: "actor", message: `There is no actor “${filters.actor}”.` }]);
+  }
+  const result = await readClaimList(filters, pageSize);
+  return cachedJson(request, {
+    data: result.claims.map(toApiClaim),
+    page: result.page,
+    pageSize: result.pageSize,
+    total: result.total,
+    pageCount: result.pageCount,
+  });
+}

@@ -1,0 +1,146 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StatusBadge } from "@/components/claims/status-badge";
+import { EditClaimForm } from "@/components/editor/claim-form";
+import { ClaimVersionProvider } from "@/components/editor/claim-version";
+import { FigureForm } from "@/components/editor/figure-form";
+import { FigureList } from "@/components/editor/figure-list";
+import { LinkForm } from "@/components/editor/link-form";
+import { LinkList } from "@/components/editor/link-list";
+import { PublishForm } from "@/components/editor/publish-form";
+import { SourceForm } from "@/components/editor/source-form";
+import { SourceList } from "@/components/editor/source-list";
+import { StatusForm } from "@/components/editor/status-form";
+import { StatusHistory } from "@/components/editor/status-history";
+import { requireUser } from "@/lib/auth";
+import { SOURCE_OPTIONS_LIMIT, type EditorClaim } from "@/lib/data/editor-claim";
+import { readEditorClaimPage } from "@/lib/data/editor-reads";
+import { formatDateTime, isoDay } from "@/lib/format";
+import { POSITION_LABEL, STATUS_INFO } from "@/lib/vocabulary";
+
+export const instant = false;
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function load(params: Props["params"]) {
+  const { id } = await params;
+  if (!/^[1-9]\d{0,8}$/.test(id)) notFound();
+  const page = await readEditorClaimPage(Number(id));
+  if (!page) notFound();
+  return page;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireUser();
+  const { claim } = await load(params);
+  return { title: `Editor: ${claim.statement.length > 60 ? `${claim.statement.slice(0, 59)}…` : claim.statement}` };
+}
+
+/** The claim form's starting values: what is stored, in the shape the inputs hold. */
+function formValues(claim: EditorClaim) {
+  return {
+    slug: claim.slug,
+    statement: claim.statement,
+    originalText: claim.originalText ?? "",
+    originalLanguage: claim.originalLanguage ?? "",
+    category: claim.category,
+    kind: claim.kind,
+    claimant: { mode: "existing" as const, actorId: claim.claimantId },
+    claimedAt: isoDay(claim.claimedAt),
+    location: claim.location ?? "",
+    incidentId: claim.incidentId ?? "",
+  };
+}
+
+export default async function EditClaimPage({ params, searchParams }: Props) {
+  await requireUser();
+  const { claim, actors, incidents, sources } = await load(params);
+  const created = (await searchParams).created === "1";
+  const position = claim.kind === "POSITION";
+
+  return (
+    <ClaimVersionProvider claimId={claim.id} version={claim.version}>
+      <p className="muted small">
+        <Link href="/editor">Claims</Link> › Claim #{claim.id}
+      </p>
+      {created ? (
+        <p className="form-ok" role="status">
+          Draft created. Add sources and figures, set a status, then publish it.
+        </p>
+      ) : null}
+      <h1 className="statement" data-testid="editor-statement">
+        {claim.statement}
+      </h1>
+      <p className="claim-meta">
+        <StatusBadge status={claim.status} kind={claim.kind} />
+        {claim.publishedAt ? (
+          <span>
+            <span className="badge badge-published">Published</span> {formatDateTime(claim.publishedAt)} ·{" "}
+            <Link href={`/claims/${claim.slug}`}>View as readers see it</Link>
+          </span>
+        ) : (
+          <span className="badge badge-draft">Draft — readers cannot see it</span>
+        )}
+        <span data-testid="last-change">
+          Version {claim.version}, last changed {formatDateTime(claim.updatedAt)}
+          {claim.updatedBy ? ` by ${claim.updatedBy.name}` : ""}
+        </span>
+      </p>
+
+      <div className="two-col">
+        <div>
+          <section aria-labelledby="details-heading">
+            <h2 id="details-heading">Claim details</h2>
+            <EditClaimForm actors={actors} incidents={incidents} defaults={formValues(claim)} />
+          </section>
+
+          <section aria-labelledby="sources-heading">
+            <h2 id="sources-heading">Sources</h2>
+            <SourceList sources={claim.sources} />
+            <SourceForm sources={sources} linkedIds={claim.sources.map((s) => s.source.id)} capped={sources.length >= SOURCE_OPTIONS_LIMIT} />
+          </section>
+
+          <section aria-labelledby="figures-heading">
+            <h2 id="figures-heading">Casualty figures</h2>
+            <FigureList figures={claim.figures} />
+            <FigureForm actors={actors} sources={claim.sources.map((s) => ({ id: s.source.id, title: s.source.title }))} />
+          </section>
+
+          <section aria-labelledby="links-heading">
+            <h2 id="links-heading">Links to other claims</h2>
+            <LinkList outgoing={claim.linksFrom} incoming={claim.linksTo} />
+            <LinkForm />
+          </section>
+        </div>
+
+        <aside>
+          <section aria-labelledby="publish-heading">
+            <h2 id="publish-heading">Publication</h2>
+            <PublishForm published={claim.publishedAt !== null} />
+          </section>
+
+          <section aria-labelledby="status-heading">
+            <h2 id="status-heading">Status</h2>
+            {position ? (
+              <p className="notice" data-testid="position-not-rated">
+                {POSITION_LABEL}: this claim records a stance, so it keeps the status {STATUS_INFO.UNVERIFIED.label} and gets no verdict.
+              </p>
+            ) : (
+              <>
+                {claim.statusRationale ? (
+                  <p className="small">
+                    <strong>Current rationale:</strong> {claim.statusRationale}
+                  </p>
+                ) : null}
+                <StatusForm current={claim.status} sourceCount={claim.sources.length} />
+              </>
+            )}
+            <h3>History</h3>
+            <StatusHistory changes={claim.statusChanges} />
+          </section>
+        </aside>
+      </div>
+    </ClaimVersionProvider>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { EditorChrome } from "@/components/layout/editor-chrome";
+import { requireUser } from "@/lib/auth";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+// Reads the session: rendered per request, in full (README, Decisions: caching).
+export const instant = false;
+
+/** Every page under /editor is for signed-in editors and admins; anonymous visitors go to /login?next=… */
+export default async function EditorLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return <EditorChrome user={user}>{children}</EditorChrome>;
+}

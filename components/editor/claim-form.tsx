@@ -1,0 +1,111 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
+import type { z } from "zod";
+import { createClaimAction } from "@/app/editor/claims/new/actions";
+import { updateClaimAction } from "@/app/editor/claims/[id]/claim-actions";
+import { CLAIM_FIELD_NAMES, ClaimFields, type ClaimFieldValues } from "@/components/editor/claim-fields";
+import { useClaimVersion } from "@/components/editor/claim-version";
+import { FormFeedback } from "@/components/editor/form-feedback";
+import { useSaveState } from "@/components/editor/use-save-state";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import type { ActorOption, IncidentOption } from "@/lib/data/editor-claim";
+import { ClaimCreateSchema, ClaimUpdateSchema } from "@/lib/validation/claim";
+
+type Options = { actors: ActorOption[]; incidents: IncidentOption[] };
+
+export function CreateClaimForm({ actors, incidents }: Options) {
+  const hydrated = useHydrated();
+  const form = useForm<z.input<typeof ClaimCreateSchema>, unknown, z.output<typeof ClaimCreateSchema>>({
+    resolver: zodResolver(ClaimCreateSchema),
+    defaultValues: {
+      kind: "FACT",
+      claimant: { mode: "existing", actorId: "" },
+    },
+  });
+  const { register, control, setError, formState } = form;
+  const state = useSaveState(setError, CLAIM_FIELD_NAMES);
+  const claimantMode = useWatch({ control, name: "claimant.mode" });
+  const originalLanguage = useWatch({ control, name: "originalLanguage" });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    state.start();
+    // On success the action redirects to the new claim's page; it only returns when it refused.
+    const result = await createClaimAction(values);
+    if (result && !result.ok) state.refused(result);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="New claim" className="card stack">
+      <FormFeedback error={formState.errors.root?.server?.message} />
+      <ClaimFields
+        register={register}
+        errors={formState.errors}
+        claimantMode={claimantMode === "new" ? "new" : "existing"}
+        originalLanguage={typeof originalLanguage === "string" ? originalLanguage : undefined}
+        actors={actors}
+        incidents={incidents}
+        editing={false}
+      />
+      <div className="actions">
+        <button className="button" type="submit" disabled={!hydrated || formState.isSubmitting}>
+          {formState.isSubmitting ? "Creating…" : "Create draft"}
+        </button>
+        <span className="muted small">New claims start as drafts: readers see them once you publish.</span>
+      </div>
+    </form>
+  );
+}
+
+export function EditClaimForm({ actors, incidents, defaults }: Options & { defaults: ClaimFieldValues }) {
+  const hydrated = useHydrated();
+  const { claimId, version, setVersion } = useClaimVersion();
+  const form = useForm<z.input<typeof ClaimUpdateSchema>, unknown, z.output<typeof ClaimUpdateSchema>>({
+    resolver: zodResolver(ClaimUpdateSchema),
+    defaultValues: { ...defaults, claimId, version },
+  });
+  const { register, control, setError, setValue, formState } = form;
+  const state = useSaveState(setError, CLAIM_FIELD_NAMES);
+  const claimantMode = useWatch({ control, name: "claimant.mode" });
+  const originalLanguage = useWatch({ control, name: "originalLanguage" });
+
+  const submit = form.handleSubmit(async (values) => {
+    state.start();
+    const result = await updateClaimAction(values);
+    if (!result.ok) return state.refused(result);
+    setVersion(result.data.version);
+    setValue("slug", result.data.slug);
+    state.saved("Saved. Readers see the change at once if the claim is published.");
+  });
+
+  return (
+    <form
+      onSubmit={(event) => {
+        // The version this page holds, which moves on with every save made from it.
+        setValue("version", version);
+        void submit(event);
+      }}
+      noValidate
+      aria-label="Claim details"
+      className="card stack"
+    >
+      <FormFeedback error={formState.errors.root?.server?.message} conflict={state.conflict} success={state.success} reloadHref={`/editor/claims/${claimId}`} />
+      <ClaimFields
+        // The edit form has two more (hidden) values, claimId and version; the shared fields know only the rest.
+        register={register as unknown as UseFormRegister<ClaimFieldValues>}
+        errors={formState.errors}
+        claimantMode={claimantMode === "new" ? "new" : "existing"}
+        originalLanguage={typeof originalLanguage === "string" ? originalLanguage : undefined}
+        actors={actors}
+        incidents={incidents}
+        editing
+      />
+      <div className="actions">
+        <button className="button" type="submit" disabled={!hydrated || formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : "Save claim"}
+        </button>
+      </div>
+    </form>
+  );
+}

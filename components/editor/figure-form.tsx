@@ -1,0 +1,116 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { addFigureAction } from "@/app/editor/claims/[id]/figure-actions";
+import { useClaimVersion } from "@/components/editor/claim-version";
+import { errorAt } from "@/components/editor/field-error";
+import { FormFeedback } from "@/components/editor/form-feedback";
+import { useSaveState } from "@/components/editor/use-save-state";
+import { Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import type { ActorOption } from "@/lib/data/editor-claim";
+import { FigureSchema } from "@/lib/validation/figure";
+import { OUTCOME_LABEL, POPULATION_LABEL, type Outcome, type Population } from "@/lib/vocabulary";
+
+type Values = z.input<typeof FigureSchema>;
+const FIELDS = ["reportedById", "population", "outcome", "min", "max", "sourceId", "reportedAt", "note"] as const;
+const POPULATIONS = Object.keys(POPULATION_LABEL) as Population[];
+const OUTCOMES = Object.keys(OUTCOME_LABEL) as Outcome[];
+
+const blank = (claimId: number, version: number) =>
+  ({ claimId, version, reportedById: "", population: "", outcome: "", min: "", max: "", sourceId: "", reportedAt: "", note: "" }) as unknown as Values;
+
+/** Adds a casualty figure as one reporter gave it; a single number is min = max. */
+export function FigureForm({ actors, sources }: { actors: ActorOption[]; sources: { id: number; title: string }[] }) {
+  const hydrated = useHydrated();
+  const { claimId, version, setVersion } = useClaimVersion();
+  const form = useForm<Values, unknown, z.output<typeof FigureSchema>>({ resolver: zodResolver(FigureSchema), defaultValues: blank(claimId, version) });
+  const { register, setError, setValue, formState, reset } = form;
+  const state = useSaveState(setError, FIELDS);
+  const e = (path: string) => errorAt(formState.errors, path);
+
+  const submit = form.handleSubmit(async (values) => {
+    state.start();
+    const result = await addFigureAction(values);
+    if (!result.ok) return state.refused(result);
+    setVersion(result.data.version);
+    reset(blank(claimId, result.data.version));
+    state.saved("Figure added.");
+  });
+
+  return (
+    <form
+      onSubmit={(event) => {
+        setValue("version", version);
+        void submit(event);
+      }}
+      noValidate
+      aria-label="Add a casualty figure"
+      className="card stack"
+    >
+      <h3>Add a figure</h3>
+      <FormFeedback error={formState.errors.root?.server?.message} conflict={state.conflict} success={state.success} reloadHref={`/editor/claims/${claimId}`} />
+      <div className="field-grid">
+        <Field label="Reported by" errors={e("reportedById")}>
+          <select {...register("reportedById")}>
+            <option value="">Choose an actor…</option>
+            {actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Who" errors={e("population")}>
+          <select {...register("population")}>
+            <option value="">Choose…</option>
+            {POPULATIONS.map((p) => (
+              <option key={p} value={p}>
+                {POPULATION_LABEL[p]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Outcome" errors={e("outcome")}>
+          <select {...register("outcome")}>
+            <option value="">Choose…</option>
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {OUTCOME_LABEL[o]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Lowest figure" errors={e("min")} hint="A whole number, 0 or more.">
+          <input {...register("min")} type="number" inputMode="numeric" min={0} step={1} />
+        </Field>
+        <Field label="Highest figure" errors={e("max")} hint="The same as the lowest for a single number.">
+          <input {...register("max")} type="number" inputMode="numeric" min={0} step={1} />
+        </Field>
+        <Field label="Source (optional)" errors={e("sourceId")} hint={sources.length === 0 ? "Link a source to the claim first to cite it here." : "One of this claim's sources."}>
+          <select {...register("sourceId")}>
+            <option value="">None</option>
+            {sources.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Date reported (optional)" errors={e("reportedAt")}>
+          <input {...register("reportedAt")} type="date" />
+        </Field>
+        <Field label="Note (optional)" errors={e("note")}>
+          <input {...register("note")} />
+        </Field>
+      </div>
+      <div className="actions">
+        <button className="button" type="submit" disabled={!hydrated || formState.isSubmitting}>
+          {formState.isSubmitting ? "Adding…" : "Add figure"}
+        </button>
+      </div>
+    </form>
+  );
+}

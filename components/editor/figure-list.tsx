@@ -1,0 +1,52 @@
+import { RemoveFigureButton } from "@/components/editor/remove-buttons";
+import type { EditorClaim } from "@/lib/data/editor-claim";
+import { formatCount, formatDay } from "@/lib/format";
+import { OUTCOME_LABEL, POPULATION_LABEL } from "@/lib/vocabulary";
+
+const range = (min: number, max: number) => (min === max ? formatCount(min) : `${formatCount(min)}–${formatCount(max)}`);
+
+export function FigureList({ figures }: { figures: EditorClaim["figures"] }) {
+  if (figures.length === 0) return <p className="empty">No casualty figures yet.</p>;
+  return (
+    <div className="table-wrap">
+      <table data-testid="editor-figures">
+        <caption>Casualty figures, one row per reporter</caption>
+        <thead>
+          <tr>
+            <th scope="col">Who</th>
+            <th scope="col">Outcome</th>
+            <th scope="col" className="num">
+              Figure
+            </th>
+            <th scope="col">Reported by</th>
+            <th scope="col">Source</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {figures.map((f) => {
+            const description = `${POPULATION_LABEL[f.population]} ${OUTCOME_LABEL[f.outcome].toLowerCase()} ${range(f.min, f.max)}, by ${f.reportedBy.name}`;
+            return (
+              <tr key={f.id}>
+                <td>{POPULATION_LABEL[f.population]}</td>
+                <td>{OUTCOME_LABEL[f.outcome]}</td>
+                <td className="num">{range(f.min, f.max)}</td>
+                <td>
+                  {f.reportedBy.name}
+                  {f.reportedAt ? <span className="muted small"> · {formatDay(f.reportedAt)}</span> : null}
+                  {f.note ? <p className="small">{f.note}</p> : null}
+                </td>
+                <td>{f.source?.title ?? <span className="muted">—</span>}</td>
+                <td>
+                  <RemoveFigureButton figureId={f.id} description={description} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { RemoveSourceButton } from "@/components/editor/remove-buttons";
+import type { EditorClaim } from "@/lib/data/editor-claim";
+import { formatDay } from "@/lib/format";
+import { SOURCE_TYPE_LABEL, STANCE_LABEL } from "@/lib/vocabulary";
+
+/** The claim's sources as editors see them: protected ones in full, marked, with the reason readers get instead. */
+export function SourceList({ sources }: { sources: EditorClaim["sources"] }) {
+  if (sources.length === 0) return <p className="empty">No sources yet. A final verdict needs at least one.</p>;
+  return (
+    <ul className="editor-list" data-testid="editor-sources">
+      {sources.map(({ id, stance, note, source }) => (
+        <li key={id} className="editor-row">
+          <div>
+            <p>
+              <span className="tag">{STANCE_LABEL[stance]}</span>{" "}
+              {source.url ? (
+                <a href={source.url} rel="nofollow noopener">
+                  {source.title}
+                </a>
+              ) : (
+                <strong>{source.title}</strong>
+              )}
+              {source.publisher ? <> — {source.publisher}</> : null} <span className="muted small">{SOURCE_TYPE_LABEL[source.type]}</span>
+              {source.publishedAt ? <span className="muted small"> · {formatDay(source.publishedAt)}</span> : null}
+            </p>
+            {source.protected ? (
+              <p className="small">
+                <span className="badge badge-protected">Protected</span> Readers see only: “{source.protectedReason}”
+              </p>
+            ) : null}
+            {source.archiveUrl ? (
+              <p className="small">
+                <a href={source.archiveUrl} rel="nofollow noopener">
+                  Archived copy
+                </a>
+              </p>
+            ) : null}
+            {source.derivedFrom ? <p className="small muted">Repeats: {source.derivedFrom.title}</p> : null}
+            {note ? <p className="small">{note}</p> : null}
+          </div>
+          <RemoveSourceButton sourceId={source.id} title={source.title} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { changeStatusAction } from "@/app/editor/claims/[id]/status-actions";
+import { useClaimVersion } from "@/components/editor/claim-version";
+import { errorAt } from "@/components/editor/field-error";
+import { FormFeedback } from "@/components/editor/form-feedback";
+import { useSaveState } from "@/components/editor/use-save-state";
+import { Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { FINAL_RATIONALE_MIN, StatusChangeSchema } from "@/lib/validation/status-change";
+import { STATUSES, STATUS_INFO, type ClaimStatus } from "@/lib/vocabulary";
+
+const FIELDS = ["status", "rationale"] as const;
+
+/** Moves a claim to a new status with a rationale readers see in its timeline. */
+export function StatusForm({ current, sourceCount }: { current: ClaimStatus; sourceCount: number }) {
+  const hydrated = useHydrated();
+  const { claimId, version, setVersion } = useClaimVersion();
+  const form = useForm<z.input<typeof StatusChangeSchema>, unknown, z.output<typeof StatusChangeSchema>>({
+    resolver: zodResolver(StatusChangeSchema),
+    defaultValues: { claimId, version, status: undefined, rationale: "" },
+  });
+  const { register, control, setError, setValue, formState, reset } = form;
+  const state = useSaveState(setError, FIELDS);
+  const chosen = useWatch({ control, name: "status" }) as ClaimStatus | undefined;
+  const final = chosen ? STATUS_INFO[chosen]?.final : false;
+
+  const submit = form.handleSubmit(async (values) => {
+    state.start();
+    const result = await changeStatusAction(values);
+    if (!result.ok) return state.refused(result);
+    setVersion(result.data.version);
+    reset({ claimId, version: result.data.version, status: undefined, rationale: "" });
+    state.saved(
+      result.data.isCorrection
+        ? "Status changed. This moves away from a published verdict, so it is listed on the corrections page."
+        : "Status changed. It appears in the claim's public timeline.",
+    );
+  });
+
+  return (
+    <form
+      onSubmit={(event) => {
+        setValue("version", version);
+        void submit(event);
+      }}
+      noValidate
+      aria-label="Change status"
+      className="card stack"
+    >
+      <FormFeedback error={formState.errors.root?.server?.message} conflict={state.conflict} success={state.success} reloadHref={`/editor/claims/${claimId}`} />
+      <Field label="New status" errors={errorAt(formState.errors, "status")}>
+        <select {...register("status")} defaultValue="">
+          <option value="" disabled>
+            Choose…
+          </option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s} disabled={s === current}>
+              {STATUS_INFO[s].label}
+              {STATUS_INFO[s].final ? " (final)" : ""}
+              {s === current ? " — current" : ""}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field
+        label="Rationale"
+        errors={errorAt(formState.errors, "rationale")}
+        hint={
+          final
+            ? `Shown to readers. A final verdict needs at least ${FINAL_RATIONALE_MIN} characters${sourceCount === 0 ? " and at least one linked source (this claim has none yet)" : ""}.`
+            : "Shown to readers in the claim's timeline."
+        }
+      >
+        <textarea {...register("rationale")} rows={4} />
+      </Field>
+      <div className="actions">
+        <button className="button" type="submit" disabled={!hydrated || formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : "Change status"}
+        </button>
+      </div>
+    </form>
+  );
+}

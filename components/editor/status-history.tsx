@@ -1,0 +1,24 @@
+import type { EditorClaim } from "@/lib/data/editor-claim";
+import { formatDateTime } from "@/lib/format";
+import { STATUS_INFO } from "@/lib/vocabulary";
+
+export function StatusHistory({ changes }: { changes: EditorClaim["statusChanges"] }) {
+  if (changes.length === 0) return <p className="muted">No status changes yet.</p>;
+  return (
+    <ol className="timeline" data-testid="editor-status-history">
+      {changes.map((c) => (
+        <li key={c.id}>
+          <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
+          <p>
+            <strong>
+              {STATUS_INFO[c.from].label} → {STATUS_INFO[c.to].label}
+            </strong>
+            {c.isCorrection ? <span className="tag"> Correction</span> : null}
+            {c.editor ? <span className="muted"> by {c.editor.name}</span> : null}
+          </p>
+          <p className="small">{c.rationale}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}

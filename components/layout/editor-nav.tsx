@@ -1,0 +1,32 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+type NavLink = { href: string; label: string; current: (path: string) => boolean };
+
+const EDITOR_LINKS: NavLink[] = [
+  { href: "/editor", label: "Claims", current: (p) => p === "/editor" || (p.startsWith("/editor/claims/") && p !== "/editor/claims/new") },
+  { href: "/editor/claims/new", label: "New claim", current: (p) => p === "/editor/claims/new" },
+];
+const ADMIN_LINKS: NavLink[] = [
+  { href: "/admin/users", label: "Admin", current: (p) => p.startsWith("/admin/users") },
+  { href: "/admin/audit", label: "Audit log", current: (p) => p.startsWith("/admin/audit") },
+];
+
+/** The signed-in area's menu; the admin pages are listed only to admins (the admin layout is the real check). */
+export function EditorNav({ isAdmin }: { isAdmin: boolean }) {
+  const pathname = usePathname();
+  const links = isAdmin ? [...EDITOR_LINKS, ...ADMIN_LINKS] : EDITOR_LINKS;
+  return (
+    <ul>
+      {links.map(({ href, label, current }) => (
+        <li key={href}>
+          <Link href={href} aria-current={current(pathname) ? "page" : undefined}>
+            {label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,172 @@
+import { expect, test, type Page } from "@playwright/test";
+import { makeTestClaim } from "@/prisma/factories";
+import { expectNoAxeViolations } from "./a11y";
+import { e2eDb, loginAs, unique } from "./db";
+import { openClaimEditor, openNewClaim } from "./editor-pages";
+
+// The editor's main path, through the browser: a new claim with a new claimant, a source, a figure, a status and
+// publication — and what a reader, in another browser context, then sees.
+
+async function createDraft(page: Page, statement: string, claimant: string) {
+  await openNewClaim(page);
+  await page.getByLabel("Statement (in English)").fill(statement);
+  await page.getByLabel("A new actor").check();
+  await page.getByLabel("Name", { exact: true }).fill(claimant);
+  await page.getByLabel("Kind of actor").selectOption("MILITARY");
+  await page.getByLabel("Country (optional)").fill("pk");
+  await page.getByLabel("Category").selectOption("CASUALTIES");
+  await page.getByLabel("Date claimed").fill("2026-11-20");
+  await page.getByLabel("Location (optional)").fill("Paktika");
+  await page.getByLabel("Original wording (optional)").fill("په پکتیکا کې ۱۲ ملکي وګړي ووژل شول");
+  await page.getByLabel("Original language").fill("ps");
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page).toHaveURL(/\/editor\/claims\/\d+\?created=1$/);
+  await expect(page.getByTestId("editor-statement")).toHaveText(statement);
+  await expect(page.getByRole("button", { name: "Save claim" })).toBeEnabled();
+}
+
+test("an editor creates, sources, rates and publishes a claim; a reader sees it with its figures chart", async ({ page, browser }) => {
+  // Eight saves, two browser contexts and an axe run: longer than one page's worth of work.
+  test.setTimeout(90_000);
+  const editor = await loginAs(page.context());
+  const statement = `Strikes in Paktika killed twelve civilians ${unique("flow")}`;
+  const claimant = unique("ISPR spokesperson");
+  await createDraft(page, statement, claimant);
+
+  // A new source, refuting the claim.
+  const sourceForm = page.getByRole("form", { name: "Link a source" });
+  await sourceForm.getByLabel("A new source").check();
+  await sourceForm.getByLabel("Title").fill("District hospital register");
+  await sourceForm.getByLabel("Address (optional)").fill("https://example.org/hospital-register");
+  await sourceForm.getByLabel("Type", { exact: true }).selectOption("NGO_REPORT");
+  await sourceForm.getByLabel("Stance").selectOption("REFUTES");
+  await sourceForm.getByRole("button", { name: "Link source" }).click();
+  await expect(sourceForm.getByRole("status")).toHaveText("Source linked.");
+  await expect(page.getByTestId("editor-sources")).toContainText("District hospital register");
+
+  // Two figures from different reporters, one citing that source.
+  const figureForm = page.getByRole("form", { name: "Add a casualty figure" });
+  async function addFigure(reporter: string, min: string, max: string, source?: string) {
+    await figureForm.getByLabel("Reported by").selectOption({ label: reporter });
+    await figureForm.getByLabel("Who").selectOption("CIVILIANS");
+    await figureForm.getByLabel("Outcome").selectOption("KILLED");
+    await figureForm.getByLabel("Lowest figure").fill(min);
+    await figureForm.getByLabel("Highest figure").fill(max);
+    if (source) await figureForm.getByLabel("Source (optional)").selectOption({ label: source });
+    await figureForm.getByRole("button", { name: "Add figure" }).click();
+    await expect(figureForm.getByRole("status")).toHaveText("Figure added.");
+  }
+  await addFigure(claimant, "12", "12");
+  await addFigure("Taliban-led government of Afghanistan", "0", "3", "District hospital register");
+  await expect(page.getByTestId("editor-figures").getByRole("row")).toHaveCount(3);
+
+  // A final status: rationale and a linked source are there.
+  const statusForm = page.getByRole("form", { name: "Change status" });
+  const rationale = "The hospital register lists three deaths, not twelve; no independent access to the site.";
+  await statusForm.getByLabel("New status").selectOption("DISPUTED");
+  await statusForm.getByLabel("Rationale").fill(rationale);
+  await statusForm.getByRole("button", { name: "Change status" }).click();
+  await expect(statusForm.getByRole("status")).toContainText("Status changed");
+  await expect(page.getByTestId("editor-status-history")).toContainText(rationale);
+
+  await page.getByRole("button", { name: "Publish" }).click();
+  const readerLink = page.getByRole("link", { name: "View as readers see it" });
+  await expect(readerLink).toBeVisible();
+  await expect(page.getByTestId("last-change")).toContainText(`Version 6`);
+  await expect(page.getByTestId("last-change")).toContainText(editor.name);
+  await expectNoAxeViolations(page);
+  const readerPath = await readerLink.getAttribute("href");
+
+  // A reader, not signed in, in a browser context of their own.
+  const reader = await browser.newContext();
+  const readerPage = await reader.newPage();
+  await readerPage.goto(readerPath!);
+  await expect(readerPage.getByRole("heading", { level: 1 })).toHaveText(statement);
+  await expect(readerPage.getByTestId("original-text")).toHaveAttribute("lang", "ps");
+  await expect(readerPage.getByTestId("figures-chart")).toBeVisible();
+  await expect(readerPage.getByTestId("verdict")).toContainText("Disputed");
+  await expect(readerPage.getByTestId("verdict")).toContainText(rationale);
+  await expect(readerPage.getByTestId("status-timeline")).toContainText(rationale);
+  await expect(readerPage.getByTestId("sources")).toContainText("District hospital register");
+  await reader.close();
+
+  // Every write left its trace.
+  const db = await e2eDb();
+  const claimId = Number(/\/editor\/claims\/(\d+)/.exec(page.url())?.[1]);
+  const actions = await db.auditEvent.findMany({ where: { userId: editor.id }, orderBy: { id: "asc" }, select: { entity: true, action: true } });
+  expect(actions).toEqual([
+    { entity: "Actor", action: "create" },
+    { entity: "Claim", action: "create" },
+    { entity: "Source", action: "create" },
+    { entity: "ClaimSource", action: "create" },
+    { entity: "CasualtyFigure", action: "create" },
+    { entity: "CasualtyFigure", action: "create" },
+    { entity: "Claim", action: "status" },
+    { entity: "Claim", action: "publish" },
+  ]);
+  expect(claimId).toBeGreaterThan(0);
+});
+
+test("unpublishing hides a claim from readers again", async ({ page, browser }) => {
+  await loginAs(page.context());
+  const claim = await makeTestClaim(await e2eDb(), { statement: `Published then withdrawn ${unique("unpub")}` });
+  const reader = await browser.newContext();
+  const readerPage = await reader.newPage();
+  expect((await readerPage.goto(`/claims/${claim.slug}`))?.status()).toBe(200);
+
+  await openClaimEditor(page, claim.id);
+  await page.getByRole("button", { name: "Unpublish (back to draft)" }).click();
+  await expect(page.getByText("Draft — readers cannot see it")).toBeVisible();
+  expect((await readerPage.goto(`/claims/${claim.slug}`))?.status()).toBe(404);
+  await reader.close();
+});
+
+test("/editor lists drafts and published claims, filters them and passes axe", async ({ page }) => {
+  test.setTimeout(60_000); // five page loads and an axe run
+  await loginAs(page.context());
+  const db = await e2eDb();
+  const word = unique("okapi");
+  const published = await makeTestClaim(db, { statement: `Published ${word}` });
+  const draft = await makeTestClaim(db, { statement: `Draft ${word}`, published: false, status: "IN_REVIEW" });
+
+  await page.goto(`/editor?q=${word}`);
+  const table = page.getByTestId("editor-claims");
+  await expect(table.getByRole("row")).toHaveCount(3);
+  await expect(table.getByRole("row", { name: new RegExp(`Draft ${word}`) })).toContainText("Draft");
+  await expect(table.getByRole("row", { name: new RegExp(`Published ${word}`) })).toContainText("Published");
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Published or draft").selectOption("draft");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`visibility=draft`));
+  await expect(table.getByRole("link", { name: `Draft ${word}`, exact: true })).toBeVisible();
+  await expect(table.getByRole("link", { name: `Published ${word}`, exact: true })).toHaveCount(0);
+
+  await page.goto(`/editor?q=${word}&visibility=published&status=UNVERIFIED`);
+  await expect(table.getByRole("link", { name: `Published ${word}`, exact: true })).toBeVisible();
+  await expect(table.getByRole("row")).toHaveCount(2);
+
+  await page.goto(`/editor?visibility=nonsense&q=${word}`);
+  await expect(page.getByTestId("ignored-params")).toContainText("nonsense");
+
+  await table.getByRole("link", { name: `Draft ${word}`, exact: true }).click();
+  await expect(page).toHaveURL(`/editor/claims/${draft.id}`);
+  expect(published.id).not.toBe(draft.id);
+});
+
+test("the new-claim page passes axe, before and after a refused submit", async ({ page }) => {
+  test.setTimeout(60_000); // two axe runs
+  await loginAs(page.context());
+  await openNewClaim(page);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.getByLabel("Statement (in English)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Claimant")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Category")).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page);
+});
+
+test("signed-out visitors are sent to the login page", async ({ page }) => {
+  await page.goto("/editor/claims/new");
+  await expect(page).toHaveURL(/\/login\?next=%2Feditor%2Fclaims%2Fnew$/);
+});

@@ -1,0 +1,37 @@
+import { createHash } from "node:crypto";
+import type { ApiParamIssue } from "@/lib/api/claim-params";
+
+// Headers for the public, read-only endpoints. A CDN may keep a response as long as the server's own cache does
+// (the "claims" cacheLife in next.config.js: revalidate 30 s, expire 300 s), so a CDN adds no staleness beyond it.
+export const CDN_CACHE_CONTROL = "public, s-maxage=30, stale-while-revalidate=300";
+// Public data without cookies: any site may read it.
+const CORS = { "Access-Control-Allow-Origin": "*" };
+
+/**
+ * JSON with the CDN cache header and an ETag of the body, answering 304 when the client already has it. The ETag
+ * is weak because a compressed body has other bytes with the same meaning.
+ */
+export function cachedJson(request: Request, body: unknown): Response {
+  const text = JSON.stringify(body);
+  const etag = `W/"${createHash("sha256").update(text).digest("base64url").slice(0, 32)}"`;
+  const headers = { "Cache-Control": CDN_CACHE_CONTROL, ETag: etag, ...CORS };
+  if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+  return new Response(text, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+}
+
+function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
+}
+
+/**
+ * `{ error: { message, params } }`. A 400 names every bad parameter and is not cached; a 404 may be cached like
+ * data (a claim published later shows within the same bound as everything else).
+ */
+export function apiError(status: 400 | 404, message: string, params: ApiParamIssue[] = []): Response {
+  return Response.json(
+    { error: { message, params } },
+    { status, headers: { "Cache-Control": status === 404 ? CDN_CACHE_CONTROL : "no-store", ...CORS } },
+  );
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { getEditorClaim, listActorOptions, listIncidentOptions, listSourceOptions, searchClaimsForLink } from "@/lib/data/editor-claim";
+import { listClaimantOptions, listEditorClaims } from "@/lib/data/editor-claims";
+import type { EditorFilters } from "@/lib/validation/editor-filters";
+
+// Entry points of the editor pages. Never cached: editors must see drafts and the latest version of every claim
+// (the version a form carries is the one it was opened at).
+
+export async function readEditorList(filters: EditorFilters) {
+  const client = await db();
+  const [result, actors] = await Promise.all([listEditorClaims(client, filters), listClaimantOptions(client)]);
+  return { ...result, actors };
+}
+
+export async function readClaimFormOptions() {
+  const client = await db();
+  const [actors, incidents] = await Promise.all([listActorOptions(client), listIncidentOptions(client)]);
+  return { actors, incidents };
+}
+
+export async function readEditorClaimPage(id: number) {
+  const client = await db();
+  const claim = await getEditorClaim(client, id);
+  if (!claim) return null;
+  const [options, sources] = await Promise.all([readClaimFormOptions(), listSourceOptions(client)]);
+  return { claim, ...options, sources };
+}
+
+export async function readLinkTargets(query: string, excludeId?: number) {
+  const results = await searchClaimsForLink(await db(), query, excludeId);
+  return results.map((c) => ({ id: c.id, slug: c.slug, statement: c.statement, claimant: c.claimant.name, published: c.publishedAt !== null }));
+}
+export type LinkTarget = Awaited<ReturnType<typeof readLinkTargets>>[number];

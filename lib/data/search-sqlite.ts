@@ -1,0 +1,135 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/lib/prisma-client";
+import { claimedAtRange } from "@/lib/data/claim-query";
+import { MARK_END, MARK_START, toSegments, type Segment } from "@/lib/search/highlight";
+import type { ClaimFilters, Sort } from "@/lib/validation/claim-filters";
+
+// The SQLite-only search SQL. "ClaimSearch" (migration 20261125180000_claim_search) is an FTS5 index of the
+// published claims, rowid = claim id, kept in sync by triggers. A PostgreSQL build replaces this module and
+// lib/search/fts-query.ts. Every value is a bound parameter (Prisma.sql); `match` must come from toFtsQuery().
+
+export type SearchFilters = Pick<ClaimFilters, "status" | "category" | "actor" | "from" | "to">;
+
+/** The matched words of one claim, as segments to render with <mark>; null where that field has no match. */
+export type SearchMatch = {
+  statement: Segment[];
+  claimantName: Segment[] | null;
+  originalText: Segment[] | null;
+  statusRationale: Segment[] | null;
+};
+
+type IdRow = { id: number | bigint };
+
+/** The filters that need the claim row; without any, counting and ranking stay inside the FTS5 index. */
+function claimConditions(filters: SearchFilters): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.status) conditions.push(Prisma.sql`c."status" = ${filters.status}`);
+  if (filters.category) conditions.push(Prisma.sql`c."category" = ${filters.category}`);
+  if (filters.actor) conditions.push(Prisma.sql`c."claimantId" = (SELECT a."id" FROM "Actor" a WHERE a."slug" = ${filters.actor})`);
+  // Dates are bound as Date objects: the adapter writes them in the format it stores DateTime columns in.
+  const { gte, lt } = claimedAtRange(filters);
+  if (gte) conditions.push(Prisma.sql`c."claimedAt" >= ${gte}`);
+  if (lt) conditions.push(Prisma.sql`c."claimedAt" < ${lt}`);
+  return conditions;
+}
+
+/**
+ * FROM … WHERE … ORDER BY for a search. Relevance is FTS5's rank (bm25 with the column weights stored in the
+ * table); equal scores put the newer entry (higher id) first, so pages never repeat or skip a claim.
+ */
+function searchSql(match: string, filters: SearchFilters, sort: Sort): { from: Prisma.Sql; orderBy: Prisma.Sql } {
+  const conditions = claimConditions(filters);
+  if (conditions.length === 0 && sort === "relevance") {
+    return {
+      from: Prisma.sql`FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match}`,
+      orderBy: Prisma.sql`ORDER BY "ClaimSearch"."rank", "ClaimSearch"."rowid" DESC`,
+    };
+  }
+  const where = Prisma.join([Prisma.sql`"ClaimSearch" MATCH ${match}`, ...conditions], " AND ");
+  return {
+    from: Prisma.sql`FROM "ClaimSearch" JOIN "Claim" c ON c."id" = "ClaimSearch"."rowid" WHERE ${where}`,
+    orderBy: claimOrder(sort),
+  };
+}
+
+function claimOrder(sort: Sort): Prisma.Sql {
+  switch (sort) {
+    case "oldest":
+      return Prisma.sql`ORDER BY c."claimedAt" ASC, c."id" ASC`;
+    case "updated":
+      return Prisma.sql`ORDER BY c."updatedAt" DESC, c."id" DESC`;
+    case "newest":
+      return Prisma.sql`ORDER BY c."claimedAt" DESC, c."id" DESC`;
+    case "relevance":
+      return Prisma.sql`ORDER BY "ClaimSearch"."rank", c."id" DESC`;
+  }
+}
+
+/** One page of matching published claim ids in order, and how many match in all. */
+export async function searchClaimPage(
+  db: Db,
+  match: string,
+  filters: SearchFilters,
+  { sort, offset, limit }: { sort: Sort; offset: number; limit: number },
+): Promise<{ total: number; ids: number[] }> {
+  const { from, orderBy } = searchSql(match, filters, sort);
+  // Two statements on purpose: without filters FTS5 counts from its index alone (well under a millisecond), and a
+  // COUNT(*) OVER () window on the ranked query measured slower than both together.
+  const counted = await guard(db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n ${from}`, [{ n: 0 }]);
+  const total = Number(counted[0]?.n ?? 0);
+  if (total === 0 || offset >= total) return { total, ids: [] };
+  const rows = await guard(db.$queryRaw<IdRow[]>`SELECT "ClaimSearch"."rowid" AS id ${from} ${orderBy} LIMIT ${limit} OFFSET ${offset}`, []);
+  return { total, ids: rows.map((r) => Number(r.id)) };
+}
+
+/** Every matching published claim id in order (for the CSV export: ids only, the rows are read in pages). */
+export async function searchClaimIds(db: Db, match: string, filters: SearchFilters, sort: Sort): Promise<number[]> {
+  const { from, orderBy } = searchSql(match, filters, sort);
+  const rows = await guard(db.$queryRaw<IdRow[]>`SELECT "ClaimSearch"."rowid" AS id ${from} ${orderBy}`, []);
+  return rows.map((r) => Number(r.id));
+}
+
+const SNIPPET_WORDS = 16;
+
+/** The matched words of the given claims: the statement and claimant name whole, the longer texts as snippets. */
+export async function searchMatches(db: Db, match: string, ids: number[]): Promise<Map<number, SearchMatch>> {
+  if (ids.length === 0) return new Map();
+  // "+rowid" keeps the id list out of FTS5's index lookup: one pass over the matches, instead of setting the
+  // query up again for each id (slow for a prefix that the 3-character prefix index does not cover).
+  const rows = await guard(
+    db.$queryRaw<{ id: number | bigint; statement: string | null; claimantName: string | null; originalText: string | null; statusRationale: string | null }[]>`
+      SELECT "rowid" AS id,
+        highlight("ClaimSearch", 0, ${MARK_START}, ${MARK_END}) AS statement,
+        highlight("ClaimSearch", 3, ${MARK_START}, ${MARK_END}) AS claimantName,
+        snippet("ClaimSearch", 1, ${MARK_START}, ${MARK_END}, '…', ${SNIPPET_WORDS}) AS originalText,
+        snippet("ClaimSearch", 2, ${MARK_START}, ${MARK_END}, '…', ${SNIPPET_WORDS}) AS statusRationale
+      FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} AND +"rowid" IN (${Prisma.join(ids)})`,
+    [],
+  );
+  const matched = (text: string | null) => (text?.includes(MARK_START) ? toSegments(text) : null);
+  return new Map(
+    rows.map((r) => [
+      Number(r.id),
+      {
+        statement: toSegments(r.statement ?? ""),
+        claimantName: matched(r.claimantName),
+        originalText: matched(r.originalText),
+        statusRationale: matched(r.statusRationale),
+      },
+    ]),
+  );
+}
+
+/**
+ * toFtsQuery() only builds expressions FTS5 accepts, so this should never catch anything. If FTS5 still refuses
+ * one, the reader gets no results instead of an error page; any other error is thrown.
+ */
+async function guard<T>(query: Promise<T>, empty: T): Promise<T> {
+  try {
+    return await query;
+  } catch (error) {
+    if (!/fts5/i.test(error instanceof Error ? error.message : String(error))) throw error;
+    console.error("FTS5 refused a search expression", error);
+    return empty;
+  }
+}
