@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/prisma-client";
 import { sortIssues, type ImportIssue } from "@/lib/data-io/issues";
-import { planImport, type ImportCounts } from "@/lib/data-io/plan";
+import { planImport } from "@/lib/data-io/plan";
+import type { ImportCounts } from "@/lib/data-io/plan-model";
 import { readImportFile, type ImportFormat, type RawDocument } from "@/lib/data-io/read-file";
 import { validateDocument } from "@/lib/data-io/validate";
 import { openImportWriter } from "@/lib/data-io/sqlite-import-writer";

@@ -1,4 +1,4 @@
-import type { ImportCounts } from "@/lib/data-io/plan";
+import type { ImportCounts } from "@/lib/data-io/plan-model";
 
 // The counts of an import as the CLI prints them (the admin page renders a table of the same numbers).
 

@@ -1,4 +1,4 @@
-import type { ImportWrites } from "@/lib/data-io/plan";
+import type { ImportWrites } from "@/lib/data-io/plan-model";
 import type { ImportWriter } from "@/lib/data-io/sqlite-import-writer";
 
 // Carries out a plan inside the import's transaction. Parents before children: foreign keys are checked per

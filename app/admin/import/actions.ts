@@ -6,7 +6,7 @@ import { READER_TAG } from "@/lib/cache-tags";
 import { invalid, type FieldErrors } from "@/lib/actions/result";
 import { importFile } from "@/lib/data-io/import";
 import type { ImportIssue } from "@/lib/data-io/issues";
-import type { ImportCounts } from "@/lib/data-io/plan";
+import type { ImportCounts } from "@/lib/data-io/plan-model";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { IMPORT_UPLOAD_MAX_BYTES, ImportUploadSchema, type ImportUploadInput } from "@/lib/validation/import";
