@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   const db = await createPrismaClient(env.DATABASE_URL);
   try {
     if (arg === "-") {
+      // A reader that stops early (| head) is not an error.
+      process.stdout.on("error", (error: NodeJS.ErrnoException) => process.exit(error.code === "EPIPE" ? 0 : 1));
       for await (const chunk of exportChunks(db)) if (!process.stdout.write(chunk)) await once(process.stdout, "drain");
       return;
     }
