@@ -13,8 +13,16 @@ const nextConfig = {
     claims: { stale: 30, revalidate: 30, expire: 300 },
   },
   serverExternalPackages: ["@node-rs/argon2"],
-  // forbidden() for the 403 page an editor gets at /admin.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() for the 403 page an editor gets at /admin.
+    authInterrupts: true,
+    // /admin/import takes files up to 50 MB (lib/validation/import.ts), refused with its own message above that;
+    // the framework's limits sit a little higher so that message is what an admin sees. Every Server Action (and
+    // the proxy, which buffers /admin requests) then accepts bodies of this size: put a tighter limit for other
+    // paths in the reverse proxy in front (README, Decisions: import uploads).
+    serverActions: { bodySizeLimit: "55mb" },
+    proxyClientMaxBodySize: "55mb",
+  },
   poweredByHeader: false,
   typedRoutes: false,
 };

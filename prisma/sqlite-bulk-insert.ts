@@ -29,15 +29,15 @@ export async function bulkInsert(tx: Tx, table: Prisma.ModelName, rows: readonly
     const values: unknown[] = [];
     for (const row of chunk) {
       if (Object.keys(row).length !== columns.length) throw new Error(`bulkInsert ${table}: every row needs the columns ${columns.join(", ")}`);
-      for (const column of columns) values.push(encode(row[column]));
+      for (const column of columns) values.push(sqliteValue(row[column]));
     }
     inserted += await tx.$executeRawUnsafe(head + Array(chunk.length).fill(tuple).join(","), ...values);
   }
   return inserted;
 }
 
-/** The adapter's formats: DateTime as ISO 8601 text with "+00:00", Boolean as 0/1. */
-function encode(value: unknown): unknown {
+/** The adapter's formats: DateTime as ISO 8601 text with "+00:00", Boolean as 0/1. Shared with the import's bulk update. */
+export function sqliteValue(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
   if (typeof value === "boolean") return value ? 1 : 0;
   return value ?? null;

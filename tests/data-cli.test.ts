@@ -1,0 +1,118 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportToString } from "@/lib/data-io/export";
+import type { Db } from "@/lib/prisma-client";
+import { sqliteFilePath } from "@/lib/sqlite";
+import { createTestDb } from "./helpers/test-db";
+import { actorRecord, claimRecord, everyTableCount, jsonFile } from "./helpers/data-io";
+
+// The npm scripts as an operator runs them: exit codes, what they print, what they leave on disk.
+
+const run = promisify(execFile);
+let db: Db;
+let url: string;
+let cleanup: () => Promise<void>;
+const dir = path.resolve("tmp/unit", `cli-${process.pid}-${Date.now()}`);
+
+beforeAll(async () => {
+  ({ db, url, cleanup } = await createTestDb());
+  fs.mkdirSync(dir, { recursive: true });
+});
+afterAll(async () => {
+  await cleanup();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run("npx", ["tsx", `scripts/${script}.ts`, ...args], { env: { ...process.env, DATABASE_URL: url }, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const write = (name: string, data: Uint8Array | string) => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, data);
+  return file;
+};
+
+const goodFile = () =>
+  jsonFile({ actors: [actorRecord("cli-actor")], claims: [claimRecord("cli-claim-1", "cli-actor"), claimRecord("cli-claim-2", "cli-actor", { published: false, publishedAt: undefined })] });
+
+describe("npm run db:import", () => {
+  it("exits 1 with every error and writes nothing", async () => {
+    const before = await everyTableCount(db);
+    const file = write("bad.json", jsonFile({ claims: [claimRecord("cli-bad", "nobody", { figures: [{ reportedBy: "nobody", population: "CIVILIANS", outcome: "KILLED", min: 9, max: 2 }] })] }));
+    const result = await cli("db-import", [file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`3 errors in ${file}; nothing was written:`);
+    expect(result.stderr).toContain("line 6, claims[0].figures[0].max: The highest figure cannot be below the lowest (9).");
+    expect(result.stderr).toContain("line 6, claims[0].claimant: no actor “nobody” in this file's actors or in the database.");
+    expect(result.stderr).toContain("line 6, claims[0].figures[0].reportedBy: no actor “nobody” in this file's actors or in the database.");
+    expect(await everyTableCount(db)).toEqual(before);
+  });
+
+  it("--dry-run reports what would change and writes nothing; without it the file is imported", async () => {
+    const file = write("good.json", goodFile());
+    const before = await everyTableCount(db);
+    const dry = await cli("db-import", [file, "--dry-run"]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^Dry run, nothing written: .*good\.json \(JSON, .*, 3 records\) into file:.* in [\d.]+ s; it would make these changes:/);
+    expect(dry.stdout).toContain("claims          2 created, 0 updated, 0 unchanged");
+    expect(await everyTableCount(db)).toEqual(before);
+
+    const real = await cli("db-import", [file]);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toMatch(/^Imported: /);
+    expect(await db.claim.count({ where: { slug: { startsWith: "cli-claim-" } } })).toBe(2);
+  });
+
+  it("refuses an unknown option and a missing file argument", async () => {
+    expect(await cli("db-import", ["--force"])).toMatchObject({ code: 1, stderr: expect.stringContaining("unknown option --force") });
+    expect(await cli("db-import", [])).toMatchObject({ code: 1, stderr: expect.stringContaining("give the file to import") });
+  });
+});
+
+describe("npm run db:export, db:backup, db:restore", () => {
+  it("exports what exportToString gives, through a file renamed into place", async () => {
+    const target = path.join(dir, "export.json");
+    const result = await cli("db-export", [target]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^Exported file:.* to .*export\.json \([\d.]+ (bytes|KB)\) in [\d.]+ s\.$/m);
+    expect(fs.readFileSync(target, "utf8")).toBe(await exportToString(db));
+    expect(fs.existsSync(`${target}.partial`)).toBe(false);
+  });
+
+  it("backs up with the size and the time taken, and the restore refuses to run under an open connection", async () => {
+    const backup = path.join(dir, "backup.db");
+    const made = await cli("db-backup", [backup]);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toMatch(/^Backed up .* to .*backup\.db: [\d.]+ (KB|MB) \([\d,]+ pages\) in [\d.]+ s; integrity check ok\.$/m);
+
+    // This test process holds the database open, as a running server would.
+    const refused = await cli("db-restore", [backup]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`is open in process ${process.pid}`);
+    expect(refused.stderr).toContain("Stop it first, then restore.");
+  });
+
+  it("restore refuses a file that is not a Claimwatch database, changing nothing", async () => {
+    const other = path.join(dir, "other.db");
+    const conn = new Database(other);
+    conn.exec("CREATE TABLE t (x)");
+    conn.close();
+    const before = fs.statSync(sqliteFilePath(url)).mtimeMs;
+    const result = await cli("db-restore", [other, "--force"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("is a SQLite database but not a Claimwatch one");
+    expect(result.stderr).toContain("Nothing was changed.");
+    expect(fs.statSync(sqliteFilePath(url)).mtimeMs).toBe(before);
+  });
+});
