@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/db";
-import { actorExists, publishedClaimExists } from "@/lib/data/exists";
+import { actorExists, claimIdExists, publishedClaimExists } from "@/lib/data/exists";
 import { readSession } from "@/lib/data/sessions";
 import { forbiddenHtml } from "@/lib/forbidden-page";
 import { sessionCookieName } from "@/lib/session-token";
@@ -47,13 +47,19 @@ async function privateArea(request: NextRequest) {
   const token = request.cookies.get(sessionCookieName())?.value;
   if (!token) return toLogin();
   if (request.method === "GET" || request.method === "HEAD") {
-    const session = await readSession(await db(), token);
+    const client = await db();
+    const session = await readSession(client, token);
     if (!session?.open) return toLogin();
     if (pathname.startsWith("/admin") && session.user.role !== "ADMIN") {
       return new NextResponse(request.method === "HEAD" ? null : forbiddenHtml(), {
         status: 403,
         headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" },
       });
+    }
+    // Signed in only: an anonymous visitor must not learn which claim numbers exist.
+    const claimId = /^\/editor\/claims\/([^/]+)\/?$/.exec(pathname)?.[1];
+    if (claimId && claimId !== "new" && !(await claimIdExists(client, claimId))) {
+      return NextResponse.rewrite(new URL(MISSING, request.url));
     }
   }
   const forwarded = new Headers(request.headers);

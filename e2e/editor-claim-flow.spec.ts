@@ -171,10 +171,11 @@ test("signed-out visitors are sent to the login page", async ({ page }) => {
   await expect(page).toHaveURL(/\/login\?next=%2Feditor%2Fclaims%2Fnew$/);
 });
 
-test("an editor page for a claim that does not exist says so", async ({ page }) => {
+test("an editor page for a claim that does not exist answers 404 and says so", async ({ page }) => {
   await loginAs(page.context());
   for (const id of ["999999999", "abc", "0", "1e3"]) {
-    await page.goto(`/editor/claims/${id}`);
-    await expect(page.getByRole("heading", { level: 1 }), id).toHaveText("No such claim");
+    const response = await page.goto(`/editor/claims/${id}`);
+    expect(response?.status(), id).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 }), id).toHaveText("Page not found");
   }
 });

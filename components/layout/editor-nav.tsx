@@ -12,6 +12,7 @@ const EDITOR_LINKS: NavLink[] = [
 const ADMIN_LINKS: NavLink[] = [
   { href: "/admin/users", label: "Admin", current: (p) => p.startsWith("/admin/users") },
   { href: "/admin/audit", label: "Audit log", current: (p) => p.startsWith("/admin/audit") },
+  { href: "/admin/import", label: "Import", current: (p) => p.startsWith("/admin/import") },
 ];
 
 /** The signed-in area's menu; the admin pages are listed only to admins (the admin layout is the real check). */

@@ -10,3 +10,9 @@ export async function publishedClaimExists(db: Db, slug: string): Promise<boolea
 export async function actorExists(db: Db, slug: string): Promise<boolean> {
   return (await db.actor.count({ where: { slug } })) > 0;
 }
+
+/** Any claim, drafts included, by the number in /editor/claims/<id>; a malformed number is no claim. */
+export async function claimIdExists(db: Db, id: string): Promise<boolean> {
+  if (!/^[1-9]\d{0,8}$/.test(id)) return false;
+  return (await db.claim.count({ where: { id: Number(id) } })) > 0;
+}
