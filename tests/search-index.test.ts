@@ -120,6 +120,13 @@ describe("ranked, filtered search", () => {
     expect(pastEnd).toMatchObject({ total: 4, claims: [] });
 
     expect(await listPublishedClaimIds(db, parseClaimFilters({ q: word, status: "DISPUTED" }).filters)).toHaveLength(3);
+
+    // Filters with the other sorts (they join Claim for its dates) count and order the same set.
+    const newest = await listPublishedClaims(db, parseClaimFilters({ q: word, status: "DISPUTED", sort: "newest" }).filters, 2);
+    expect(newest).toMatchObject({ total: 3, pageCount: 2 });
+    expect(newest.claims.map((c) => c.slug)).toEqual([other.slug, elsewhere.slug]);
+    const filteredByRelevance = await listPublishedClaims(db, parseClaimFilters({ q: word, category: "CASUALTIES" }).filters, 2);
+    expect(filteredByRelevance).toMatchObject({ total: 3, pageCount: 2 });
   });
 
   it("marks the matched words in the statement, the claimant and snippets of the longer texts", async () => {

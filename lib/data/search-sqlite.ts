@@ -34,25 +34,28 @@ function claimConditions(filters: SearchFilters): Prisma.Sql[] {
 }
 
 /**
- * FROM … WHERE … ORDER BY for a search. Relevance is FTS5's rank (bm25 with the column weights stored in the
- * table); equal scores put the newer entry (higher id) first, so pages never repeat or skip a claim.
+ * The FROM … WHERE … of a search for counting (`count`) and for listing in order (`from` + `orderBy`). Filters are a
+ * set of claim ids, read from the Claim indexes, that FTS5 checks each match against: measured 3–10× faster at
+ * 100,000 claims than joining Claim for every match (npm run bench:search), and the order does not need Claim.
+ * Relevance is FTS5's rank (bm25 with the column weights stored in the table); equal scores put the newer entry
+ * (higher id) first, so pages never repeat or skip a claim. The date sorts need Claim's columns, so they join.
  */
-function searchSql(match: string, filters: SearchFilters, sort: Sort): { from: Prisma.Sql; orderBy: Prisma.Sql } {
+function searchSql(match: string, filters: SearchFilters, sort: Sort): { count: Prisma.Sql; from: Prisma.Sql; orderBy: Prisma.Sql } {
   const conditions = claimConditions(filters);
-  if (conditions.length === 0 && sort === "relevance") {
-    return {
-      from: Prisma.sql`FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match}`,
-      orderBy: Prisma.sql`ORDER BY "ClaimSearch"."rank", "ClaimSearch"."rowid" DESC`,
-    };
-  }
+  const filtered = conditions.length
+    ? Prisma.sql` AND +"ClaimSearch"."rowid" IN (SELECT c."id" FROM "Claim" c WHERE ${Prisma.join(conditions, " AND ")})`
+    : Prisma.empty;
+  const count = Prisma.sql`FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match}${filtered}`;
+  if (sort === "relevance") return { count, from: count, orderBy: Prisma.sql`ORDER BY "ClaimSearch"."rank", "ClaimSearch"."rowid" DESC` };
   const where = Prisma.join([Prisma.sql`"ClaimSearch" MATCH ${match}`, ...conditions], " AND ");
   return {
+    count,
     from: Prisma.sql`FROM "ClaimSearch" JOIN "Claim" c ON c."id" = "ClaimSearch"."rowid" WHERE ${where}`,
     orderBy: claimOrder(sort),
   };
 }
 
-function claimOrder(sort: Sort): Prisma.Sql {
+function claimOrder(sort: Exclude<Sort, "relevance">): Prisma.Sql {
   switch (sort) {
     case "oldest":
       return Prisma.sql`ORDER BY c."claimedAt" ASC, c."id" ASC`;
@@ -60,8 +63,6 @@ function claimOrder(sort: Sort): Prisma.Sql {
       return Prisma.sql`ORDER BY c."updatedAt" DESC, c."id" DESC`;
     case "newest":
       return Prisma.sql`ORDER BY c."claimedAt" DESC, c."id" DESC`;
-    case "relevance":
-      return Prisma.sql`ORDER BY "ClaimSearch"."rank", c."id" DESC`;
   }
 }
 
@@ -72,10 +73,10 @@ export async function searchClaimPage(
   filters: SearchFilters,
   { sort, offset, limit }: { sort: Sort; offset: number; limit: number },
 ): Promise<{ total: number; ids: number[] }> {
-  const { from, orderBy } = searchSql(match, filters, sort);
+  const { count, from, orderBy } = searchSql(match, filters, sort);
   // Two statements on purpose: without filters FTS5 counts from its index alone (well under a millisecond), and a
   // COUNT(*) OVER () window on the ranked query measured slower than both together.
-  const counted = await guard(db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n ${from}`, [{ n: 0 }]);
+  const counted = await guard(db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n ${count}`, [{ n: 0 }]);
   const total = Number(counted[0]?.n ?? 0);
   if (total === 0 || offset >= total) return { total, ids: [] };
   const rows = await guard(db.$queryRaw<IdRow[]>`SELECT "ClaimSearch"."rowid" AS id ${from} ${orderBy} LIMIT ${limit} OFFSET ${offset}`, []);
