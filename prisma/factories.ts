@@ -13,6 +13,7 @@ import type {
   SourceType,
   Stance,
 } from "@/generated/prisma/client";
+import { claimFieldsSelect } from "@/lib/data/claim-fields-select";
 import { hashPassword } from "@/lib/password";
 import type { Db } from "@/lib/prisma-client";
 import { isFinalStatus } from "@/lib/vocabulary";
@@ -273,23 +274,6 @@ export async function setClaimLinks(db: Db, fromSlug: string, links: LinkInput[]
     await replaceLinks(tx, from.id, fromSlug, links);
   });
 }
-
-const claimFieldsSelect = {
-  id: true,
-  statement: true,
-  originalText: true,
-  originalLanguage: true,
-  category: true,
-  kind: true,
-  claimantId: true,
-  claimedAt: true,
-  location: true,
-  incidentId: true,
-  status: true,
-  statusRationale: true,
-  synthetic: true,
-  publishedAt: true,
-} as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Test builders: unique names on every call, so tests never share rows or depend on order (house style 7).

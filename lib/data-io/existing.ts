@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { ValidDocument } from "@/lib/data-io/validate";
+import { claimFieldsSelect } from "@/lib/data/claim-fields-select";
 
 // What the database already holds of the rows a file names: read in a few queries per table (lists of slugs in
 // chunks), never one query per record, so planning 100,000 claims stays quick.
@@ -31,24 +32,7 @@ const sourceSelect = {
   protectedReason: true,
   synthetic: true,
 } as const;
-const claimSelect = {
-  id: true,
-  slug: true,
-  version: true,
-  statement: true,
-  originalText: true,
-  originalLanguage: true,
-  category: true,
-  kind: true,
-  claimantId: true,
-  claimedAt: true,
-  location: true,
-  incidentId: true,
-  status: true,
-  statusRationale: true,
-  publishedAt: true,
-  synthetic: true,
-} as const;
+const claimSelect = { ...claimFieldsSelect, version: true } as const;
 
 type Loaded<T extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<T>>[number];
 /**

@@ -1,3 +1,4 @@
+import { claimFieldsSelect } from "@/lib/data/claim-fields-select";
 import type { Db } from "@/lib/prisma-client";
 import { isoDay } from "@/lib/format";
 import { EXPORT_FORMAT, EXPORT_VERSION } from "@/lib/validation/import";
@@ -110,23 +111,7 @@ type Keys = { actorSlug: Map<number, string>; incidentSlug: Map<number, string>;
 async function* claimList(db: Db, keys: Keys): AsyncGenerator<string> {
   const claims = await db.claim.findMany({
     orderBy: { slug: "asc" },
-    select: {
-      id: true,
-      slug: true,
-      statement: true,
-      originalText: true,
-      originalLanguage: true,
-      category: true,
-      kind: true,
-      claimantId: true,
-      claimedAt: true,
-      location: true,
-      incidentId: true,
-      status: true,
-      statusRationale: true,
-      publishedAt: true,
-      synthetic: true,
-    },
+    select: claimFieldsSelect,
   });
   const claimSlug = new Map(claims.map((c) => [c.id, c.slug]));
   const group = <T extends { claimId: number }>(rows: T[]) => {

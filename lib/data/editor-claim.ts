@@ -1,3 +1,4 @@
+import { claimFieldsSelect } from "@/lib/data/claim-fields-select";
 import type { Db } from "@/lib/prisma-client";
 
 // One claim as editors see it: drafts too, protected sources in full, ids of everything they can remove.
@@ -6,20 +7,7 @@ export async function getEditorClaim(db: Db, id: number) {
   return db.claim.findUnique({
     where: { id },
     select: {
-      id: true,
-      slug: true,
-      statement: true,
-      originalText: true,
-      originalLanguage: true,
-      category: true,
-      kind: true,
-      claimantId: true,
-      claimedAt: true,
-      location: true,
-      incidentId: true,
-      status: true,
-      statusRationale: true,
-      publishedAt: true,
+      ...claimFieldsSelect,
       version: true,
       createdAt: true,
       updatedAt: true,
