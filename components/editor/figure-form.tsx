@@ -4,9 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { addFigureAction } from "@/app/editor/claims/[id]/figure-actions";
+import { ClaimPartForm } from "@/components/editor/claim-part-form";
 import { useClaimVersion } from "@/components/editor/claim-version";
 import { errorAt } from "@/components/editor/field-error";
-import { FormFeedback } from "@/components/editor/form-feedback";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -41,17 +41,7 @@ export function FigureForm({ actors, sources }: { actors: ActorOption[]; sources
   });
 
   return (
-    <form
-      onSubmit={(event) => {
-        setValue("version", version);
-        void submit(event);
-      }}
-      noValidate
-      aria-label="Add a casualty figure"
-      className="card stack"
-    >
-      <h3>Add a figure</h3>
-      <FormFeedback error={formState.errors.root?.server?.message} conflict={state.conflict} success={state.success} reloadHref={`/editor/claims/${claimId}`} />
+    <ClaimPartForm label="Add a casualty figure" heading="Add a figure" setVersion={setValue} submit={submit} error={formState.errors.root?.server?.message} state={state}>
       <div className="field-grid">
         <Field label="Reported by" errors={e("reportedById")}>
           <select {...register("reportedById")}>
@@ -111,6 +101,6 @@ export function FigureForm({ actors, sources }: { actors: ActorOption[]; sources
           {formState.isSubmitting ? "Adding…" : "Add figure"}
         </button>
       </div>
-    </form>
+    </ClaimPartForm>
   );
 }

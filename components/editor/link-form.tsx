@@ -5,9 +5,9 @@ import { useEffect, useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { addLinkAction } from "@/app/editor/claims/[id]/link-actions";
+import { ClaimPartForm } from "@/components/editor/claim-part-form";
 import { useClaimVersion } from "@/components/editor/claim-version";
 import { errorAt } from "@/components/editor/field-error";
-import { FormFeedback } from "@/components/editor/form-feedback";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -80,17 +80,7 @@ export function LinkForm() {
   });
 
   return (
-    <form
-      onSubmit={(event) => {
-        setValue("version", version);
-        void submit(event);
-      }}
-      noValidate
-      aria-label="Link to another claim"
-      className="card stack"
-    >
-      <h3>Link to another claim</h3>
-      <FormFeedback error={formState.errors.root?.server?.message} conflict={state.conflict} success={state.success} reloadHref={`/editor/claims/${claimId}`} />
+    <ClaimPartForm label="Link to another claim" heading="Link to another claim" setVersion={setValue} submit={submit} error={formState.errors.root?.server?.message} state={state}>
       <Field label="This claim…" errors={e("type")}>
         <select {...register("type")}>
           <option value="">Choose how they relate…</option>
@@ -153,6 +143,6 @@ export function LinkForm() {
           {formState.isSubmitting ? "Linking…" : "Add link"}
         </button>
       </div>
-    </form>
+    </ClaimPartForm>
   );
 }

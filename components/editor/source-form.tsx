@@ -4,9 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { attachSourceAction } from "@/app/editor/claims/[id]/source-actions";
+import { ClaimPartForm } from "@/components/editor/claim-part-form";
 import { useClaimVersion } from "@/components/editor/claim-version";
 import { errorAt } from "@/components/editor/field-error";
-import { FormFeedback } from "@/components/editor/form-feedback";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -78,17 +78,7 @@ export function SourceForm({ sources, linkedIds, capped }: { sources: SourceOpti
   });
 
   return (
-    <form
-      onSubmit={(event) => {
-        setValue("version", version);
-        void submit(event);
-      }}
-      noValidate
-      aria-label="Link a source"
-      className="card stack"
-    >
-      <h3>Link a source</h3>
-      <FormFeedback error={formState.errors.root?.server?.message} conflict={state.conflict} success={state.success} reloadHref={`/editor/claims/${claimId}`} />
+    <ClaimPartForm label="Link a source" heading="Link a source" setVersion={setValue} submit={submit} error={formState.errors.root?.server?.message} state={state}>
       <fieldset className="fieldset">
         <legend>Source</legend>
         <div className="choice-row">
@@ -182,6 +172,6 @@ export function SourceForm({ sources, linkedIds, capped }: { sources: SourceOpti
           {formState.isSubmitting ? "Linking…" : "Link source"}
         </button>
       </div>
-    </form>
+    </ClaimPartForm>
   );
 }

@@ -4,9 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { changeStatusAction } from "@/app/editor/claims/[id]/status-actions";
+import { ClaimPartForm } from "@/components/editor/claim-part-form";
 import { useClaimVersion } from "@/components/editor/claim-version";
 import { errorAt } from "@/components/editor/field-error";
-import { FormFeedback } from "@/components/editor/form-feedback";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -42,16 +42,7 @@ export function StatusForm({ current, sourceCount }: { current: ClaimStatus; sou
   });
 
   return (
-    <form
-      onSubmit={(event) => {
-        setValue("version", version);
-        void submit(event);
-      }}
-      noValidate
-      aria-label="Change status"
-      className="card stack"
-    >
-      <FormFeedback error={formState.errors.root?.server?.message} conflict={state.conflict} success={state.success} reloadHref={`/editor/claims/${claimId}`} />
+    <ClaimPartForm label="Change status" setVersion={setValue} submit={submit} error={formState.errors.root?.server?.message} state={state}>
       <Field label="New status" errors={errorAt(formState.errors, "status")}>
         <select {...register("status")} defaultValue="">
           <option value="" disabled>
@@ -82,6 +73,6 @@ export function StatusForm({ current, sourceCount }: { current: ClaimStatus; sou
           {formState.isSubmitting ? "Saving…" : "Change status"}
         </button>
       </div>
-    </form>
+    </ClaimPartForm>
   );
 }
