@@ -4,3 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 npx tsx scripts/bench-pages.ts
 npx tsx scripts/bench-search.ts
+npx tsx scripts/bench-data.ts
