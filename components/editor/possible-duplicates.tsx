@@ -14,7 +14,7 @@ const DEBOUNCE_MS = 300;
 const MIN_LENGTH = 12;
 const MIN_TERMS = 3;
 
-export function worthChecking(statement: string): boolean {
+function worthChecking(statement: string): boolean {
   return statement.trim().length >= MIN_LENGTH && significantTerms(statement).length >= MIN_TERMS;
 }
 
