@@ -4,7 +4,7 @@ import { makeTestClaim } from "@/prisma/factories";
 import { expectNoAxeViolations } from "./a11y";
 import { e2eDb, loginAs } from "./db";
 import { openNewClaim } from "./editor-pages";
-import { sessionFor } from "./editor-session";
+import { sessionFor } from "./auth-fixtures";
 
 // Similar claims on a reader's claim page, and the "Possible duplicate" warning of the editor's claim form. Each test
 // words its claims with made-up words of its own, so only its own claims are alike (the seed shares none of them).
