@@ -40,16 +40,19 @@ type Props = {
   actors: ActorOption[];
   incidents: IncidentOption[];
   editing: boolean;
+  /** Shown right under the statement (the possible-duplicate warning). */
+  afterStatement?: React.ReactNode;
 };
 
 /** Every field of a claim (design: Data model → Claim), shared by the create and the edit form. */
-export function ClaimFields({ register, errors, claimantMode, originalLanguage, actors, incidents, editing }: Props) {
+export function ClaimFields({ register, errors, claimantMode, originalLanguage, actors, incidents, editing, afterStatement }: Props) {
   const e = (path: string) => errorAt(errors, path);
   return (
     <>
       <Field label="Statement (in English)" errors={e("statement")} hint="What was claimed, attributed, as one checkable sentence.">
         <textarea {...register("statement")} rows={3} />
       </Field>
+      {afterStatement}
 
       <fieldset className="fieldset">
         <legend>Who made the claim</legend>

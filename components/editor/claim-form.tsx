@@ -8,6 +8,7 @@ import { updateClaimAction } from "@/app/editor/claims/[id]/claim-actions";
 import { CLAIM_FIELD_NAMES, ClaimFields, type ClaimFieldValues } from "@/components/editor/claim-fields";
 import { useClaimVersion } from "@/components/editor/claim-version";
 import { FormFeedback } from "@/components/editor/form-feedback";
+import { PossibleDuplicates } from "@/components/editor/possible-duplicates";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActorOption, IncidentOption } from "@/lib/data/editor-claim";
@@ -28,6 +29,7 @@ export function CreateClaimForm({ actors, incidents }: Options) {
   const state = useSaveState(setError, CLAIM_FIELD_NAMES);
   const claimantMode = useWatch({ control, name: "claimant.mode" });
   const originalLanguage = useWatch({ control, name: "originalLanguage" });
+  const statement = useWatch({ control, name: "statement" });
 
   const onSubmit = form.handleSubmit(async (values) => {
     state.start();
@@ -47,6 +49,7 @@ export function CreateClaimForm({ actors, incidents }: Options) {
         actors={actors}
         incidents={incidents}
         editing={false}
+        afterStatement={<PossibleDuplicates statement={typeof statement === "string" ? statement : ""} />}
       />
       <div className="actions">
         <button className="button" type="submit" disabled={!hydrated || formState.isSubmitting}>
@@ -69,6 +72,7 @@ export function EditClaimForm({ actors, incidents, defaults }: Options & { defau
   const state = useSaveState(setError, CLAIM_FIELD_NAMES);
   const claimantMode = useWatch({ control, name: "claimant.mode" });
   const originalLanguage = useWatch({ control, name: "originalLanguage" });
+  const statement = useWatch({ control, name: "statement" });
 
   const submit = form.handleSubmit(async (values) => {
     state.start();
@@ -100,6 +104,15 @@ export function EditClaimForm({ actors, incidents, defaults }: Options & { defau
         actors={actors}
         incidents={incidents}
         editing
+        afterStatement={
+          // Only once the statement is changed: a lookup on every opening of a claim would show the same neighbours again.
+          <PossibleDuplicates
+            statement={typeof statement === "string" ? statement : ""}
+            excludeId={claimId}
+            enabled={statement !== defaults.statement}
+            headingLevel={3}
+          />
+        }
       />
       <div className="actions">
         <button className="button" type="submit" disabled={!hydrated || formState.isSubmitting}>

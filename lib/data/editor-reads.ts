@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getEditorClaim, listActorOptions, listIncidentOptions, listSourceOptions, searchClaimsForLink } from "@/lib/data/editor-claim";
 import { listClaimantOptions, listEditorClaims } from "@/lib/data/editor-claims";
+import { listPossibleDuplicates } from "@/lib/data/similar-claims";
 import type { EditorFilters } from "@/lib/validation/editor-filters";
 
 // Entry points of the editor pages. Never cached: editors must see drafts and the latest version of every claim
@@ -32,3 +33,14 @@ export async function readLinkTargets(query: string, excludeId?: number) {
   return results.map((c) => ({ id: c.id, slug: c.slug, statement: c.statement, claimant: c.claimant.name, published: c.publishedAt !== null }));
 }
 export type LinkTarget = Awaited<ReturnType<typeof readLinkTargets>>[number];
+
+export async function readPossibleDuplicates(statement: string, excludeId?: number) {
+  const results = await listPossibleDuplicates(await db(), statement, { excludeId });
+  return results.map((c) => ({
+    ...c,
+    claimedAt: c.claimedAt.toISOString(),
+    // Published claims open as readers see them; a draft has no public page, so it opens in the editor.
+    href: c.published ? `/claims/${c.slug}` : `/editor/claims/${c.id}`,
+  }));
+}
+export type DuplicateMatch = Awaited<ReturnType<typeof readPossibleDuplicates>>[number];

@@ -6,6 +6,7 @@ import { getCategoryCounts, getParity, getStatusCounts, listMostContested, listR
 import { findActorBySlug, getActorProfile, listActors } from "@/lib/data/actors";
 import { listCorrections } from "@/lib/data/corrections";
 import { listFeedChanges } from "@/lib/data/feed";
+import { listSimilarToClaim } from "@/lib/data/similar-claims";
 import { PAGE_SIZE, type ClaimFilters } from "@/lib/validation/claim-filters";
 import { READER_TAG, claimTag } from "@/lib/cache-tags";
 
@@ -25,6 +26,14 @@ export async function readClaim(slug: string) {
   cacheLife("claims");
   cacheTag(READER_TAG, claimTag(slug));
   return getPublishedClaim(await db(), slug);
+}
+
+/** The broad tag, not the claim's own: publishing, editing or withdrawing any claim can change what is similar. */
+export async function readSimilarClaims(slug: string) {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  return listSimilarToClaim(await db(), slug);
 }
 
 export async function readDashboard() {

@@ -6,7 +6,8 @@ import type { ClaimFilters, Sort } from "@/lib/validation/claim-filters";
 
 // The SQLite-only search SQL. "ClaimSearch" (migration 20261125180000_claim_search) is an FTS5 index of the
 // published claims, rowid = claim id, kept in sync by triggers. A PostgreSQL build replaces this module and
-// lib/search/fts-query.ts. Every value is a bound parameter (Prisma.sql); `match` must come from toFtsQuery().
+// lib/search/fts-query.ts. Every value is a bound parameter (Prisma.sql); `match` must come from toFtsQuery() (or
+// toSimilarityQuery() in lib/search/similar-terms.ts).
 
 export type SearchFilters = Pick<ClaimFilters, "status" | "category" | "actor" | "from" | "to">;
 
@@ -122,7 +123,40 @@ export async function searchMatches(db: Db, match: string, ids: number[]): Promi
 }
 
 /**
- * toFtsQuery() only builds expressions FTS5 accepts, so this should never catch anything. If FTS5 still refuses
+ * For each expression, how many published claims match it, counted no further than `cap`: with LIMIT, FTS5 stops
+ * reading a long list of matches early, so telling a common word from a rare one stays cheap. One statement.
+ */
+export async function cappedMatchCounts(db: Db, expressions: string[], cap: number): Promise<number[]> {
+  if (expressions.length === 0) return [];
+  const parts = expressions.map(
+    (match, i) => Prisma.sql`SELECT ${i} AS i, (SELECT COUNT(*) FROM (SELECT 1 FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} LIMIT ${cap})) AS n`,
+  );
+  const rows = await guard(db.$queryRaw<{ i: number | bigint; n: number | bigint }[]>(Prisma.join(parts, " UNION ALL ")), []);
+  const counts = expressions.map(() => 0);
+  for (const row of rows) counts[Number(row.i)] = Number(row.n);
+  return counts;
+}
+
+/**
+ * Published claims matching `match` (from toSimilarityQuery()), without `excludeId`: the candidates for "similar
+ * claims". By bm25 rank, or the newest first: ranking reads every match, and an expression of common words can match
+ * tens of thousands of claims, while FTS5 reads matches newest first and stops at the limit.
+ */
+export async function similarClaimIds(
+  db: Db,
+  match: string,
+  { excludeId, limit, order }: { excludeId?: number; limit: number; order: "rank" | "newest" },
+): Promise<number[]> {
+  const orderBy = order === "rank" ? Prisma.sql`ORDER BY "rank", "rowid" DESC` : Prisma.sql`ORDER BY "rowid" DESC`;
+  const rows = await guard(
+    db.$queryRaw<IdRow[]>`SELECT "rowid" AS id FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} AND "rowid" <> ${excludeId ?? -1} ${orderBy} LIMIT ${limit}`,
+    [],
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/**
+ * toFtsQuery() and toSimilarityQuery() only build expressions FTS5 accepts, so this should never catch anything. If FTS5 still refuses
  * one, the reader gets no results instead of an error page; any other error is thrown.
  */
 async function guard<T>(query: Promise<T>, empty: T): Promise<T> {

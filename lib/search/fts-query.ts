@@ -8,7 +8,7 @@
 // as an operator. A word of PREFIX_MIN or more characters also matches longer words ("kill" finds "killed").
 
 /** Characters that make up a word for the index: letters, digits, combining marks, private use (unicode61). */
-const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
+export const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 export const PREFIX_MIN = 3;
 /** More words than this are ignored: they would only slow the query down. */
 export const MAX_ITEMS = 16;

@@ -5,10 +5,11 @@ import { ClaimLinks } from "@/components/claims/claim-links";
 import { ClaimReviewJsonLd } from "@/components/claims/claim-review-json-ld";
 import { FiguresChart } from "@/components/claims/figures-chart";
 import { FiguresTable } from "@/components/claims/figures-table";
+import { SimilarClaims } from "@/components/claims/similar-claims";
 import { SourcesByStance } from "@/components/claims/sources-by-stance";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusTimeline } from "@/components/claims/status-timeline";
-import { readClaim } from "@/lib/data/public-reads";
+import { readClaim, readSimilarClaims } from "@/lib/data/public-reads";
 import { formatDateTime, formatDay } from "@/lib/format";
 import { slugParam, type SlugParams } from "@/lib/slug-param";
 import { ACTOR_KIND_LABEL, CATEGORY_LABEL, KIND_LABEL, STATUS_INFO, countryName } from "@/lib/vocabulary";
@@ -33,6 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ClaimPage({ params }: Props) {
   const claim = await load(params);
+  const similar = await readSimilarClaims(claim.slug);
   const position = claim.kind === "POSITION";
   const country = countryName(claim.claimant.country);
 
@@ -105,6 +107,8 @@ export default async function ClaimPage({ params }: Props) {
             <h2 id="links-heading">Counter-claims and related claims</h2>
             <ClaimLinks links={claim.links} />
           </section>
+
+          <SimilarClaims claims={similar} />
         </div>
         <aside aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">Status history</h2>
