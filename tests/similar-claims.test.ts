@@ -55,6 +55,18 @@ describe("similar claims for readers", () => {
     expect(await listSimilarToClaim(db, "no-such-claim")).toEqual([]);
   });
 
+  it("leaves out claims already linked to the claim, either way: the page lists them under its links", async () => {
+    const [a, b, c, d] = words(4);
+    const denial = await makeTestClaim(db, { statement: `${a} ${b} ${c} ${d} denied` });
+    const base = await makeTestClaim(db, { statement: `${a} ${b} ${c} ${d}`, links: [{ toId: denial.id, type: "CONTRADICTS" }] });
+    const repeat = await makeTestClaim(db, { statement: `${a} ${b} ${c} ${d} repeated`, links: [{ toId: base.id, type: "CORROBORATES" }] });
+    const unlinked = await makeTestClaim(db, { statement: `${a} ${b} ${c} elsewhere` });
+
+    expect(slugsOf(await listSimilarToClaim(db, base.slug))).toEqual([unlinked.slug]);
+    // From the denial's page the base claim is linked (incoming) and the repeat is not.
+    expect(slugsOf(await listSimilarToClaim(db, denial.slug)).sort()).toEqual([repeat.slug, unlinked.slug].sort());
+  });
+
   it("returns what a list item shows", async () => {
     const [a, b, c] = words(3);
     const claim = await makeTestClaim(db, { statement: `${a} ${b} ${c}`, status: "DISPUTED", claimantName: `Ministry ${word()}` });

@@ -77,10 +77,22 @@ export async function listSimilarClaims(db: Db, statement: string, { excludeId, 
   return ranked.slice(0, limit).map(({ claim: { id: _id, ...claim } }) => claim);
 }
 
-/** The published claims worded like the published claim `slug` (its claim page); [] for an unknown slug. */
+/**
+ * The published claims worded like the published claim `slug` (its claim page); [] for an unknown slug. Claims
+ * already linked to it, either way, are left out: the page lists them under its links, with how they relate.
+ */
 export async function listSimilarToClaim(db: Db, slug: string, limit = SIMILAR_LIMIT): Promise<ClaimSummary[]> {
-  const claim = await db.claim.findFirst({ where: { slug, ...PUBLISHED }, select: { id: true, statement: true } });
-  return claim ? listSimilarClaims(db, claim.statement, { excludeId: claim.id, limit }) : [];
+  const claim = await db.claim.findFirst({
+    where: { slug, ...PUBLISHED },
+    select: { id: true, statement: true, linksFrom: { select: { toId: true } }, linksTo: { select: { fromId: true } } },
+  });
+  if (!claim) return [];
+  const linked = new Set([...claim.linksFrom.map((l) => l.toId), ...claim.linksTo.map((l) => l.fromId)]);
+  const ranked = await rankPublished(db, significantTerms(claim.statement), claim.id);
+  return ranked
+    .filter((r) => !linked.has(r.claim.id))
+    .slice(0, limit)
+    .map(({ claim: { id: _id, ...rest } }) => rest);
 }
 
 const duplicateSelect = {
