@@ -13,7 +13,7 @@ import type {
   SourceType,
   Stance,
 } from "@/generated/prisma/client";
-import { claimFieldsSelect } from "@/lib/data/claim-fields-select";
+import { claimFieldsSelect } from "@/lib/data/stored-fields";
 import { hashPassword } from "@/lib/password";
 import type { Db } from "@/lib/prisma-client";
 import { isFinalStatus } from "@/lib/vocabulary";

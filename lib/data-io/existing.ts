@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { ValidDocument } from "@/lib/data-io/validate";
-import { claimFieldsSelect } from "@/lib/data/claim-fields-select";
+import { actorFieldsSelect, claimFieldsSelect, incidentFieldsSelect, sourceFieldsSelect } from "@/lib/data/stored-fields";
 
 // What the database already holds of the rows a file names: read in a few queries per table (lists of slugs in
 // chunks), never one query per record, so planning 100,000 claims stays quick.
@@ -16,22 +16,6 @@ async function inChunks<K, T>(keys: K[], load: (chunk: K[]) => Promise<T[]>): Pr
   return out;
 }
 
-const actorSelect = { id: true, slug: true, name: true, kind: true, country: true, sameAs: true, description: true, synthetic: true } as const;
-const incidentSelect = { id: true, slug: true, title: true, date: true, location: true, geoPrecision: true, description: true } as const;
-const sourceSelect = {
-  id: true,
-  url: true,
-  title: true,
-  publisher: true,
-  publishedAt: true,
-  type: true,
-  archiveUrl: true,
-  excerpt: true,
-  derivedFromId: true,
-  protected: true,
-  protectedReason: true,
-  synthetic: true,
-} as const;
 const claimSelect = { ...claimFieldsSelect, version: true } as const;
 
 type Loaded<T extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<T>>[number];
@@ -60,7 +44,7 @@ async function loadActors(tx: Tx, slugs: Set<string>) {
     async () => (await tx.actor.findMany({ select: { id: true, slug: true } })).map((r) => ({ id: r.id, key: r.slug })),
     async (chunk) => (await tx.actor.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true } })).map((r) => ({ id: r.id, key: r.slug })),
   );
-  return byIds(ids, (chunk) => tx.actor.findMany({ where: { id: { in: chunk } }, select: actorSelect }));
+  return byIds(ids, (chunk) => tx.actor.findMany({ where: { id: { in: chunk } }, select: actorFieldsSelect }));
 }
 
 async function loadClaims(tx: Tx, slugs: Set<string>) {
@@ -87,7 +71,7 @@ async function loadSources(tx: Tx, urls: Set<string>, titles: Set<string>) {
       key: `\u0000${r.title}`,
     })),
   );
-  return byIds([...byUrl, ...byTitle], (chunk) => tx.source.findMany({ where: { id: { in: chunk } }, select: sourceSelect }));
+  return byIds([...byUrl, ...byTitle], (chunk) => tx.source.findMany({ where: { id: { in: chunk } }, select: sourceFieldsSelect }));
 }
 
 export type DbClaim = Loaded<typeof loadClaims>;
@@ -156,7 +140,7 @@ export async function loadExisting(tx: Tx, doc: ValidDocument): Promise<Existing
     tx.claim.aggregate({ _max: { id: true } }),
   ]);
   const actors = await loadActors(tx, actorSlugs);
-  const incidents = await inChunks([...incidentSlugs], (chunk) => tx.incident.findMany({ where: { slug: { in: chunk } }, select: incidentSelect }));
+  const incidents = await inChunks([...incidentSlugs], (chunk) => tx.incident.findMany({ where: { slug: { in: chunk } }, select: incidentFieldsSelect }));
   const sources = (await loadSources(tx, urls, titles)).sort((a, b) => a.id - b.id);
   const claims = await loadClaims(tx, claimSlugs);
 

@@ -1,4 +1,4 @@
-import { claimFieldsSelect } from "@/lib/data/claim-fields-select";
+import { actorFieldsSelect, claimFieldsSelect, incidentFieldsSelect, sourceFieldsSelect } from "@/lib/data/stored-fields";
 import type { Db } from "@/lib/prisma-client";
 import { isoDay } from "@/lib/format";
 import { EXPORT_FORMAT, EXPORT_VERSION } from "@/lib/validation/import";
@@ -25,28 +25,15 @@ const day = (d: Date | null) => (d ? isoDay(d) : null);
 export async function* exportChunks(db: Db): AsyncGenerator<string> {
   const actors = await db.actor.findMany({
     orderBy: { slug: "asc" },
-    select: { id: true, slug: true, name: true, kind: true, country: true, sameAs: true, description: true, synthetic: true },
+    select: actorFieldsSelect,
   });
   const incidents = await db.incident.findMany({
     orderBy: { slug: "asc" },
-    select: { id: true, slug: true, title: true, date: true, location: true, geoPrecision: true, description: true },
+    select: incidentFieldsSelect,
   });
   const sources = await db.source.findMany({
     orderBy: { id: "asc" },
-    select: {
-      id: true,
-      url: true,
-      title: true,
-      publisher: true,
-      publishedAt: true,
-      type: true,
-      archiveUrl: true,
-      excerpt: true,
-      derivedFromId: true,
-      protected: true,
-      protectedReason: true,
-      synthetic: true,
-    },
+    select: sourceFieldsSelect,
   });
   const actorSlug = new Map(actors.map((a) => [a.id, a.slug]));
   const incidentSlug = new Map(incidents.map((i) => [i.id, i.slug]));

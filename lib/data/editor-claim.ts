@@ -1,4 +1,4 @@
-import { claimFieldsSelect } from "@/lib/data/claim-fields-select";
+import { claimFieldsSelect } from "@/lib/data/stored-fields";
 import type { Db } from "@/lib/prisma-client";
 
 // One claim as editors see it: drafts too, protected sources in full, ids of everything they can remove.

@@ -1,0 +1,39 @@
+// The stored fields of each record the import reads and the export writes, without relations: one list per model,
+// so a new column reaches the editor, the import, the export and the seed's factories alike.
+
+export const claimFieldsSelect = {
+  id: true,
+  slug: true,
+  statement: true,
+  originalText: true,
+  originalLanguage: true,
+  category: true,
+  kind: true,
+  claimantId: true,
+  claimedAt: true,
+  location: true,
+  incidentId: true,
+  status: true,
+  statusRationale: true,
+  publishedAt: true,
+  synthetic: true,
+} as const;
+
+export const actorFieldsSelect = { id: true, slug: true, name: true, kind: true, country: true, sameAs: true, description: true, synthetic: true } as const;
+
+export const incidentFieldsSelect = { id: true, slug: true, title: true, date: true, location: true, geoPrecision: true, description: true } as const;
+
+export const sourceFieldsSelect = {
+  id: true,
+  url: true,
+  title: true,
+  publisher: true,
+  publishedAt: true,
+  type: true,
+  archiveUrl: true,
+  excerpt: true,
+  derivedFromId: true,
+  protected: true,
+  protectedReason: true,
+  synthetic: true,
+} as const;
