@@ -83,6 +83,14 @@ describe("records", () => {
     expect(await refused(file)).toEqual(["line 10, claims[2].slug: the claim slug “dup-claim” is used twice in this file: claims[0] (line 8) and claims[2] (line 10)."]);
   });
 
+  it("a duplicate slug is reported in the same pass even when the other record has errors of its own", async () => {
+    const file = jsonFile({ actors: [actorRecord("dup2-actor")], claims: [claimRecord("dup2-claim", "dup2-actor", { category: "NOPE" }), claimRecord("dup2-claim", "dup2-actor")] });
+    const found = await refused(file);
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^line 8, claims\[0\]\.category: /);
+    expect(found[1]).toBe("line 9, claims[1].slug: the claim slug “dup2-claim” is used twice in this file: here and by a record with errors listed above.");
+  });
+
   it("duplicate claim slugs in a CSV, by line", async () => {
     const row = (slug: string) => `${slug},A statement.,,,OTHER,FACT,existing-claimant,2026-11-20,,,,false`;
     expect(await refused(bytes(`${CSV_HEADER}\n${row("a-csv")}\n${row("b-csv")}\n${row("a-csv")}\n`), "dup.csv")).toEqual([

@@ -108,10 +108,10 @@ export function validateDocument(doc: RawDocument, onRecord?: () => void): { val
     invalidClaimRefs,
   };
   const where = (rec: Rec<unknown>) => describe(rec, doc.lineOf);
-  noDuplicates(valid.actors, (a) => a.slug, "slug", "actor slug", where, issues);
-  noDuplicates(valid.incidents, (i) => i.slug, "slug", "incident slug", where, issues);
-  noDuplicates(valid.sources, (s) => s.key, "key", "source key", where, issues);
-  noDuplicates(valid.claims, (c) => c.slug, "slug", "claim slug", where, issues);
+  noDuplicates(valid.actors, (a) => a.slug, "slug", "actor slug", where, issues, invalid.actors);
+  noDuplicates(valid.incidents, (i) => i.slug, "slug", "incident slug", where, issues, invalid.incidents);
+  noDuplicates(valid.sources, (s) => s.key, "key", "source key", where, issues, invalid.sources);
+  noDuplicates(valid.claims, (c) => c.slug, "slug", "claim slug", where, issues, invalid.claims);
   checkDerivations(valid.sources, invalid.sources, issues);
   checkClaimantDescriptions(valid.claimantActors, where, issues);
   const keys = new Set([...valid.sources.map((s) => s.value.key), ...invalid.sources]);
@@ -121,12 +121,17 @@ export function validateDocument(doc: RawDocument, onRecord?: () => void): { val
 
 type Where = (rec: Rec<unknown>) => string;
 
-function noDuplicates<T>(records: Rec<T>[], keyOf: (v: T) => string, field: string, what: string, where: Where, issues: ImportIssue[]): void {
+/**
+ * A key used by two records. `invalidKeys` are those of records refused above: a valid record sharing one is
+ * reported now, so that fixing the refused record does not reveal a new error on the next attempt.
+ */
+function noDuplicates<T>(records: Rec<T>[], keyOf: (v: T) => string, field: string, what: string, where: Where, issues: ImportIssue[], invalidKeys: Set<string>): void {
   const first = new Map<string, Rec<T>>();
   for (const rec of records) {
     const key = keyOf(rec.value);
     const earlier = first.get(key);
     if (earlier) issues.push(issueAt(rec, [field], `the ${what} “${key}” is used twice in this file: ${where(earlier)} and ${where(rec)}.`));
+    else if (invalidKeys.has(key)) issues.push(issueAt(rec, [field], `the ${what} “${key}” is used twice in this file: here and by a record with errors listed above.`));
     else first.set(key, rec);
   }
 }
