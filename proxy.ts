@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { db } from "@/lib/db";
-import { actorExists, claimIdExists, publishedClaimExists } from "@/lib/data/exists";
-import { readSession } from "@/lib/data/sessions";
-import { forbiddenHtml } from "@/lib/forbidden-page";
-import { sessionCookieName } from "@/lib/session-token";
+import { db } from "@/lib/db/client";
+import { actorExists, claimIdExists, publishedClaimExists } from "@/lib/data/reads/exists";
+import { readSession } from "@/lib/auth/read-session";
+import { forbiddenHtml } from "@/lib/http/forbidden-page";
+import { sessionCookieName } from "@/lib/auth/session-token";
 import { slugPattern } from "@/lib/validation/claim-filters";
 
 // A missing claim or actor must answer 404, not a 200 page saying "not found": the status is sent with the first
@@ -30,9 +30,9 @@ export async function proxy(request: NextRequest) {
 }
 
 /**
- * Convenience only — lib/auth.ts is the check. An anonymous visitor, or one whose session has ended, goes straight
+ * Convenience only — lib/auth/session.ts is the check. An anonymous visitor, or one whose session has ended, goes straight
  * to /login?next=… with a real redirect (no JavaScript needed); an editor loading an admin page gets a real 403
- * (lib/forbidden-page.ts explains why the layout cannot set it). The page learns its own path (layouts are not
+ * (lib/http/forbidden-page.ts explains why the layout cannot set it). The page learns its own path (layouts are not
  * told it) so that requireUser() can send a visitor back after login. Server Action POSTs are only forwarded:
  * each action answers for itself (authorize()).
  */

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
-import { FORBIDDEN } from "@/lib/forbidden-page";
+import { FORBIDDEN } from "@/lib/http/forbidden-page";
 
 export const metadata: Metadata = { title: "Not allowed" };
 
 /**
- * The 403 page of forbidden() (lib/auth.ts requireRole). A plain page load by an editor is answered earlier by
- * proxy.ts with the same words and a real 403 status (lib/forbidden-page.ts says why).
+ * The 403 page of forbidden() (lib/auth/session.ts requireRole). A plain page load by an editor is answered earlier by
+ * proxy.ts with the same words and a real 403 status (lib/http/forbidden-page.ts says why).
  */
 export default function Forbidden() {
   return (

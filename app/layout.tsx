@@ -9,7 +9,7 @@ export const metadata: Metadata = {
 
 // Every page renders per request, in full, before the first byte (README, Decisions: caching). No static shell is
 // streamed ahead, so pages work without JavaScript and a missing claim answers with a real 404 status. The data
-// underneath is cached with 'use cache' (lib/data/public-reads.ts), and the build never reads the database.
+// underneath is cached with 'use cache' (lib/data/entry-points/reader.ts), and the build never reads the database.
 export const instant = false;
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

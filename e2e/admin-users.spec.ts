@@ -1,5 +1,5 @@
 import { expect as baseExpect, test } from "@playwright/test";
-import { hashPassword, verifyPassword } from "@/lib/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { expectNoAxeViolations } from "./a11y";
 import { fillSignIn, sessionCookieOf, useOwnIp } from "./auth-fixtures";
 import { createUser, e2eDb, loginAs, unique } from "./db";

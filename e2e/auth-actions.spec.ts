@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { expect as baseExpect, test, type APIRequestContext } from "@playwright/test";
-import { hashToken } from "@/lib/session-token";
+import { hashToken } from "@/lib/auth/session-token";
 import { sessionFor } from "./auth-fixtures";
 import { createUser, e2eDb, unique } from "./db";
 import { actionId, callAction } from "./server-actions";

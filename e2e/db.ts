@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { BrowserContext } from "@playwright/test";
 import type { Role } from "@/generated/prisma/client";
-import { hashPassword } from "@/lib/password";
-import { createPrismaClient, type Db } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/auth/password";
+import { createPrismaClient, type Db } from "@/lib/db/create-client";
 import { E2E_DATABASE_URL, E2E_PORT } from "../playwright.config";
 
 // Tests write their own data straight into the e2e database (migrated and seeded by scripts/e2e-server.sh) and

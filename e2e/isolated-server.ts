@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { createPrismaClient, type Db } from "@/lib/prisma-client";
+import { createPrismaClient, type Db } from "@/lib/db/create-client";
 
 // A second `next start` of the same build over a database of its own, for the rare test that needs the whole
 // database to itself (e.g. "the last active admin"), where the shared e2e database would let parallel tests

@@ -1,10 +1,9 @@
-import type { Prisma } from "@/generated/prisma/client";
 import type { ClaimSourceInput, FigureInput, LinkInput, StatusChangeInput } from "./factories";
+import type { Tx } from "@/lib/db/create-client";
 
 // upsertClaim's helpers: bring a claim's related rows in line with the input while keeping the rows (and ids) that
 // already match, so re-running the seed changes nothing.
 
-type Tx = Prisma.TransactionClient;
 
 /** Field-by-field equality, with Dates compared by time. */
 export function sameFields(existing: Record<string, unknown>, fields: Record<string, unknown>): boolean {

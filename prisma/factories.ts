@@ -8,20 +8,18 @@ import type {
   LinkType,
   Outcome,
   Population,
-  Prisma,
   Role,
   SourceType,
   Stance,
 } from "@/generated/prisma/client";
 import { claimFieldsSelect } from "@/lib/data/stored-fields";
-import { hashPassword } from "@/lib/password";
-import type { Db } from "@/lib/prisma-client";
-import { isFinalStatus } from "@/lib/vocabulary";
+import { hashPassword } from "@/lib/auth/password";
+import type { Db, Tx } from "@/lib/db/create-client";
+import { isFinalStatus } from "@/lib/domain/vocabulary";
 import { appendStatusChanges, replaceClaimSources, replaceFigures, replaceLinks, sameFields } from "./claim-relations";
 
 // Shared by the seed, the synthetic loader, unit tests and e2e fixtures, so every writer obeys the same rules.
 
-type Tx = Prisma.TransactionClient;
 
 /** A move to a final status (lib/vocabulary FINAL_STATUSES) needs a rationale this long and a linked source. */
 export const MIN_RATIONALE_LENGTH = 20;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Role } from "@/generated/prisma/client";
-import { hashPassword } from "@/lib/password";
-import type { Db } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/auth/password";
+import type { Db } from "@/lib/db/create-client";
 import { setClaimLinks, upsertActor, upsertClaim, upsertIncident, upsertSource } from "./factories";
 import { STORY_ACTORS, STORY_CLAIMS, STORY_DATE, STORY_INCIDENT, STORY_SOURCE } from "./seed-data/border-strikes";
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { seed } from "./seed-story";
 
 // `npm run db:seed [-- --refresh]`: loads the border-strikes story and creates the first admin.
@@ -9,7 +9,7 @@ import { seed } from "./seed-story";
 
 async function main(): Promise<void> {
   const root = path.resolve(import.meta.dirname, "..");
-  // Relative SQLite paths are resolved from the project root (lib/sqlite.ts resolves them from the cwd).
+  // Relative SQLite paths are resolved from the project root (lib/sqlite/connection.ts resolves them from the cwd).
   process.chdir(root);
   // Variables already set in the environment win over the file (Node's loadEnvFile does not override them).
   if (fs.existsSync(".env")) process.loadEnvFile(".env");

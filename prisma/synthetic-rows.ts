@@ -7,7 +7,7 @@ import type {
   SourceType,
   Stance,
 } from "@/generated/prisma/client";
-import { FINAL_STATUSES } from "@/lib/vocabulary";
+import { FINAL_STATUSES } from "@/lib/domain/vocabulary";
 
 // Pure row builders for the synthetic loader (prisma/synthetic.ts): no I/O, every id given by the caller, every
 // random choice from one seeded generator, so a run can be reproduced and tests can check the rows' invariants.

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import type { Db } from "@/lib/prisma-client";
-import { bulkInsert } from "./sqlite-bulk-insert";
+import type { Db } from "@/lib/db/create-client";
+import { bulkInsert } from "@/lib/sqlite/bulk-insert";
 import { actorRows, claimBatch, createRng, sourceRows } from "./synthetic-rows";
 
 // Loads N synthetic claims (and their actors, sources, figures, links and history) for load and UI testing.

@@ -4,8 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import { exportChunks } from "@/lib/data-io/export";
 import { importFile, type ImportReport } from "@/lib/data-io/import";
-import { createPrismaClient, type Db } from "@/lib/prisma-client";
-import { backupDatabase } from "@/lib/sqlite-backup";
+import { createPrismaClient, type Db } from "@/lib/db/create-client";
+import { backupDatabase } from "@/lib/sqlite/backup";
 import { BENCH_DATABASE_URL, BENCH_DB_FILE, prepareBenchDatabase } from "./bench-db";
 
 // `npm run bench:data`: moving 100,000 claims in and out, as an admin would with db:export, db:import and db:backup,

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 
 // The benchmarks' database, tmp/bench/bench.db: the seed plus N synthetic claims (seed 42), made once and reused.
 // Migrations are applied on every run, so a database made before a new migration (the search index, say) gets it.

@@ -1,7 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import autocannon from "autocannon";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { BENCH_DATABASE_URL, prepareBenchDatabase } from "./bench-db";
 
 // `npm run bench:pages`: reader pages, searches and the JSON API under load on 127.0.0.1, against a database of

@@ -1,15 +1,15 @@
 import fs from "node:fs";
 import os from "node:os";
-import { listPublishedClaims } from "@/lib/data/claims";
-import { searchClaimPage } from "@/lib/data/search-sqlite";
-import { createPrismaClient, type Db } from "@/lib/prisma-client";
-import { toFtsQuery } from "@/lib/search/fts-query";
+import { listPublishedClaims } from "@/lib/data/reads/claims";
+import { searchClaimPage } from "@/lib/sqlite/search";
+import { createPrismaClient, type Db } from "@/lib/db/create-client";
+import { toFtsQuery } from "@/lib/sqlite/fts-query";
 import { parseClaimFilters } from "@/lib/validation/claim-filters";
 import { BENCH_DATABASE_URL, prepareBenchDatabase } from "./bench-db";
 
 // `npm run bench:search`: full-text search in process (no HTTP, no cache) against 100,000 synthetic claims, per
 // class of search words, BENCH_QUERIES queries each (default 200) after a warm-up. Two figures per class:
-//   - "search": the SQL alone (count + one ranked page of ids, lib/data/search-sqlite.ts);
+//   - "search": the SQL alone (count + one ranked page of ids, lib/sqlite/search.ts);
 //   - "list page": what /claims pays, listPublishedClaims(): the search, the snippets and the 20 claim rows.
 // Target (issue #4): p95 < 20 ms. Prints the load average: this machine is shared, so figures vary with it.
 

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { formatSize } from "@/lib/data-io/decode";
-import { backupDatabase, timestamp } from "@/lib/sqlite-backup";
-import { sqliteFilePath } from "@/lib/sqlite";
+import { backupDatabase, timestamp } from "@/lib/sqlite/backup";
+import { sqliteFilePath } from "@/lib/sqlite/connection";
 import { cliFailed, cliSetup } from "./cli-env";
 
 // `npm run db:backup [-- <file>]`: a consistent copy of the database while the server runs (SQLite's online backup

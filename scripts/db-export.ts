@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { once } from "node:events";
 import { exportChunks } from "@/lib/data-io/export";
 import { formatSize } from "@/lib/data-io/decode";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { cliFailed, cliSetup } from "./cli-env";
 
 // `npm run db:export -- <file.json>`: everything the import reads (actors, incidents, sources, claims with their

@@ -5,7 +5,7 @@ import { checkSize, formatSize } from "@/lib/data-io/decode";
 import { importFile, type ImportProgress } from "@/lib/data-io/import";
 import { formatIssue } from "@/lib/data-io/issues";
 import { formatCounts } from "@/lib/data-io/report";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { cliFailed, cliSetup } from "./cli-env";
 
 // `npm run db:import -- <file.json|file.csv> [--dry-run]`: all or nothing (lib/data-io/import.ts). Progress on

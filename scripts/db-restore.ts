@@ -1,6 +1,6 @@
 import { formatSize } from "@/lib/data-io/decode";
-import { checkBackup, knownMigrations, processesUsing, restoreDatabase } from "@/lib/sqlite-backup";
-import { sqliteFilePath } from "@/lib/sqlite";
+import { checkBackup, knownMigrations, processesUsing, restoreDatabase } from "@/lib/sqlite/backup";
+import { sqliteFilePath } from "@/lib/sqlite/connection";
 import { cliFailed, cliSetup } from "./cli-env";
 
 // `npm run db:restore -- <file> [--force]`: replaces the database with a backup, after checking it (opens read-only,

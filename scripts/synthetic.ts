@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { SingleBar } from "cli-progress";
 import { parseEnv } from "@/lib/env";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { loadSynthetic, parseSyntheticCount } from "@/prisma/synthetic";
 
 // `npm run db:synthetic -- <N> [--seed <n>]`: adds N clearly marked synthetic claims (slug synthetic-…,

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { createUser } from "@/lib/data/users";
+import { createUser } from "@/lib/data/writes/users";
 import { parseEnv } from "@/lib/env";
-import { createPrismaClient, type Db } from "@/lib/prisma-client";
+import { createPrismaClient, type Db } from "@/lib/db/create-client";
 import { CreateUserSchema } from "@/lib/validation/user";
 
 // `npm run user:create -- --email ann@example.org --role EDITOR [--name "Ann Lee"] [--password …]`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readableChanges } from "@/lib/data/audit-log";
+import { readableChanges } from "@/lib/data/reads/audit-log";
 import { auditFiltersToSearch, parseAuditFilters } from "@/lib/validation/audit-filters";
 import { safeNextPath } from "@/lib/validation/login";
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim, makeTestUser, type TestUser } from "@/prisma/factories";
-import { addFigure } from "@/lib/data/figure-writes";
-import { changeStatus } from "@/lib/data/status-writes";
-import { updateClaim } from "@/lib/data/claim-writes";
-import type { Db } from "@/lib/prisma-client";
+import { addFigure } from "@/lib/data/writes/figures";
+import { changeStatus } from "@/lib/data/writes/status";
+import { updateClaim } from "@/lib/data/writes/claims";
+import type { Db } from "@/lib/db/create-client";
 import { ClaimUpdateSchema } from "@/lib/validation/claim";
 import { FigureSchema } from "@/lib/validation/figure";
 import { createTestDb } from "./helpers/test-db";

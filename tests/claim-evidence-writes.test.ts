@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim, makeTestUser, type TestUser } from "@/prisma/factories";
-import { getPublishedClaim } from "@/lib/data/claims";
-import { addFigure, removeFigure } from "@/lib/data/figure-writes";
-import { addLink, removeLink } from "@/lib/data/link-writes";
-import { attachSource, detachSource } from "@/lib/data/source-writes";
-import type { Db } from "@/lib/prisma-client";
+import { getPublishedClaim } from "@/lib/data/reads/claims";
+import { addFigure, removeFigure } from "@/lib/data/writes/figures";
+import { addLink, removeLink } from "@/lib/data/writes/links";
+import { attachSource, detachSource } from "@/lib/data/writes/sources";
+import type { Db } from "@/lib/db/create-client";
 import { FigureSchema } from "@/lib/validation/figure";
 import { LinkSchema } from "@/lib/validation/link";
 import { AttachSourceSchema } from "@/lib/validation/source";

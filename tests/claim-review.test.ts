@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim } from "@/prisma/factories";
-import { buildClaimReview, jsonLdScriptContent } from "@/lib/claim-review";
-import { getPublishedClaim } from "@/lib/data/claims";
-import type { Db } from "@/lib/prisma-client";
-import { FINAL_STATUSES, STATUS_INFO, STATUSES } from "@/lib/vocabulary";
+import { buildClaimReview, jsonLdScriptContent } from "@/lib/domain/claim-review";
+import { getPublishedClaim } from "@/lib/data/reads/claims";
+import type { Db } from "@/lib/db/create-client";
+import { FINAL_STATUSES, STATUS_INFO, STATUSES } from "@/lib/domain/vocabulary";
 import { createTestDb } from "./helpers/test-db";
 
 let db: Db;

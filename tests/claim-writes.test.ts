@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim, makeTestUser, type TestUser } from "@/prisma/factories";
-import { createClaim, setPublished, updateClaim } from "@/lib/data/claim-writes";
-import { getEditorClaim } from "@/lib/data/editor-claim";
-import type { Db } from "@/lib/prisma-client";
+import { createClaim, setPublished, updateClaim } from "@/lib/data/writes/claims";
+import { getEditorClaim } from "@/lib/data/reads/editor-claim-detail";
+import type { Db } from "@/lib/db/create-client";
 import { ClaimUpdateSchema } from "@/lib/validation/claim";
 import { auditOf, claimForm, tableCounts } from "./helpers/editor-fixtures";
 import { createTestDb } from "./helpers/test-db";

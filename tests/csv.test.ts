@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CSV_BOM, csvField, csvRow } from "@/lib/csv";
+import { CSV_BOM, csvField, csvRow } from "@/lib/csv/write";
 
 describe("csvField", () => {
   it("quotes fields with commas, quotes, CR or LF and doubles the quotes (RFC 4180)", () => {

@@ -5,8 +5,8 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportToString } from "@/lib/data-io/export";
-import type { Db } from "@/lib/prisma-client";
-import { sqliteFilePath } from "@/lib/sqlite";
+import type { Db } from "@/lib/db/create-client";
+import { sqliteFilePath } from "@/lib/sqlite/connection";
 import { createTestDb } from "./helpers/test-db";
 import { actorRecord, claimRecord, everyTableCount, jsonFile } from "./helpers/data-io";
 

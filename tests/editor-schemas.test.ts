@@ -6,7 +6,7 @@ import { FigureSchema, RemoveFigureSchema } from "@/lib/validation/figure";
 import { LinkSchema } from "@/lib/validation/link";
 import { AttachSourceSchema, NewSourceSchema } from "@/lib/validation/source";
 import { StatusChangeSchema } from "@/lib/validation/status-change";
-import { slugify, firstFreeSlug } from "@/lib/slug";
+import { slugify, firstFreeSlug } from "@/lib/domain/slug";
 import { parseEditorFilters, editorFiltersToSearch } from "@/lib/validation/editor-filters";
 
 /** Every issue as "path: message", the way the action reports them to the form. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim } from "@/prisma/factories";
-import { listPublishedClaimIds, listPublishedClaimsByIds } from "@/lib/data/claims";
-import type { Db } from "@/lib/prisma-client";
+import { listPublishedClaimIds, listPublishedClaimsByIds } from "@/lib/data/reads/claims";
+import type { Db } from "@/lib/db/create-client";
 import { parseClaimFilters } from "@/lib/validation/claim-filters";
 import { createTestDb } from "./helpers/test-db";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportToString } from "@/lib/data-io/export";
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/create-client";
 import { makeTestClaim } from "@/prisma/factories";
 import { seed } from "@/prisma/seed-story";
 import { createTestDb } from "./helpers/test-db";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim } from "@/prisma/factories";
-import { listFeedChanges } from "@/lib/data/feed";
+import { listFeedChanges } from "@/lib/data/reads/feed";
 import { statusChangeFeed } from "@/lib/feed/status-feed";
 import { escapeXml, stripInvalidXmlChars } from "@/lib/feed/xml";
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/create-client";
 import { createTestDb } from "./helpers/test-db";
 import { xmlProblems } from "./helpers/xml-well-formed";
 

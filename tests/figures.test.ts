@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRange, groupFigures, niceScaleMax } from "@/lib/figures";
+import { formatRange, groupFigures, niceScaleMax } from "@/lib/domain/figures";
 
 describe("groupFigures", () => {
   it("groups per population and outcome with the lowest min and highest max", () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim } from "@/prisma/factories";
-import { listPublishedClaims } from "@/lib/data/claims";
-import type { Db } from "@/lib/prisma-client";
-import { MAX_ITEMS, toFtsQuery } from "@/lib/search/fts-query";
+import { listPublishedClaims } from "@/lib/data/reads/claims";
+import type { Db } from "@/lib/db/create-client";
+import { MAX_ITEMS, toFtsQuery } from "@/lib/sqlite/fts-query";
 import { parseClaimFilters } from "@/lib/validation/claim-filters";
 import { createTestDb } from "./helpers/test-db";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/create-client";
 import { makeTestClaim } from "@/prisma/factories";
 import { createTestDb } from "./helpers/test-db";
 import { bytes, everyTableCount, problems, runImport } from "./helpers/data-io";

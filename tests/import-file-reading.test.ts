@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "@/lib/data-io/csv";
+import { parseCsv } from "@/lib/csv/parse";
 import { checkSize, decodeUtf8 } from "@/lib/data-io/decode";
 import { scanJson } from "@/lib/data-io/json-scan";
 import { detectFormat } from "@/lib/data-io/read-file";

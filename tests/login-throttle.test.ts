@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_FAILURES, THROTTLE_WINDOW_MS, checkThrottle, clientIp, recordLoginAttempt } from "@/lib/data/login-attempts";
-import type { Db } from "@/lib/prisma-client";
+import { MAX_FAILURES, THROTTLE_WINDOW_MS, checkThrottle, clientIp, recordLoginAttempt } from "@/lib/auth/login-attempts";
+import type { Db } from "@/lib/db/create-client";
 import { createTestDb } from "./helpers/test-db";
 
 let db: Db;

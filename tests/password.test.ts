@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "@/lib/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 
 describe("password hashing", () => {
   it("hashes with argon2id and the OWASP parameters, in PHC format", async () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim } from "@/prisma/factories";
-import { getPublishedClaim, listPublishedClaims } from "@/lib/data/claims";
-import { getCategoryCounts, getParity, getStatusCounts, listMostContested, listRecentlyChanged } from "@/lib/data/dashboard";
-import { getActorProfile, listActors } from "@/lib/data/actors";
-import { listCorrections } from "@/lib/data/corrections";
-import { actorExists, publishedClaimExists } from "@/lib/data/exists";
-import type { Db } from "@/lib/prisma-client";
+import { getPublishedClaim, listPublishedClaims } from "@/lib/data/reads/claims";
+import { getCategoryCounts, getParity, getStatusCounts, listMostContested, listRecentlyChanged } from "@/lib/data/reads/dashboard";
+import { getActorProfile, listActors } from "@/lib/data/reads/actors";
+import { listCorrections } from "@/lib/data/reads/corrections";
+import { actorExists, publishedClaimExists } from "@/lib/data/reads/exists";
+import type { Db } from "@/lib/db/create-client";
 import { parseClaimFilters } from "@/lib/validation/claim-filters";
 import { createTestDb } from "./helpers/test-db";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "./helpers/test-db";
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/create-client";
 
 let db: Db;
 let cleanup: () => Promise<void>;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim } from "@/prisma/factories";
-import { listPublishedClaimIds, listPublishedClaims } from "@/lib/data/claims";
-import type { Db } from "@/lib/prisma-client";
-import { toSegments } from "@/lib/search/highlight";
+import { listPublishedClaimIds, listPublishedClaims } from "@/lib/data/reads/claims";
+import type { Db } from "@/lib/db/create-client";
+import { toSegments } from "@/lib/domain/highlight";
 import { parseClaimFilters } from "@/lib/validation/claim-filters";
 import { createTestDb } from "./helpers/test-db";
 

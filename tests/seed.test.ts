@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClaimCategory, ClaimKind, ClaimStatus, LinkType, Stance } from "@/generated/prisma/client";
-import { verifyPassword } from "@/lib/password";
-import type { Db } from "@/lib/prisma-client";
+import { verifyPassword } from "@/lib/auth/password";
+import type { Db } from "@/lib/db/create-client";
 import { countRows, seed, type SeedResult } from "@/prisma/seed-story";
 import { createTestDb } from "./helpers/test-db";
 

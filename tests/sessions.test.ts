@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readSession } from "@/lib/data/sessions";
-import type { Db } from "@/lib/prisma-client";
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, newSessionToken } from "@/lib/session-token";
+import { readSession } from "@/lib/auth/read-session";
+import type { Db } from "@/lib/db/create-client";
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, newSessionToken } from "@/lib/auth/session-token";
 import { createTestDb } from "./helpers/test-db";
 
 let db: Db;

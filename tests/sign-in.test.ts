@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_FAILURES } from "@/lib/data/login-attempts";
-import { signIn } from "@/lib/data/sign-in";
-import { hashPassword } from "@/lib/password";
-import type { Db } from "@/lib/prisma-client";
-import { hashToken } from "@/lib/session-token";
+import { MAX_FAILURES } from "@/lib/auth/login-attempts";
+import { signIn } from "@/lib/auth/sign-in";
+import { hashPassword } from "@/lib/auth/password";
+import type { Db } from "@/lib/db/create-client";
+import { hashToken } from "@/lib/auth/session-token";
 import { createTestDb } from "./helpers/test-db";
 
 let db: Db;

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim } from "@/prisma/factories";
-import { COMMON_MATCHES, SIMILAR_LIMIT, listPossibleDuplicates, listSimilarClaims, listSimilarToClaim } from "@/lib/data/similar-claims";
-import type { Db } from "@/lib/prisma-client";
-import { significantTerms, toSimilarityQuery } from "@/lib/search/similar-terms";
+import { COMMON_MATCHES, SIMILAR_LIMIT, listPossibleDuplicates, listSimilarClaims, listSimilarToClaim } from "@/lib/data/reads/similar-claims";
+import type { Db } from "@/lib/db/create-client";
+import { significantTerms, toSimilarityQuery } from "@/lib/domain/similar-terms";
 import { createTestDb } from "./helpers/test-db";
 
 let db: Db;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_TERMS, requiredShared, sharedTermCount, significantTerms, toSimilarityQuery } from "@/lib/search/similar-terms";
+import { MAX_TERMS, requiredShared, sharedTermCount, significantTerms, toSimilarityQuery } from "@/lib/domain/similar-terms";
 
 /** Each term by its first form, "+" when it stands for more forms. */
 const terms = (text: string) => significantTerms(text).map((t) => `${t.forms[0]}${t.forms.length > 1 ? "+" : ""}`);

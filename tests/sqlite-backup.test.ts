@@ -3,9 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/prisma-client";
-import { sqliteFilePath } from "@/lib/sqlite";
-import { backupDatabase, checkBackup, knownMigrations, processesUsing, restoreDatabase } from "@/lib/sqlite-backup";
+import type { Db } from "@/lib/db/create-client";
+import { sqliteFilePath } from "@/lib/sqlite/connection";
+import { backupDatabase, checkBackup, knownMigrations, processesUsing, restoreDatabase } from "@/lib/sqlite/backup";
 import { loadSynthetic } from "@/prisma/synthetic";
 import { createTestDb } from "./helpers/test-db";
 

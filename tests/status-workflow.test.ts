@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim, makeTestUser, type TestUser } from "@/prisma/factories";
-import { listCorrections } from "@/lib/data/corrections";
-import { getPublishedClaim } from "@/lib/data/claims";
-import { changeStatus } from "@/lib/data/status-writes";
-import type { Db } from "@/lib/prisma-client";
+import { listCorrections } from "@/lib/data/reads/corrections";
+import { getPublishedClaim } from "@/lib/data/reads/claims";
+import { changeStatus } from "@/lib/data/writes/status";
+import type { Db } from "@/lib/db/create-client";
 import { StatusChangeSchema } from "@/lib/validation/status-change";
 import { auditOf, tableCounts } from "./helpers/editor-fixtures";
 import { createTestDb } from "./helpers/test-db";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/prisma-client";
-import { FINAL_STATUSES } from "@/lib/vocabulary";
+import type { Db } from "@/lib/db/create-client";
+import { FINAL_STATUSES } from "@/lib/domain/vocabulary";
 import { loadSynthetic, parseSyntheticCount, type SyntheticResult } from "@/prisma/synthetic";
 import { createRng, statusHistory } from "@/prisma/synthetic-rows";
 import { createTestDb } from "./helpers/test-db";

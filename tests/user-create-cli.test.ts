@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/password";
-import type { Db } from "@/lib/prisma-client";
+import { verifyPassword } from "@/lib/auth/password";
+import type { Db } from "@/lib/db/create-client";
 import { userCreate } from "@/scripts/user-create";
 import { createTestDb } from "./helpers/test-db";
 

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/client";
-import { changeRole, createUser, disableUser, enableUser, endSessions, resetPassword } from "@/lib/data/users";
-import { verifyPassword } from "@/lib/password";
-import type { Db } from "@/lib/prisma-client";
-import { newSessionToken } from "@/lib/session-token";
+import { changeRole, createUser, disableUser, enableUser, endSessions, resetPassword } from "@/lib/data/writes/users";
+import { verifyPassword } from "@/lib/auth/password";
+import type { Db } from "@/lib/db/create-client";
+import { newSessionToken } from "@/lib/auth/session-token";
 import { CreateUserSchema } from "@/lib/validation/user";
 import { createTestDb } from "./helpers/test-db";
 

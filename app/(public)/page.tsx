@@ -2,9 +2,9 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { ClaimListItem } from "@/components/claims/claim-list-item";
 import { StatusBadge } from "@/components/claims/status-badge";
-import { readDashboard } from "@/lib/data/public-reads";
-import { formatCount } from "@/lib/format";
-import { CATEGORY_LABEL, FINAL_STATUSES, POSITION_LABEL, STATUS_INFO, STATUSES, countryName } from "@/lib/vocabulary";
+import { readDashboard } from "@/lib/data/entry-points/reader";
+import { formatCount } from "@/lib/domain/format";
+import { CATEGORY_LABEL, FINAL_STATUSES, POSITION_LABEL, STATUS_INFO, STATUSES, countryName } from "@/lib/domain/vocabulary";
 
 // Rendered at request time from cached data: the build never reads the database (README, Decisions).
 export const instant = false;

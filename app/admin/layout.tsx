@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { EditorChrome } from "@/components/layout/editor-chrome";
-import { requireRole } from "@/lib/auth";
+import { requireRole } from "@/lib/auth/session";
 
 export const metadata: Metadata = { robots: { index: false } };
 

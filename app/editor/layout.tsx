@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { EditorChrome } from "@/components/layout/editor-chrome";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { robots: { index: false } };
 

@@ -4,9 +4,9 @@ import { EditorClaimTable } from "@/components/editor/editor-claim-table";
 import { EditorFiltersForm } from "@/components/editor/editor-filters-form";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { Pagination } from "@/components/ui/pagination";
-import { requireUser } from "@/lib/auth";
-import { readEditorList } from "@/lib/data/editor-reads";
-import { formatCount } from "@/lib/format";
+import { requireUser } from "@/lib/auth/session";
+import { readEditorList } from "@/lib/data/entry-points/editor";
+import { formatCount } from "@/lib/domain/format";
 import { editorFiltersToSearch, parseEditorFilters } from "@/lib/validation/editor-filters";
 
 // Rendered per request, never cached: editors see drafts and every change at once.

@@ -1,6 +1,6 @@
 import { connection } from "next/server";
 import { CDN_CACHE_CONTROL } from "@/lib/api/responses";
-import { readFeedChanges } from "@/lib/data/public-reads";
+import { readFeedChanges } from "@/lib/data/entry-points/reader";
 import { env } from "@/lib/env";
 import { statusChangeFeed } from "@/lib/feed/status-feed";
 

@@ -3,11 +3,11 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { fail, invalid, type ActionResult } from "@/lib/actions/result";
-import { setSessionCookie } from "@/lib/auth";
-import { clientIp } from "@/lib/data/login-attempts";
-import { signIn } from "@/lib/data/sign-in";
-import { db } from "@/lib/db";
-import { formatDateTime } from "@/lib/format";
+import { setSessionCookie } from "@/lib/auth/session";
+import { clientIp } from "@/lib/auth/login-attempts";
+import { signIn } from "@/lib/auth/sign-in";
+import { db } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/domain/format";
 import { DEFAULT_AFTER_LOGIN, LoginSchema, WRONG_CREDENTIALS, safeNextPath, type LoginInput } from "@/lib/validation/login";
 
 /** Sign-in. A public endpoint by nature: its guards are the schema, the throttle and the password itself. */

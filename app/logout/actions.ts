@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { destroySession } from "@/lib/auth";
+import { destroySession } from "@/lib/auth/session";
 
 /**
  * Sign-out, posted by the form in the editor chrome (works without JavaScript). Without a session it simply

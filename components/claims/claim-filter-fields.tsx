@@ -1,5 +1,5 @@
 import type { ClaimFilters } from "@/lib/validation/claim-filters";
-import { CATEGORY_LABEL, CATEGORIES, STATUS_INFO, STATUSES } from "@/lib/vocabulary";
+import { CATEGORY_LABEL, CATEGORIES, STATUS_INFO, STATUSES } from "@/lib/domain/vocabulary";
 
 /**
  * The filter controls the reader list and the editor list share: status, category, claimant and the date range.

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/claims/status-badge";
-import type { ReaderLink } from "@/lib/data/claims";
-import { LINK_LABEL } from "@/lib/vocabulary";
+import type { ReaderLink } from "@/lib/data/reads/claims";
+import { LINK_LABEL } from "@/lib/domain/vocabulary";
 
 export function ClaimLinks({ links }: { links: ReaderLink[] }) {
   if (links.length === 0) return <p className="muted">No counter-claims or related claims are linked.</p>;

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { Highlighted } from "@/components/search/highlighted";
-import type { ClaimSummary } from "@/lib/data/claims";
-import type { SearchMatch } from "@/lib/data/search-sqlite";
-import { formatDay } from "@/lib/format";
-import { CATEGORY_LABEL } from "@/lib/vocabulary";
+import type { ClaimSummary } from "@/lib/data/reads/claims";
+import type { SearchMatch } from "@/lib/sqlite/search";
+import { formatDay } from "@/lib/domain/format";
+import { CATEGORY_LABEL } from "@/lib/domain/vocabulary";
 
 /** One claim in a list; with `match` (a search result), the searched words are marked and quoted in context. */
 export function ClaimListItem({ claim, extra, match }: { claim: ClaimSummary; extra?: React.ReactNode; match?: SearchMatch | null }) {

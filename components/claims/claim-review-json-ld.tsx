@@ -1,4 +1,4 @@
-import { buildClaimReview, jsonLdScriptContent, type ClaimReviewInput } from "@/lib/claim-review";
+import { buildClaimReview, jsonLdScriptContent, type ClaimReviewInput } from "@/lib/domain/claim-review";
 import { env } from "@/lib/env";
 
 /**

@@ -1,6 +1,6 @@
-import type { ReaderFigure } from "@/lib/data/claims";
-import { formatRange, groupFigures, niceScaleMax } from "@/lib/figures";
-import { OUTCOME_LABEL, POPULATION_LABEL } from "@/lib/vocabulary";
+import type { ReaderFigure } from "@/lib/data/reads/claims";
+import { formatRange, groupFigures, niceScaleMax } from "@/lib/domain/figures";
+import { OUTCOME_LABEL, POPULATION_LABEL } from "@/lib/domain/vocabulary";
 
 // A range chart drawn on the server: one bar per report from its min to its max (a dot when min = max) and a
 // spread band per group, on one shared scale so groups can be compared. The table beside it carries the numbers.

@@ -1,7 +1,7 @@
-import type { ReaderFigure } from "@/lib/data/claims";
-import { formatRange, groupFigures } from "@/lib/figures";
-import { formatDay } from "@/lib/format";
-import { OUTCOME_LABEL, POPULATION_LABEL } from "@/lib/vocabulary";
+import type { ReaderFigure } from "@/lib/data/reads/claims";
+import { formatRange, groupFigures } from "@/lib/domain/figures";
+import { formatDay } from "@/lib/domain/format";
+import { OUTCOME_LABEL, POPULATION_LABEL } from "@/lib/domain/vocabulary";
 
 export function FiguresTable({ figures }: { figures: ReaderFigure[] }) {
   const groups = groupFigures(figures);

@@ -1,7 +1,7 @@
 import { ClaimListItem } from "@/components/claims/claim-list-item";
-import type { ClaimSummary } from "@/lib/data/claims";
+import type { ClaimSummary } from "@/lib/data/reads/claims";
 
-/** Published claims worded like this one (lib/data/similar-claims.ts): found by shared words, not chosen by an editor. */
+/** Published claims worded like this one (lib/data/reads/similar-claims.ts): found by shared words, not chosen by an editor. */
 export function SimilarClaims({ claims }: { claims: ClaimSummary[] }) {
   return (
     <section aria-labelledby="similar-heading" data-testid="similar-claims">

@@ -1,6 +1,6 @@
-import type { ReaderSource } from "@/lib/data/claims";
-import { formatDay } from "@/lib/format";
-import { SOURCE_TYPE_LABEL, STANCE_LABEL, STANCES } from "@/lib/vocabulary";
+import type { ReaderSource } from "@/lib/data/reads/claims";
+import { formatDay } from "@/lib/domain/format";
+import { SOURCE_TYPE_LABEL, STANCE_LABEL, STANCES } from "@/lib/domain/vocabulary";
 
 export function SourcesByStance({ sources, independent }: { sources: ReaderSource[]; independent: number }) {
   if (sources.length === 0) return <p className="empty">No sources are linked to this claim yet.</p>;

@@ -1,4 +1,4 @@
-import { POSITION_LABEL, STATUS_INFO, type ClaimKind, type ClaimStatus } from "@/lib/vocabulary";
+import { POSITION_LABEL, STATUS_INFO, type ClaimKind, type ClaimStatus } from "@/lib/domain/vocabulary";
 
 // A glyph per status so the badge reads in greyscale and for colour-blind readers; the text says it anyway.
 const GLYPH: Record<ClaimStatus | "POSITION", string> = {

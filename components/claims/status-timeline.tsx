@@ -1,6 +1,6 @@
-import type { ReaderClaim } from "@/lib/data/claims";
-import { formatDateTime } from "@/lib/format";
-import { STATUS_INFO } from "@/lib/vocabulary";
+import type { ReaderClaim } from "@/lib/data/reads/claims";
+import { formatDateTime } from "@/lib/domain/format";
+import { STATUS_INFO } from "@/lib/domain/vocabulary";
 
 type Change = ReaderClaim["statusChanges"][number];
 type Event = { at: Date; change: Change | null };

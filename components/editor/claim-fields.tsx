@@ -4,10 +4,10 @@ import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import type { z } from "zod";
 import { Field } from "@/components/ui/field";
 import { errorAt } from "@/components/editor/field-error";
-import type { ActorOption, IncidentOption } from "@/lib/data/editor-claim";
-import { formatDay } from "@/lib/format";
+import type { ActorOption, IncidentOption } from "@/lib/data/reads/editor-claim-detail";
+import { formatDay } from "@/lib/domain/format";
 import type { ClaimCreateSchema } from "@/lib/validation/claim";
-import { ACTOR_KIND_LABEL, CATEGORIES, CATEGORY_LABEL, KIND_LABEL, type ActorKind } from "@/lib/vocabulary";
+import { ACTOR_KIND_LABEL, CATEGORIES, CATEGORY_LABEL, KIND_LABEL, type ActorKind } from "@/lib/domain/vocabulary";
 
 export type ClaimFieldValues = z.input<typeof ClaimCreateSchema>;
 

@@ -6,12 +6,12 @@ import type { z } from "zod";
 import { createClaimAction } from "@/app/editor/claims/new/actions";
 import { updateClaimAction } from "@/app/editor/claims/[id]/claim-actions";
 import { CLAIM_FIELD_NAMES, ClaimFields, type ClaimFieldValues } from "@/components/editor/claim-fields";
-import { useClaimVersion } from "@/components/editor/claim-version";
+import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { FormFeedback } from "@/components/editor/form-feedback";
 import { PossibleDuplicates } from "@/components/editor/possible-duplicates";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { ActorOption, IncidentOption } from "@/lib/data/editor-claim";
+import type { ActorOption, IncidentOption } from "@/lib/data/reads/editor-claim-detail";
 import { ClaimCreateSchema, ClaimUpdateSchema } from "@/lib/validation/claim";
 
 type Options = { actors: ActorOption[]; incidents: IncidentOption[] };

@@ -1,9 +1,9 @@
 "use client";
 
 import type { FormEvent, ReactNode } from "react";
-import { useClaimVersion } from "@/components/editor/claim-version";
+import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { FormFeedback } from "@/components/editor/form-feedback";
-import type { Conflict } from "@/lib/data/write-result";
+import type { Conflict } from "@/lib/actions/write-result";
 
 type Props = {
   label: string;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/claims/status-badge";
-import type { EditorClaimRow } from "@/lib/data/editor-claims";
-import { formatDateTime, formatDay } from "@/lib/format";
+import type { EditorClaimRow } from "@/lib/data/reads/editor-claim-list";
+import { formatDateTime, formatDay } from "@/lib/domain/format";
 
 export function EditorClaimTable({ claims }: { claims: EditorClaimRow[] }) {
   return (

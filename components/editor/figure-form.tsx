@@ -5,14 +5,14 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { addFigureAction } from "@/app/editor/claims/[id]/figure-actions";
 import { ClaimPartForm } from "@/components/editor/claim-part-form";
-import { useClaimVersion } from "@/components/editor/claim-version";
+import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { errorAt } from "@/components/editor/field-error";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { ActorOption } from "@/lib/data/editor-claim";
+import type { ActorOption } from "@/lib/data/reads/editor-claim-detail";
 import { FigureSchema } from "@/lib/validation/figure";
-import { OUTCOME_LABEL, POPULATION_LABEL, type Outcome, type Population } from "@/lib/vocabulary";
+import { OUTCOME_LABEL, POPULATION_LABEL, type Outcome, type Population } from "@/lib/domain/vocabulary";
 
 type Values = z.input<typeof FigureSchema>;
 const FIELDS = ["reportedById", "population", "outcome", "min", "max", "sourceId", "reportedAt", "note"] as const;

@@ -1,7 +1,7 @@
 import { RemoveFigureButton } from "@/components/editor/remove-buttons";
-import type { EditorClaim } from "@/lib/data/editor-claim";
-import { formatCount, formatDay } from "@/lib/format";
-import { OUTCOME_LABEL, POPULATION_LABEL } from "@/lib/vocabulary";
+import type { EditorClaim } from "@/lib/data/reads/editor-claim-detail";
+import { formatCount, formatDay } from "@/lib/domain/format";
+import { OUTCOME_LABEL, POPULATION_LABEL } from "@/lib/domain/vocabulary";
 
 const range = (min: number, max: number) => (min === max ? formatCount(min) : `${formatCount(min)}–${formatCount(max)}`);
 

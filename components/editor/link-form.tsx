@@ -6,14 +6,14 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { addLinkAction } from "@/app/editor/claims/[id]/link-actions";
 import { ClaimPartForm } from "@/components/editor/claim-part-form";
-import { useClaimVersion } from "@/components/editor/claim-version";
+import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { errorAt } from "@/components/editor/field-error";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { LinkTarget } from "@/lib/data/editor-reads";
+import type { LinkTarget } from "@/lib/data/entry-points/editor";
 import { LinkSchema } from "@/lib/validation/link";
-import { LINK_LABEL, type LinkType } from "@/lib/vocabulary";
+import { LINK_LABEL, type LinkType } from "@/lib/domain/vocabulary";
 
 type Values = z.input<typeof LinkSchema>;
 const FIELDS = ["type", "targetId", "note"] as const;

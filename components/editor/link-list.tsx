@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { RemoveLinkButton } from "@/components/editor/remove-buttons";
-import type { EditorClaim } from "@/lib/data/editor-claim";
-import { LINK_LABEL } from "@/lib/vocabulary";
+import type { EditorClaim } from "@/lib/data/reads/editor-claim-detail";
+import { LINK_LABEL } from "@/lib/domain/vocabulary";
 
 /** Links from this claim (removable here) and links to it from others (edited on the claim they start from). */
 export function LinkList({ outgoing, incoming }: { outgoing: EditorClaim["linksFrom"]; incoming: EditorClaim["linksTo"] }) {

@@ -2,9 +2,9 @@
 
 import { useEffect, useId, useState } from "react";
 import { StatusBadge } from "@/components/claims/status-badge";
-import type { DuplicateMatch } from "@/lib/data/editor-reads";
-import { formatDay } from "@/lib/format";
-import { significantTerms } from "@/lib/search/similar-terms";
+import type { DuplicateMatch } from "@/lib/data/entry-points/editor";
+import { formatDay } from "@/lib/domain/format";
+import { significantTerms } from "@/lib/domain/similar-terms";
 
 // The "Possible duplicate" warning under the statement field: a hint, never a block. Without JavaScript the form
 // renders without it (the live region below is empty in the server HTML).

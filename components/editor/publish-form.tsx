@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import { setPublishedAction } from "@/app/editor/claims/[id]/claim-actions";
-import { useClaimVersion } from "@/components/editor/claim-version";
+import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { FormFeedback } from "@/components/editor/form-feedback";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { WriteFailure } from "@/lib/data/write-result";
+import type { WriteFailure } from "@/lib/actions/write-result";
 
 /** Publish (readers see the claim) or unpublish (back to a draft). */
 export function PublishForm({ published }: { published: boolean }) {

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { useClaimVersion } from "@/components/editor/claim-version";
+import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { FormFeedback } from "@/components/editor/form-feedback";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { WriteFailure, WriteResult } from "@/lib/data/write-result";
+import type { WriteFailure, WriteResult } from "@/lib/actions/write-result";
 
 type Remove = (at: { claimId: number; version: number }) => Promise<WriteResult<{ version: number }>>;
 

@@ -5,14 +5,14 @@ import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { attachSourceAction } from "@/app/editor/claims/[id]/source-actions";
 import { ClaimPartForm } from "@/components/editor/claim-part-form";
-import { useClaimVersion } from "@/components/editor/claim-version";
+import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { errorAt } from "@/components/editor/field-error";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { SourceOption } from "@/lib/data/editor-claim";
+import type { SourceOption } from "@/lib/data/reads/editor-claim-detail";
 import { AttachSourceSchema } from "@/lib/validation/source";
-import { SOURCE_TYPE_LABEL, STANCE_LABEL, STANCES, type SourceType } from "@/lib/vocabulary";
+import { SOURCE_TYPE_LABEL, STANCE_LABEL, STANCES, type SourceType } from "@/lib/domain/vocabulary";
 
 type Values = z.input<typeof AttachSourceSchema>;
 

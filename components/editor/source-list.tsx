@@ -1,7 +1,7 @@
 import { RemoveSourceButton } from "@/components/editor/remove-buttons";
-import type { EditorClaim } from "@/lib/data/editor-claim";
-import { formatDay } from "@/lib/format";
-import { SOURCE_TYPE_LABEL, STANCE_LABEL } from "@/lib/vocabulary";
+import type { EditorClaim } from "@/lib/data/reads/editor-claim-detail";
+import { formatDay } from "@/lib/domain/format";
+import { SOURCE_TYPE_LABEL, STANCE_LABEL } from "@/lib/domain/vocabulary";
 
 /** The claim's sources as editors see them: protected ones in full, marked, with the reason readers get instead. */
 export function SourceList({ sources }: { sources: EditorClaim["sources"] }) {

@@ -5,13 +5,13 @@ import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { changeStatusAction } from "@/app/editor/claims/[id]/status-actions";
 import { ClaimPartForm } from "@/components/editor/claim-part-form";
-import { useClaimVersion } from "@/components/editor/claim-version";
+import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { errorAt } from "@/components/editor/field-error";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { FINAL_RATIONALE_MIN, StatusChangeSchema } from "@/lib/validation/status-change";
-import { STATUSES, STATUS_INFO, type ClaimStatus } from "@/lib/vocabulary";
+import { STATUSES, STATUS_INFO, type ClaimStatus } from "@/lib/domain/vocabulary";
 
 const FIELDS = ["status", "rationale"] as const;
 

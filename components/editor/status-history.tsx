@@ -1,6 +1,6 @@
-import type { EditorClaim } from "@/lib/data/editor-claim";
-import { formatDateTime } from "@/lib/format";
-import { STATUS_INFO } from "@/lib/vocabulary";
+import type { EditorClaim } from "@/lib/data/reads/editor-claim-detail";
+import { formatDateTime } from "@/lib/domain/format";
+import { STATUS_INFO } from "@/lib/domain/vocabulary";
 
 export function StatusHistory({ changes }: { changes: EditorClaim["statusChanges"] }) {
   if (changes.length === 0) return <p className="muted">No status changes yet.</p>;

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { applyServerErrors } from "@/components/ui/apply-server-errors";
-import type { Conflict, WriteFailure } from "@/lib/data/write-result";
+import type { Conflict, WriteFailure } from "@/lib/actions/write-result";
 
 /**
  * What a form shows after the server answered: the refusal mapped onto its fields (and `root.server`), the
@@ -22,7 +22,7 @@ export function useSaveState<T extends FieldValues>(setError: UseFormSetError<T>
     },
     refused(result: WriteFailure) {
       setConflict(result.conflict ?? null);
-      // A refusal of one field repeats its message as the form error (lib/data/write-result.ts): say it once.
+      // A refusal of one field repeats its message as the form error (lib/actions/write-result.ts): say it once.
       const repeated = Object.values(result.fieldErrors).some((messages) => messages?.includes(result.formError ?? ""));
       applyServerErrors(setError, repeated ? { fieldErrors: result.fieldErrors } : result, fields);
     },

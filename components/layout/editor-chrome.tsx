@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/logout/actions";
 import { EditorNav } from "@/components/layout/editor-nav";
-import type { CurrentUser } from "@/lib/auth";
+import type { CurrentUser } from "@/lib/auth/session";
 import { ROLE_LABEL } from "@/lib/validation/user";
 
 /** Header of the signed-in area (/editor, /admin): its menu, who is signed in, and the sign-out button. */

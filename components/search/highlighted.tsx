@@ -1,4 +1,4 @@
-import type { Segment } from "@/lib/search/highlight";
+import type { Segment } from "@/lib/domain/highlight";
 
 /** Text with the searched words in <mark>: built from segments, so stored text is only ever text. */
 export function Highlighted({ segments }: { segments: Segment[] }) {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatCount } from "@/lib/format";
+import { formatCount } from "@/lib/domain/format";
 
 /** Previous/next links that keep every other parameter; `hrefFor(n)` builds the link to page n. */
 export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {

@@ -2,11 +2,11 @@ import "server-only";
 import { updateTag } from "next/cache";
 import type { z } from "zod";
 import { invalid } from "@/lib/actions/result";
-import { authorize } from "@/lib/auth";
-import { READER_TAG } from "@/lib/cache-tags";
-import { db } from "@/lib/db";
-import type { Db } from "@/lib/prisma-client";
-import type { Editor, WriteResult } from "@/lib/data/write-result";
+import { authorize } from "@/lib/auth/session";
+import { READER_TAG } from "@/lib/data/cache-tags";
+import { db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/create-client";
+import type { Editor, WriteResult } from "@/lib/actions/write-result";
 
 /**
  * The one shape of every editor Server Action (house style): who is asking → the form's own schema → the write,

@@ -1,6 +1,6 @@
-import type { ClaimSummary, ReaderClaim } from "@/lib/data/claims";
-import { claimUrl } from "@/lib/site";
-import { POSITION_LABEL, STATUS_INFO } from "@/lib/vocabulary";
+import type { ClaimSummary, ReaderClaim } from "@/lib/data/reads/claims";
+import { claimUrl } from "@/lib/domain/site";
+import { POSITION_LABEL, STATUS_INFO } from "@/lib/domain/vocabulary";
 
 // The JSON API's field names. They are a public contract (README, "JSON API"): add fields, never rename or drop
 // one. Dates are ISO 8601 in UTC; a value not known is null, never left out.

@@ -1,5 +1,5 @@
 import { PAGE_SIZE, parseClaimFilters, type ClaimFilters, type FilterIssue } from "@/lib/validation/claim-filters";
-import { CATEGORIES, STATUSES } from "@/lib/vocabulary";
+import { CATEGORIES, STATUSES } from "@/lib/domain/vocabulary";
 
 // The query string of /api/claims and /api/claims.csv: the list page's filters, read strictly. Where the page
 // ignores a value it cannot use and says so, the API refuses the request and names every bad parameter.

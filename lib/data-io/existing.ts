@@ -1,11 +1,10 @@
-import type { Prisma } from "@/generated/prisma/client";
 import type { ValidDocument } from "@/lib/data-io/validate";
+import type { Tx } from "@/lib/db/create-client";
 import { actorFieldsSelect, claimFieldsSelect, incidentFieldsSelect, sourceFieldsSelect } from "@/lib/data/stored-fields";
 
 // What the database already holds of the rows a file names: read in a few queries per table (lists of slugs in
 // chunks), never one query per record, so planning 100,000 claims stays quick.
 
-type Tx = Prisma.TransactionClient;
 
 // Prisma refuses more than 999 values in one SQLite query when the query is ordered (it splits only unordered ones).
 const CHUNK = 900;

@@ -1,6 +1,6 @@
 import { actorFieldsSelect, claimFieldsSelect, incidentFieldsSelect, sourceFieldsSelect } from "@/lib/data/stored-fields";
-import type { Db } from "@/lib/prisma-client";
-import { isoDay } from "@/lib/format";
+import type { Db } from "@/lib/db/create-client";
+import { isoDay } from "@/lib/domain/format";
 import { EXPORT_FORMAT, EXPORT_VERSION } from "@/lib/validation/import";
 
 // The export: everything the import reads, in one JSON document with one record per line (readable, diffable, and

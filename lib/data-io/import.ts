@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/create-client";
 import { sortIssues, type ImportIssue } from "@/lib/data-io/issues";
 import { planImport } from "@/lib/data-io/plan";
 import type { ImportCounts } from "@/lib/data-io/plan-model";
 import { readImportFile, type ImportFormat, type RawDocument } from "@/lib/data-io/read-file";
 import { validateDocument } from "@/lib/data-io/validate";
-import { openImportWriter } from "@/lib/data-io/sqlite-import-writer";
+import { openImportWriter } from "@/lib/sqlite/import-writer";
 import { rowsToWrite, writePlan } from "@/lib/data-io/write";
 
 // The import, all or nothing: read the file, check every record with the editor's schemas and every reference

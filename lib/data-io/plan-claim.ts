@@ -1,9 +1,9 @@
-import { diffFields } from "@/lib/data/audit";
+import { diffFields } from "@/lib/data/writes/record-audit";
 import type { DbClaim, Existing } from "@/lib/data-io/existing";
 import { onDay, type Plan, type PlanContext, type Row } from "@/lib/data-io/plan-model";
 import { issueAt, type ClaimRefs, type Rec } from "@/lib/data-io/validate";
 import type { ImportClaim } from "@/lib/validation/import";
-import { STATUS_INFO, isFinalStatus } from "@/lib/vocabulary";
+import { STATUS_INFO, isFinalStatus } from "@/lib/domain/vocabulary";
 import { sameFields } from "@/prisma/claim-relations";
 
 // Planning one claim: its own fields, then its sources, figures and links (a list given replaces the database's,
@@ -232,7 +232,7 @@ function planHistory(rec: Rec<ImportClaim>, before: DbClaim | undefined, current
         from,
         to: c.status,
         rationale: c.statusRationale ?? "",
-        // A correction moves away from a verdict readers could see, as in lib/data/status-writes.ts.
+        // A correction moves away from a verdict readers could see, as in lib/data/writes/status.ts.
         isCorrection: !!before?.publishedAt && isFinalStatus(from),
         editorId: ctx.userId,
         createdAt: ctx.now,

@@ -1,5 +1,5 @@
 import type { ImportIssue } from "@/lib/data-io/issues";
-import { isoDay } from "@/lib/format";
+import { isoDay } from "@/lib/domain/format";
 import { dayToDate } from "@/lib/validation/fields";
 
 // What planning an import produces (lib/data-io/plan.ts): the problems found against the database, the counts

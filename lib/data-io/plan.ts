@@ -1,5 +1,5 @@
-import type { Prisma } from "@/generated/prisma/client";
 import { loadExisting } from "@/lib/data-io/existing";
+import type { Tx } from "@/lib/db/create-client";
 import { checkRefs, planClaim, type ClaimContext } from "@/lib/data-io/plan-claim";
 import { INVALID_RECORD, emptyPlan, type Plan, type PlanContext } from "@/lib/data-io/plan-model";
 import { planActors, planIncidents, planSources } from "@/lib/data-io/plan-records";
@@ -9,7 +9,6 @@ import type { ValidDocument } from "@/lib/data-io/validate";
 // when the import writes: which slugs exist, which references resolve, and which rows are new, changed or already
 // as the file says (those are left alone, so importing a file twice changes nothing the second time).
 
-type Tx = Prisma.TransactionClient;
 
 export async function planImport(tx: Tx, doc: ValidDocument, ctx: PlanContext): Promise<Plan> {
   const existing = await loadExisting(tx, doc);

@@ -1,4 +1,4 @@
-import { parseCsv } from "@/lib/data-io/csv";
+import { parseCsv } from "@/lib/csv/parse";
 import { decodeUtf8 } from "@/lib/data-io/decode";
 import type { ImportIssue } from "@/lib/data-io/issues";
 import { lineOf as recordLine, scanJson, type RecordLines } from "@/lib/data-io/json-scan";

@@ -13,7 +13,7 @@ import {
 } from "@/lib/validation/import";
 import { slugPattern } from "@/lib/validation/claim-filters";
 import { FINAL_RATIONALE_MIN } from "@/lib/validation/status-change";
-import { STATUS_INFO, isFinalStatus } from "@/lib/vocabulary";
+import { STATUS_INFO, isFinalStatus } from "@/lib/domain/vocabulary";
 
 // Everything that can be checked without the database: each record against its schema, then the rules across
 // records (unique slugs, source keys that exist, no self-links, the status rules). Every problem is collected.

@@ -1,5 +1,5 @@
 import type { ImportWrites } from "@/lib/data-io/plan-model";
-import type { ImportWriter } from "@/lib/data-io/sqlite-import-writer";
+import type { ImportWriter } from "@/lib/sqlite/import-writer";
 
 // Carries out a plan inside the import's transaction. Parents before children: foreign keys are checked per
 // statement.

@@ -1,6 +1,6 @@
 import { buildAtomFeed } from "@/lib/feed/atom";
-import type { FeedChange } from "@/lib/data/feed";
-import { STATUS_INFO } from "@/lib/vocabulary";
+import type { FeedChange } from "@/lib/data/reads/feed";
+import { STATUS_INFO } from "@/lib/domain/vocabulary";
 
 // /feed.xml: every status change of a published claim, newest first, as Atom.
 

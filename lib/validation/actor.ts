@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ActorKind } from "@/lib/vocabulary";
+import { ActorKind } from "@/lib/domain/vocabulary";
 import { optionalHttpUrl, requiredText } from "@/lib/validation/fields";
 
 // A new actor, typed into the claim form when the claimant is not in the list yet. Client-safe.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORIES, STATUSES, type ClaimCategory, type ClaimStatus } from "@/lib/vocabulary";
+import { CATEGORIES, STATUSES, type ClaimCategory, type ClaimStatus } from "@/lib/domain/vocabulary";
 
 // The reader list's query string: /claims, and the JSON and CSV API (lib/api/claim-params.ts). Client-safe.
 

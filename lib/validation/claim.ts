@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { SLUG_MAX } from "@/lib/slug";
-import { ClaimCategory, ClaimKind } from "@/lib/vocabulary";
+import { SLUG_MAX } from "@/lib/domain/slug";
+import { ClaimCategory, ClaimKind } from "@/lib/domain/vocabulary";
 import { ActorSchema } from "@/lib/validation/actor";
 import { slugPattern } from "@/lib/validation/claim-filters";
 import { day, optionalRecordId, optionalText, recordId, requiredText, versionField } from "@/lib/validation/fields";

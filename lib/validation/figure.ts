@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Outcome, Population } from "@/lib/vocabulary";
+import { Outcome, Population } from "@/lib/domain/vocabulary";
 import { optionalDay, optionalRecordId, optionalText, recordId, versionField, wholeNumber } from "@/lib/validation/fields";
 
 // A casualty figure as one reporter gave it. A single number has min = max. Client-safe.

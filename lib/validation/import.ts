@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SLUG_MAX } from "@/lib/slug";
+import { SLUG_MAX } from "@/lib/domain/slug";
 import { ActorSchema } from "@/lib/validation/actor";
 import { ClaimCreateSchema } from "@/lib/validation/claim";
 import { slugPattern } from "@/lib/validation/claim-filters";
@@ -8,7 +8,7 @@ import { FigureSchema } from "@/lib/validation/figure";
 import { LinkSchema } from "@/lib/validation/link";
 import { AttachSourceSchema, NewSourceSchema } from "@/lib/validation/source";
 import { RATIONALE_MAX, StatusChangeSchema } from "@/lib/validation/status-change";
-import { ClaimStatus } from "@/lib/vocabulary";
+import { ClaimStatus } from "@/lib/domain/vocabulary";
 
 // One record of an import file (lib/data-io/import.ts), built from the editor forms' own schemas: the same field
 // rules, and each form's cross-field rules (min ≤ max, a protected source needs a reason…) run by the form schema

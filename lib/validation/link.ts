@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LinkType } from "@/lib/vocabulary";
+import { LinkType } from "@/lib/domain/vocabulary";
 import { optionalText, recordId, versionField } from "@/lib/validation/fields";
 
 // A typed edge from this claim to another (a denial, a contradiction…). Client-safe.

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { ClaimStatus, STATUS_INFO } from "@/lib/vocabulary";
+import { ClaimStatus, STATUS_INFO } from "@/lib/domain/vocabulary";
 import { recordId, versionField } from "@/lib/validation/fields";
 
 // The status form on a claim's editor page. Client-safe. Rules that need the database (POSITION claims are not
-// rated; a final verdict needs a linked source) are checked by the write, lib/data/status-writes.ts.
+// rated; a final verdict needs a linked source) are checked by the write, lib/data/writes/status.ts.
 
 export const FINAL_RATIONALE_MIN = 20;
 export const RATIONALE_MAX = 2000;

@@ -1,6 +1,6 @@
 import { importFile, type ImportOptions, type ImportReport } from "@/lib/data-io/import";
 import { formatIssue } from "@/lib/data-io/issues";
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/create-client";
 import { EXPORT_FORMAT, EXPORT_VERSION } from "@/lib/validation/import";
 
 /**

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/create-client";
 import { ClaimCreateSchema } from "@/lib/validation/claim";
 import type { z } from "zod";
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/prisma-client";
+import { createPrismaClient, type Db } from "@/lib/db/create-client";
 
 /** A fresh, migrated SQLite file for one test file: a copy of the template made in global setup. */
 export async function createTestDb(): Promise<{ db: Db; url: string; cleanup: () => Promise<void> }> {

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { readActors } from "@/lib/data/public-reads";
-import { formatCount } from "@/lib/format";
-import { ACTOR_KIND_LABEL, countryName } from "@/lib/vocabulary";
+import { readActors } from "@/lib/data/entry-points/reader";
+import { formatCount } from "@/lib/domain/format";
+import { ACTOR_KIND_LABEL, countryName } from "@/lib/domain/vocabulary";
 
 export const instant = false;
 export const metadata: Metadata = { title: "Actors" };

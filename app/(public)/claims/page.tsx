@@ -4,8 +4,8 @@ import { ClaimFiltersForm } from "@/components/claims/claim-filters-form";
 import { ClaimListItem } from "@/components/claims/claim-list-item";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { Pagination } from "@/components/ui/pagination";
-import { readActor, readActors, readClaimList } from "@/lib/data/public-reads";
-import { formatCount } from "@/lib/format";
+import { readActor, readActors, readClaimList } from "@/lib/data/entry-points/reader";
+import { formatCount } from "@/lib/domain/format";
 import { filtersToSearch, parseClaimFilters } from "@/lib/validation/claim-filters";
 
 // With search words (q) the list comes from the full-text index, best match first, with the matched words marked.

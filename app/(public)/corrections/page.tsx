@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { Pagination } from "@/components/ui/pagination";
-import { CORRECTIONS_PAGE_SIZE } from "@/lib/data/corrections";
-import { readCorrections } from "@/lib/data/public-reads";
-import { formatDateTime, formatCount } from "@/lib/format";
-import { STATUS_INFO } from "@/lib/vocabulary";
+import { CORRECTIONS_PAGE_SIZE } from "@/lib/data/reads/corrections";
+import { readCorrections } from "@/lib/data/entry-points/reader";
+import { formatDateTime, formatCount } from "@/lib/domain/format";
+import { STATUS_INFO } from "@/lib/domain/vocabulary";
 
 export const instant = false;
 export const metadata: Metadata = { title: "Corrections" };

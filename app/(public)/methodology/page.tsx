@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { StatusBadge } from "@/components/claims/status-badge";
-import { POSITION_LABEL, STATUS_INFO, STATUSES } from "@/lib/vocabulary";
+import { POSITION_LABEL, STATUS_INFO, STATUSES } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Methodology" };
 

@@ -1,5 +1,5 @@
-import type { AuditRow } from "@/lib/data/audit-log";
-import { formatDateTime } from "@/lib/format";
+import type { AuditRow } from "@/lib/data/reads/audit-log";
+import { formatDateTime } from "@/lib/domain/format";
 
 export function AuditTable({ events }: { events: AuditRow[] }) {
   return (

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { Pagination } from "@/components/ui/pagination";
-import { readAuditLog } from "@/lib/data/admin-reads";
-import { formatCount } from "@/lib/format";
+import { readAuditLog } from "@/lib/data/entry-points/admin";
+import { formatCount } from "@/lib/domain/format";
 import { auditFiltersToSearch, parseAuditFilters } from "@/lib/validation/audit-filters";
 import { AuditFiltersForm } from "./audit-filters-form";
 import { AuditTable } from "./audit-table";

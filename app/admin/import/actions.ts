@@ -1,13 +1,13 @@
 "use server";
 
 import { updateTag } from "next/cache";
-import { authorize } from "@/lib/auth";
-import { READER_TAG } from "@/lib/cache-tags";
+import { authorize } from "@/lib/auth/session";
+import { READER_TAG } from "@/lib/data/cache-tags";
 import { invalid, type FieldErrors } from "@/lib/actions/result";
 import { importFile } from "@/lib/data-io/import";
 import type { ImportIssue } from "@/lib/data-io/issues";
 import type { ImportCounts } from "@/lib/data-io/plan-model";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { IMPORT_UPLOAD_MAX_BYTES, ImportUploadSchema, type ImportUploadInput } from "@/lib/validation/import";
 

@@ -1,6 +1,6 @@
 import type { ImportIssue } from "@/lib/data-io/issues";
 import type { ImportCounts } from "@/lib/data-io/plan-model";
-import { formatCount } from "@/lib/format";
+import { formatCount } from "@/lib/domain/format";
 
 // The outcome of an upload: what was (or would be) written, or every problem with its line and field.
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/lib/auth";
+import { requireRole } from "@/lib/auth/session";
 import { CSV_CLAIMANT_COLUMNS, CSV_COLUMNS } from "@/lib/data-io/read-file";
 import { IMPORT_UPLOAD_MAX_BYTES } from "@/lib/validation/import";
 import { ImportForm } from "./import-form";

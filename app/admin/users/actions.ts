@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { invalid, type ActionResult } from "@/lib/actions/result";
-import { authorize } from "@/lib/auth";
-import { changeRole, createUser, disableUser, enableUser, endSessions, resetPassword } from "@/lib/data/users";
-import { db } from "@/lib/db";
+import { authorize } from "@/lib/auth/session";
+import { changeRole, createUser, disableUser, enableUser, endSessions, resetPassword } from "@/lib/data/writes/users";
+import { db } from "@/lib/db/client";
 import {
   ChangeRoleSchema,
   CreateUserSchema,
@@ -18,7 +18,7 @@ import {
 } from "@/lib/validation/user";
 
 // Account management. Each action: authorize("ADMIN") → the form's own schema → one transaction with its
-// AuditEvent (lib/data/users.ts) → revalidate the admin pages. Nothing here changes what readers see (names
+// AuditEvent (lib/data/writes/users.ts) → revalidate the admin pages. Nothing here changes what readers see (names
 // and claims are untouched), so the reader cache tag is left alone.
 
 type Refusal = { ok: false; fieldErrors: Record<string, string[] | undefined>; formError?: string };

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
-import { readUsers } from "@/lib/data/admin-reads";
-import { formatCount } from "@/lib/format";
+import { readUsers } from "@/lib/data/entry-points/admin";
+import { formatCount } from "@/lib/domain/format";
 import { parseUserListParams } from "@/lib/validation/user";
 import { CreateUserForm } from "./create-user-form";
 import { UsersTable } from "./users-table";

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { UserRow } from "@/lib/data/users";
-import { formatCount, formatDateTime } from "@/lib/format";
+import type { UserRow } from "@/lib/data/writes/users";
+import { formatCount, formatDateTime } from "@/lib/domain/format";
 import { ROLE_LABEL } from "@/lib/validation/user";
 
 export function UsersTable({ users }: { users: UserRow[] }) {

@@ -2,10 +2,10 @@ import type { NextRequest } from "next/server";
 import { parseApiClaimParams } from "@/lib/api/claim-params";
 import { toApiClaim, type ApiClaim } from "@/lib/api/claim-json";
 import { CDN_CACHE_CONTROL, apiError } from "@/lib/api/responses";
-import { CSV_BOM, csvRow, type CsvValue } from "@/lib/csv";
-import { listPublishedClaimIds, listPublishedClaimsByIds } from "@/lib/data/claims";
-import { findActorBySlug } from "@/lib/data/actors";
-import { db } from "@/lib/db";
+import { CSV_BOM, csvRow, type CsvValue } from "@/lib/csv/write";
+import { listPublishedClaimIds, listPublishedClaimsByIds } from "@/lib/data/reads/claims";
+import { findActorBySlug } from "@/lib/data/reads/actors";
+import { db } from "@/lib/db/client";
 
 // GET /api/claims.csv: every published claim the filters match (the list's filters, without paging), in the list's
 // order. Not cached with 'use cache': an export can hold 100,000 rows. It is streamed: the matching ids are read

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { parseApiClaimParams } from "@/lib/api/claim-params";
 import { toApiClaim } from "@/lib/api/claim-json";
 import { apiError, cachedJson } from "@/lib/api/responses";
-import { readActor, readClaimList } from "@/lib/data/public-reads";
+import { readActor, readClaimList } from "@/lib/data/entry-points/reader";
 
 // GET /api/claims: the published claims with the list page's filters, paginated (README, "JSON API").
 // Reading request.nextUrl makes the handler run per request; the data underneath is the page's cached read.

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { authorize } from "@/lib/auth";
-import { readLinkTargets } from "@/lib/data/editor-reads";
+import { authorize } from "@/lib/auth/session";
+import { readLinkTargets } from "@/lib/data/entry-points/editor";
 
 // GET /editor/claim-search?q=…&exclude=<claim id>: claims an editor can link to, drafts included, for the link
 // form's search box. Editors only: drafts are not public.

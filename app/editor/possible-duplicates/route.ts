@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { authorize } from "@/lib/auth";
-import { readPossibleDuplicates } from "@/lib/data/editor-reads";
+import { authorize } from "@/lib/auth/session";
+import { readPossibleDuplicates } from "@/lib/data/entry-points/editor";
 import { DuplicateQuerySchema } from "@/lib/validation/duplicate-query";
 
 // GET /editor/possible-duplicates?statement=…&exclude=<claim id>: claims worded like a statement being typed, drafts

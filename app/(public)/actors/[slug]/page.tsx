@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimListItem } from "@/components/claims/claim-list-item";
-import { readActorProfile } from "@/lib/data/public-reads";
-import type { ActorProfile } from "@/lib/data/actors";
-import { formatCount } from "@/lib/format";
-import { slugParam, type SlugParams } from "@/lib/slug-param";
-import { ACTOR_KIND_LABEL, countryName } from "@/lib/vocabulary";
+import { readActorProfile } from "@/lib/data/entry-points/reader";
+import type { ActorProfile } from "@/lib/data/reads/actors";
+import { formatCount } from "@/lib/domain/format";
+import { slugParam, type SlugParams } from "@/lib/http/slug-param";
+import { ACTOR_KIND_LABEL, countryName } from "@/lib/domain/vocabulary";
 
 export const instant = false;
 

@@ -9,10 +9,10 @@ import { SimilarClaims } from "@/components/claims/similar-claims";
 import { SourcesByStance } from "@/components/claims/sources-by-stance";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusTimeline } from "@/components/claims/status-timeline";
-import { readClaim, readSimilarClaims } from "@/lib/data/public-reads";
-import { formatDateTime, formatDay } from "@/lib/format";
-import { slugParam, type SlugParams } from "@/lib/slug-param";
-import { ACTOR_KIND_LABEL, CATEGORY_LABEL, KIND_LABEL, STATUS_INFO, countryName } from "@/lib/vocabulary";
+import { readClaim, readSimilarClaims } from "@/lib/data/entry-points/reader";
+import { formatDateTime, formatDay } from "@/lib/domain/format";
+import { slugParam, type SlugParams } from "@/lib/http/slug-param";
+import { ACTOR_KIND_LABEL, CATEGORY_LABEL, KIND_LABEL, STATUS_INFO, countryName } from "@/lib/domain/vocabulary";
 
 // Blocking render (README, Decisions: caching): an unknown slug gets a real 404 status, and the page is whole
 // without JavaScript. The claim itself comes from the cache.

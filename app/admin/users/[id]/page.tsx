@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth";
-import { readUser } from "@/lib/data/admin-reads";
-import { formatDateTime } from "@/lib/format";
+import { getCurrentUser } from "@/lib/auth/session";
+import { readUser } from "@/lib/data/entry-points/admin";
+import { formatDateTime } from "@/lib/domain/format";
 import { ROLE_LABEL } from "@/lib/validation/user";
 import { ChangeRoleForm } from "./change-role-form";
 import { ResetPasswordForm } from "./reset-password-form";

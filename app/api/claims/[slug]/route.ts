@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { toApiClaimDetail } from "@/lib/api/claim-json";
 import { apiError, cachedJson } from "@/lib/api/responses";
-import { readClaim } from "@/lib/data/public-reads";
+import { readClaim } from "@/lib/data/entry-points/reader";
 import { slugPattern } from "@/lib/validation/claim-filters";
 
 // GET /api/claims/[slug]: one published claim with its sources (protected ones withheld, as on the claim page),

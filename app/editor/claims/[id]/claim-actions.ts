@@ -2,7 +2,7 @@
 
 import type { z } from "zod";
 import { runEditorAction } from "@/lib/actions/editor-action";
-import { setPublished, updateClaim } from "@/lib/data/claim-writes";
+import { setPublished, updateClaim } from "@/lib/data/writes/claims";
 import { ClaimUpdateSchema, PublishSchema } from "@/lib/validation/claim";
 
 export async function updateClaimAction(input: z.input<typeof ClaimUpdateSchema>) {

@@ -2,7 +2,7 @@
 
 import type { z } from "zod";
 import { runEditorAction } from "@/lib/actions/editor-action";
-import { addFigure, removeFigure } from "@/lib/data/figure-writes";
+import { addFigure, removeFigure } from "@/lib/data/writes/figures";
 import { FigureSchema, RemoveFigureSchema } from "@/lib/validation/figure";
 
 export async function addFigureAction(input: z.input<typeof FigureSchema>) {

@@ -2,7 +2,7 @@
 
 import type { z } from "zod";
 import { runEditorAction } from "@/lib/actions/editor-action";
-import { addLink, removeLink } from "@/lib/data/link-writes";
+import { addLink, removeLink } from "@/lib/data/writes/links";
 import { LinkSchema, RemoveLinkSchema } from "@/lib/validation/link";
 
 export async function addLinkAction(input: z.input<typeof LinkSchema>) {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { EditClaimForm } from "@/components/editor/claim-form";
-import { ClaimVersionProvider } from "@/components/editor/claim-version";
+import { ClaimVersionProvider } from "@/components/editor/claim-version-context";
 import { FigureForm } from "@/components/editor/figure-form";
 import { FigureList } from "@/components/editor/figure-list";
 import { LinkForm } from "@/components/editor/link-form";
@@ -13,11 +13,11 @@ import { SourceForm } from "@/components/editor/source-form";
 import { SourceList } from "@/components/editor/source-list";
 import { StatusForm } from "@/components/editor/status-form";
 import { StatusHistory } from "@/components/editor/status-history";
-import { requireUser } from "@/lib/auth";
-import { SOURCE_OPTIONS_LIMIT, type EditorClaim } from "@/lib/data/editor-claim";
-import { readEditorClaimPage } from "@/lib/data/editor-reads";
-import { formatDateTime, isoDay } from "@/lib/format";
-import { POSITION_LABEL, STATUS_INFO } from "@/lib/vocabulary";
+import { requireUser } from "@/lib/auth/session";
+import { SOURCE_OPTIONS_LIMIT, type EditorClaim } from "@/lib/data/reads/editor-claim-detail";
+import { readEditorClaimPage } from "@/lib/data/entry-points/editor";
+import { formatDateTime, isoDay } from "@/lib/domain/format";
+import { POSITION_LABEL, STATUS_INFO } from "@/lib/domain/vocabulary";
 
 export const instant = false;
 

@@ -2,7 +2,7 @@
 
 import type { z } from "zod";
 import { runEditorAction } from "@/lib/actions/editor-action";
-import { attachSource, detachSource } from "@/lib/data/source-writes";
+import { attachSource, detachSource } from "@/lib/data/writes/sources";
 import { AttachSourceSchema, DetachSourceSchema } from "@/lib/validation/source";
 
 export async function attachSourceAction(input: z.input<typeof AttachSourceSchema>) {

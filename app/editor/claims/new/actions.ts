@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { runEditorAction } from "@/lib/actions/editor-action";
-import { createClaim } from "@/lib/data/claim-writes";
-import type { WriteFailure } from "@/lib/data/write-result";
+import { createClaim } from "@/lib/data/writes/claims";
+import type { WriteFailure } from "@/lib/actions/write-result";
 import { ClaimCreateSchema } from "@/lib/validation/claim";
 
 export async function createClaimAction(input: z.input<typeof ClaimCreateSchema>): Promise<WriteFailure> {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateClaimForm } from "@/components/editor/claim-form";
-import { requireUser } from "@/lib/auth";
-import { readClaimFormOptions } from "@/lib/data/editor-reads";
+import { requireUser } from "@/lib/auth/session";
+import { readClaimFormOptions } from "@/lib/data/entry-points/editor";
 
 export const instant = false;
 export const metadata: Metadata = { title: "Editor: new claim" };

@@ -1,0 +1,72 @@
+import { randomBytes } from "node:crypto";
+import { recordAudit } from "@/lib/data/writes/record-audit";
+import { checkThrottle, recordLoginAttempt } from "@/lib/auth/login-attempts";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { Db } from "@/lib/db/create-client";
+import { newSessionToken } from "@/lib/auth/session-token";
+
+// The sign-in decision, apart from cookies and redirects so unit tests can drive it against a real database.
+
+export type SignInResult =
+  | { ok: true; userId: number; token: string; expiresAt: Date }
+  | { ok: false; reason: "invalid" | "disabled" }
+  | { ok: false; reason: "throttled"; retryAt: Date };
+
+type FailureReason = "unknown-email" | "wrong-password" | "disabled" | "throttled";
+
+// A hash with the same parameters as real ones, of a password nobody knows: an unknown email costs the same
+// argon2 time as a known one, so response times do not tell which addresses have accounts.
+let dummyHash: Promise<string> | undefined;
+function timingDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(24).toString("base64url"));
+  return dummyHash;
+}
+
+export async function signIn(
+  db: Db,
+  input: { email: string; password: string; ip: string },
+  now: Date = new Date(),
+): Promise<SignInResult> {
+  const { email, password, ip } = input;
+  // Started before anything else, so even the first sign-in of the process does not take longer for one case.
+  const dummy = timingDummyHash();
+  // Throttle check and the attempt row in one transaction: parallel guesses cannot all slip under the limit,
+  // because each one counts as a failure until its password is proven right.
+  const gate = await db.$transaction(async (tx) => {
+    const throttle = await checkThrottle(tx, email, ip, now);
+    const attemptId = await recordLoginAttempt(tx, { email, ip, success: false, at: now });
+    if (throttle.blocked) await auditFailure(tx, null, { email, ip, reason: "throttled", limitedBy: throttle.by });
+    return { throttle, attemptId };
+  });
+  if (gate.throttle.blocked) return { ok: false, reason: "throttled", retryAt: gate.throttle.retryAt };
+
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabledAt: true } });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummy), password);
+
+  if (!user || !passwordOk || user.disabledAt) {
+    const reason: FailureReason = !user ? "unknown-email" : !passwordOk ? "wrong-password" : "disabled";
+    await auditFailure(db, user?.id ?? null, { email, ip, reason });
+    // Only someone who typed the right password learns that the account is disabled.
+    return { ok: false, reason: reason === "disabled" ? "disabled" : "invalid" };
+  }
+
+  const session = newSessionToken(now);
+  await db.$transaction(async (tx) => {
+    await tx.loginAttempt.update({ where: { id: gate.attemptId }, data: { success: true }, select: { id: true } });
+    const row = await tx.session.create({
+      data: { tokenHash: session.tokenHash, userId: user.id, expiresAt: session.expiresAt, createdAt: now, lastSeenAt: now },
+      select: { id: true },
+    });
+    await recordAudit(tx, { userId: user.id, entity: "Session", entityId: row.id, action: "login", changes: { ip } });
+  });
+  return { ok: true, userId: user.id, token: session.token, expiresAt: session.expiresAt };
+}
+
+async function auditFailure(
+  tx: Parameters<typeof recordAudit>[0],
+  accountId: number | null,
+  changes: { email: string; ip: string; reason: FailureReason; limitedBy?: "email" | "ip" },
+) {
+  // Who tried is unknown, so userId stays null; the account they aimed at (if any) is the entity.
+  await recordAudit(tx, { userId: null, entity: "User", entityId: accountId ?? "unknown", action: "login-failed", changes });
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { getEditorClaim, listActorOptions, listIncidentOptions, listSourceOptions, searchClaimsForLink } from "@/lib/data/reads/editor-claim-detail";
+import { listClaimantOptions, listEditorClaims } from "@/lib/data/reads/editor-claim-list";
+import { listPossibleDuplicates } from "@/lib/data/reads/similar-claims";
+import type { EditorFilters } from "@/lib/validation/editor-filters";
+
+// Entry points of the editor pages. Never cached: editors must see drafts and the latest version of every claim
+// (the version a form carries is the one it was opened at).
+
+export async function readEditorList(filters: EditorFilters) {
+  const client = await db();
+  const [result, actors] = await Promise.all([listEditorClaims(client, filters), listClaimantOptions(client)]);
+  return { ...result, actors };
+}
+
+export async function readClaimFormOptions() {
+  const client = await db();
+  const [actors, incidents] = await Promise.all([listActorOptions(client), listIncidentOptions(client)]);
+  return { actors, incidents };
+}
+
+export async function readEditorClaimPage(id: number) {
+  const client = await db();
+  const claim = await getEditorClaim(client, id);
+  if (!claim) return null;
+  const [options, sources] = await Promise.all([readClaimFormOptions(), listSourceOptions(client)]);
+  return { claim, ...options, sources };
+}
+
+export async function readLinkTargets(query: string, excludeId?: number) {
+  const results = await searchClaimsForLink(await db(), query, excludeId);
+  return results.map((c) => ({ id: c.id, slug: c.slug, statement: c.statement, claimant: c.claimant.name, published: c.publishedAt !== null }));
+}
+export type LinkTarget = Awaited<ReturnType<typeof readLinkTargets>>[number];
+
+export async function readPossibleDuplicates(statement: string, excludeId?: number) {
+  const results = await listPossibleDuplicates(await db(), statement, { excludeId });
+  return results.map((c) => ({
+    ...c,
+    claimedAt: c.claimedAt.toISOString(),
+    // Published claims open as readers see them; a draft has no public page, so it opens in the editor.
+    href: c.published ? `/claims/${c.slug}` : `/editor/claims/${c.id}`,
+  }));
+}
+export type DuplicateMatch = Awaited<ReturnType<typeof readPossibleDuplicates>>[number];

@@ -1,0 +1,65 @@
+import type { Db } from "@/lib/db/create-client";
+import { PUBLISHED } from "@/lib/data/reads/claim-query";
+import { claimSummarySelect } from "@/lib/data/reads/claims";
+
+export async function listActors(db: Db) {
+  const actors = await db.actor.findMany({
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: {
+      slug: true,
+      name: true,
+      kind: true,
+      country: true,
+      synthetic: true,
+      _count: { select: { claims: { where: PUBLISHED } } },
+    },
+  });
+  return actors.map(({ _count, ...a }) => ({ ...a, claimCount: _count.claims }));
+}
+
+export function findActorBySlug(db: Db, slug: string) {
+  return db.actor.findUnique({
+    where: { slug },
+    select: { slug: true, name: true, kind: true, country: true, sameAs: true, description: true, synthetic: true },
+  });
+}
+
+const SECTION_LIMIT = 50;
+
+/**
+ * Who said what: an actor's published claims split into what it asserted, what it denied (claims of its with an
+ * outgoing DENIES link) and the positions it holds. Each section is capped; the list page has the rest.
+ */
+export async function getActorProfile(db: Db, slug: string) {
+  const actor = await findActorBySlug(db, slug);
+  if (!actor) return null;
+  const mine = { ...PUBLISHED, claimant: { slug } };
+  const denial = { linksFrom: { some: { type: "DENIES" as const, to: PUBLISHED } } };
+  const select = {
+    ...claimSummarySelect,
+    linksFrom: {
+      where: { type: "DENIES" as const, to: PUBLISHED },
+      select: { to: { select: { slug: true, statement: true, claimant: { select: { name: true } } } } },
+    },
+  };
+  const order = [{ claimedAt: "desc" as const }, { id: "desc" as const }];
+  const [claimed, denied, positions, counts] = await Promise.all([
+    db.claim.findMany({ where: { ...mine, kind: "FACT", NOT: denial }, orderBy: order, take: SECTION_LIMIT, select }),
+    db.claim.findMany({ where: { ...mine, kind: "FACT", ...denial }, orderBy: order, take: SECTION_LIMIT, select }),
+    db.claim.findMany({ where: { ...mine, kind: "POSITION" }, orderBy: order, take: SECTION_LIMIT, select }),
+    Promise.all([
+      db.claim.count({ where: { ...mine, kind: "FACT", NOT: denial } }),
+      db.claim.count({ where: { ...mine, kind: "FACT", ...denial } }),
+      db.claim.count({ where: { ...mine, kind: "POSITION" } }),
+    ]),
+  ]);
+  return {
+    actor,
+    claimed,
+    denied,
+    positions,
+    counts: { claimed: counts[0], denied: counts[1], positions: counts[2] },
+    limit: SECTION_LIMIT,
+  };
+}
+export type ActorProfile = NonNullable<Awaited<ReturnType<typeof getActorProfile>>>;

@@ -1,0 +1,18 @@
+import type { Db } from "@/lib/db/create-client";
+import { PUBLISHED } from "@/lib/data/reads/claim-query";
+
+// Cheap existence checks for proxy.ts, which answers a real 404 before a page starts rendering.
+
+export async function publishedClaimExists(db: Db, slug: string): Promise<boolean> {
+  return (await db.claim.count({ where: { slug, ...PUBLISHED } })) > 0;
+}
+
+export async function actorExists(db: Db, slug: string): Promise<boolean> {
+  return (await db.actor.count({ where: { slug } })) > 0;
+}
+
+/** Any claim, drafts included, by the number in /editor/claims/<id>; a malformed number is no claim. */
+export async function claimIdExists(db: Db, id: string): Promise<boolean> {
+  if (!/^[1-9]\d{0,8}$/.test(id)) return false;
+  return (await db.claim.count({ where: { id: Number(id) } })) > 0;
+}

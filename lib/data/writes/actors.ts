@@ -1,0 +1,29 @@
+import type { Db, Tx } from "@/lib/db/create-client";
+import { recordAudit } from "@/lib/data/writes/record-audit";
+import { firstFreeSlug, slugify } from "@/lib/domain/slug";
+import type { ActorInput } from "@/lib/validation/actor";
+
+// An actor typed into the claim form is created inside the claim's transaction, so a refused claim leaves no stray
+// actor behind. Its slug is chosen before the transaction: a transaction that reads before it writes cannot wait
+// for SQLite's write lock (it fails at once when another process wrote in between), so writes go first.
+
+export type NewActor = { slug: string; name: string; kind: ActorInput["kind"]; country: string | null; sameAs: string | null };
+
+/** The actor's row: a slug from the name (-2, -3… when taken; "actor" for a name without Latin letters). */
+export async function planActor(db: Db, input: ActorInput): Promise<NewActor> {
+  const base = slugify(input.name) || "actor";
+  const taken = await db.actor.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+  return {
+    slug: firstFreeSlug(base, taken.map((a) => a.slug)),
+    name: input.name,
+    kind: input.kind,
+    country: input.country ?? null,
+    sameAs: input.sameAs ?? null,
+  };
+}
+
+export async function createActorInTx(tx: Tx, userId: number, actor: NewActor): Promise<number> {
+  const { id } = await tx.actor.create({ data: actor, select: { id: true } });
+  await recordAudit(tx, { userId, entity: "Actor", entityId: id, action: "create", changes: actor });
+  return id;
+}
