@@ -32,4 +32,3 @@ export function toSegments(marked: string): Segment[] {
   return segments;
 }
 
-export const hasHit = (segments: Segment[]) => segments.some((s) => s.hit);

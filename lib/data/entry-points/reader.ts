@@ -8,7 +8,7 @@ import { listCorrections } from "@/lib/data/reads/corrections";
 import { listFeedChanges } from "@/lib/data/reads/feed";
 import { listSimilarToClaim } from "@/lib/data/reads/similar-claims";
 import { PAGE_SIZE, type ClaimFilters } from "@/lib/validation/claim-filters";
-import { READER_TAG, claimTag } from "@/lib/data/cache-tags";
+import { READER_TAG } from "@/lib/data/cache-tags";
 
 // The cached entry points of reader pages. Each result is cached by its arguments and tagged; every write calls
 // updateTag(READER_TAG) (lib/data/cache-tags.ts) so readers see it at once. The "claims" cacheLife (next.config.js)
@@ -24,7 +24,7 @@ export async function readClaimList(filters: ClaimFilters, pageSize = PAGE_SIZE)
 export async function readClaim(slug: string) {
   "use cache";
   cacheLife("claims");
-  cacheTag(READER_TAG, claimTag(slug));
+  cacheTag(READER_TAG);
   return getPublishedClaim(await db(), slug);
 }
 
