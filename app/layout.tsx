@@ -7,7 +7,7 @@ export const metadata: Metadata = {
   description: "Disputed claims of the Pakistan–Afghanistan border conflict, checked by one standard for every side.",
 };
 
-// Every page renders per request, in full, before the first byte (README, Decisions: caching). No static shell is
+// Every page renders per request, in full, before the first byte (docs/decisions/0003-caching.md). No static shell is
 // streamed ahead, so pages work without JavaScript and a missing claim answers with a real 404 status. The data
 // underneath is cached with 'use cache' (lib/data/entry-points/reader.ts), and the build never reads the database.
 export const instant = false;

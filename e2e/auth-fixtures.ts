@@ -9,7 +9,7 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 
 /**
  * Every test that signs in through the form gets an address of its own: sign-in is throttled per IP as well as
- * per email, and all browsers here come from 127.0.0.1. The app trusts X-Forwarded-For (README, Deploying).
+ * per email, and all browsers here come from 127.0.0.1. The app trusts X-Forwarded-For (docs/security.md).
  */
 export async function useOwnIp(context: BrowserContext): Promise<string> {
   const ip = `198.18.${randomInt(256)}.${randomInt(1, 255)}`;

@@ -169,7 +169,7 @@ export type ClaimInput = {
   statusHistory?: StatusChangeInput[];
 };
 
-/** The product rules every writer keeps (design README, "Verification statuses"): every broken rule, or []. */
+/** The product rules every writer keeps (docs/editing.md): every broken rule, or []. */
 export function claimRuleErrors(input: {
   kind: ClaimKind;
   status: ClaimStatus;
@@ -274,7 +274,7 @@ export async function setClaimLinks(db: Db, fromSlug: string, links: LinkInput[]
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Test builders: unique names on every call, so tests never share rows or depend on order (house style 7).
+// Test builders: unique names on every call, so tests never share rows or depend on order (docs/testing.md).
 
 export function uniqueSuffix(): string {
   return randomUUID().replace(/-/g, "").slice(0, 10);

@@ -168,7 +168,7 @@ function addClaim(ctx: BatchContext, i: number, batch: ClaimBatch): void {
   const category = weighted(rng, CATEGORIES);
   const isPosition = rng() < (category === "DIPLOMATIC_POSITION" || category === "SELF_DEFENCE" ? 0.5 : 0.03);
   const published = rng() >= 0.05;
-  // Positions are never rated (README): they stay UNVERIFIED.
+  // Positions are never rated (docs/editing.md): they stay UNVERIFIED.
   const status: ClaimStatus = isPosition ? "UNVERIFIED" : weighted(rng, FACT_STATUSES);
   const claimantId = pick(rng, ctx.actorIds);
   const place = pick(rng, PLACES);

@@ -11,7 +11,8 @@ import { BENCH_DATABASE_URL, BENCH_DB_FILE, prepareBenchDatabase } from "./bench
 // `npm run bench:data`: moving 100,000 claims in and out, as an admin would with db:export, db:import and db:backup,
 // against the benchmarks' database (tmp/bench/bench.db). Steps, each timed, with the process's peak memory:
 //   export → import into a fresh, migrated database → import the same file again (nothing changes) → export the
-//   new database (must be byte-identical) → online backup. Target (issue #4): the import well under a minute.
+//   new database (must be byte-identical) → online backup. Target (docs/performance.md): the import well under a
+//   minute.
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 100_000);
 const DIR = "tmp/bench";

@@ -6,7 +6,8 @@ import { BENCH_DATABASE_URL, prepareBenchDatabase } from "./bench-db";
 
 // `npm run bench:pages`: reader pages, searches and the JSON API under load on 127.0.0.1, against a database of
 // 100,000 synthetic claims (scripts/bench-db.ts). Each run is bounded (BENCH_SECONDS per scenario, default 10).
-// Targets (issue #2): /claims p95 < 200 ms at 10 connections, the claim page faster. Prints req/s and p50/p95/p99 per scenario, and writes bench-results/pages.json.
+// Targets (docs/performance.md): /claims p95 < 200 ms at 10 connections, the claim page faster. Prints req/s and
+// p50/p95/p99 per scenario, and writes bench-results/pages.json.
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);

@@ -11,7 +11,7 @@ import { BENCH_DATABASE_URL, prepareBenchDatabase } from "./bench-db";
 // class of search words, BENCH_QUERIES queries each (default 200) after a warm-up. Two figures per class:
 //   - "search": the SQL alone (count + one ranked page of ids, lib/sqlite/search.ts);
 //   - "list page": what /claims pays, listPublishedClaims(): the search, the snippets and the 20 claim rows.
-// Target (issue #4): p95 < 20 ms. Prints the load average: this machine is shared, so figures vary with it.
+// Target (docs/performance.md): p95 < 20 ms. Prints the load average: this machine is shared, so figures vary with it.
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);

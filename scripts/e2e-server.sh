@@ -7,6 +7,6 @@ db_file="${DATABASE_URL#file:}"
 rm -f "$db_file" "$db_file-wal" "$db_file-shm"
 npx prisma migrate deploy
 npx tsx prisma/seed.ts
-# The build never reads the database (README, Decisions), so SKIP_BUILD=1 may reuse one made just before.
+# The build never reads the database (docs/decisions/0003-caching.md), so SKIP_BUILD=1 may reuse one made just before.
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f .next/BUILD_ID ]; then npx next build; fi
 exec npx next start -H 127.0.0.1 -p "$PORT"

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/create-client";
 import { countRows, seed, type SeedResult } from "@/prisma/seed-story";
 import { createTestDb } from "./helpers/test-db";
 
-// What the design asks of the seed story, written out here rather than read from the seed data, so a change to
+// What the seed story must hold, written out here rather than read from the seed data, so a change to
 // the data that breaks the contract fails this test.
 const EXPECTED: Record<string, { claimant: string; category: ClaimCategory; kind: ClaimKind; status: ClaimStatus; stance: Stance }> = {
   "pakistan-strikes-targeted-ttp-safe-havens": { claimant: "pakistan-government", category: "MILITANT_HARBOURING", kind: "FACT", status: "DISPUTED", stance: "CONTEXT" },

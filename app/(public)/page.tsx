@@ -6,7 +6,7 @@ import { readDashboard } from "@/lib/data/entry-points/reader";
 import { formatCount } from "@/lib/domain/format";
 import { CATEGORY_LABEL, FINAL_STATUSES, POSITION_LABEL, STATUS_INFO, STATUSES, countryName } from "@/lib/domain/vocabulary";
 
-// Rendered at request time from cached data: the build never reads the database (README, Decisions).
+// Rendered at request time from cached data: the build never reads the database (docs/decisions/0003-caching.md).
 export const instant = false;
 
 export default async function DashboardPage() {

@@ -4,7 +4,7 @@ import { requireRole } from "@/lib/auth/session";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-// Reads the session: rendered per request, in full (README, Decisions: caching).
+// Reads the session: rendered per request, in full (docs/decisions/0003-caching.md).
 export const instant = false;
 
 /** Admins only: anonymous visitors go to /login?next=…, editors get the 403 page (app/forbidden.tsx). */

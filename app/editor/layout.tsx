@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-// Reads the session: rendered per request, in full (README, Decisions: caching).
+// Reads the session: rendered per request, in full (docs/decisions/0003-caching.md).
 export const instant = false;
 
 /** Every page under /editor is for signed-in editors and admins; anonymous visitors go to /login?next=… */

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { statusChangeFeed } from "@/lib/feed/status-feed";
 
 // GET /feed.xml: the Atom feed of status changes. connection() keeps it out of the build (which never reads the
-// database, README "Decisions"); the changes come from the cached read, tagged like every reader page.
+// database, docs/decisions/0003-caching.md); the changes come from the cached read, tagged like every reader page.
 export async function GET() {
   await connection();
   const { SITE_URL, PUBLISHER_NAME } = env();

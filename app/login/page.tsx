@@ -8,7 +8,7 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
-// Reads the session cookie: rendered per request, in full (README, Decisions: caching).
+// Reads the session cookie: rendered per request, in full (docs/decisions/0003-caching.md).
 export const instant = false;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -44,7 +44,7 @@ type Props = {
   afterStatement?: React.ReactNode;
 };
 
-/** Every field of a claim (design: Data model → Claim), shared by the create and the edit form. */
+/** Every field of a claim (model Claim in prisma/schema.prisma), shared by the create and the edit form. */
 export function ClaimFields({ register, errors, claimantMode, originalLanguage, actors, incidents, editing, afterStatement }: Props) {
   const e = (path: string) => errorAt(errors, path);
   return (

@@ -3,7 +3,7 @@ import { useId, type ReactElement, cloneElement } from "react";
 type ControlProps = { id?: string; "aria-invalid"?: boolean; "aria-describedby"?: string };
 
 /**
- * One way to render a labelled control with its hint and errors (house style): the control gets aria-invalid and
+ * One way to render a labelled control with its hint and errors: the control gets aria-invalid and
  * aria-describedby pointing at the error text, so screen readers announce what is wrong where it is wrong.
  */
 export function Field({

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-// The one result shape of every Server Action (house style): all field errors, never only the first.
+// The one result shape of every Server Action: all field errors, never only the first.
 export type FieldErrors = Record<string, string[] | undefined>;
 export type ActionResult<T = undefined> =
   | ({ ok: true } & (T extends undefined ? object : { data: T }))

@@ -2,7 +2,7 @@ import type { ClaimSummary, ReaderClaim } from "@/lib/data/reads/claims";
 import { claimUrl } from "@/lib/domain/site";
 import { POSITION_LABEL, STATUS_INFO } from "@/lib/domain/vocabulary";
 
-// The JSON API's field names. They are a public contract (README, "JSON API"): add fields, never rename or drop
+// The JSON API's field names. They are a public contract (docs/api.md): add fields, never rename or drop
 // one. Dates are ISO 8601 in UTC; a value not known is null, never left out.
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -56,7 +56,7 @@ export async function recordLoginAttempt(
 /**
  * The client's address as the nearest proxy reports it: the first X-Forwarded-For entry, else X-Real-IP, else
  * "unknown". Next's own server fills X-Forwarded-For with the socket address when no proxy set it. A client can
- * send its own X-Forwarded-For, so in production a reverse proxy must overwrite it (README, Deploying); the
+ * send its own X-Forwarded-For, so in production a reverse proxy must overwrite it (docs/security.md); the
  * per-email limit holds either way.
  */
 export function clientIp(headers: { get(name: string): string | null }): string {

@@ -2,7 +2,10 @@ import path from "node:path";
 
 // The SQLite-only pieces of connecting: a PostgreSQL build replaces this module.
 
-/** Pragmas set on every connection (toolchain.md): WAL for concurrent readers, a busy wait instead of SQLITE_BUSY. */
+/**
+ * Pragmas set on every connection (docs/decisions/0002-sqlite-embedded.md): WAL for concurrent readers, a busy wait
+ * instead of SQLITE_BUSY.
+ */
 export const SQLITE_PRAGMAS = [
   "PRAGMA journal_mode = WAL",
   "PRAGMA synchronous = NORMAL",

@@ -119,7 +119,7 @@ export const dayToDate = (d: string) => new Date(`${d}T00:00:00.000Z`);
 
 /**
  * Links shown to readers: http and https only, with a real domain. `z.url()` alone accepts `javascript:` and
- * `data:` URLs (toolchain.md), which would run script when a reader clicks them.
+ * `data:` URLs, which would run script when a reader clicks them.
  */
 export function optionalHttpUrl(label: string) {
   const message = `${label} must be a full web address starting with https:// or http://.`;

@@ -1,5 +1,5 @@
-// The story the seed loads, copied verbatim from the design brief (seeds/border-strikes-article.txt), so that
-// nothing reads ../shared/ at run time. The article is undated and names no publisher or author.
+// The story the seed loads: the source article, verbatim, kept in code so that the seed reads no file at run time.
+// The article is undated and names no publisher or author.
 export const BORDER_STRIKES_ARTICLE = `Tensions between Pakistan and Afghanistan have sharply escalated following cross-border military strikes, prompting the United States to publicly support Pakistan’s “right to defend itself” against Taliban-linked threats. The development marks one of the most serious confrontations between the neighboring countries since the Taliban returned to power in Afghanistan in 2021.
 Escalating Cross-Border Conflict
 The crisis intensified after Pakistan launched airstrikes inside Afghan territory, targeting what it described as militant safe havens linked to Tehrik-e-Taliban Pakistan (TTP), a group Islamabad blames for a surge in attacks within its borders.

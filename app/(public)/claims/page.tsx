@@ -9,7 +9,7 @@ import { formatCount } from "@/lib/domain/format";
 import { filtersToSearch, parseClaimFilters } from "@/lib/validation/claim-filters";
 
 // With search words (q) the list comes from the full-text index, best match first, with the matched words marked.
-// Rendered in full per request (README, Decisions: caching): the list depends on the query string, and a
+// Rendered in full per request (docs/decisions/0003-caching.md): the list depends on the query string, and a
 // blocking render gives complete HTML that works without JavaScript. The data itself is cached.
 export const instant = false;
 

@@ -4,7 +4,7 @@ import { toApiClaim } from "@/lib/api/claim-json";
 import { apiError, cachedJson } from "@/lib/api/responses";
 import { readActor, readClaimList } from "@/lib/data/entry-points/reader";
 
-// GET /api/claims: the published claims with the list page's filters, paginated (README, "JSON API").
+// GET /api/claims: the published claims with the list page's filters, paginated (docs/api.md).
 // Reading request.nextUrl makes the handler run per request; the data underneath is the page's cached read.
 export async function GET(request: NextRequest) {
   const params = parseApiClaimParams(request.nextUrl.searchParams, { paged: true });

@@ -5,7 +5,7 @@ import { refuseField, type Editor, type WriteResult } from "@/lib/actions/write-
 import { FINAL_RATIONALE_MIN, type StatusChangeInput } from "@/lib/validation/status-change";
 import { FINAL_STATUSES, STATUS_INFO, isFinalStatus } from "@/lib/domain/vocabulary";
 
-// The status workflow (design: Verification statuses). One transaction writes the claim's new status, the
+// The status workflow (docs/editing.md). One transaction writes the claim's new status, the
 // append-only StatusChange readers see in the timeline, and the AuditEvent.
 
 const finalNames = FINAL_STATUSES.map((s) => STATUS_INFO[s].label).join(", ");

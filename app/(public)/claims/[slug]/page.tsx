@@ -14,7 +14,7 @@ import { formatDateTime, formatDay } from "@/lib/domain/format";
 import { slugParam, type SlugParams } from "@/lib/http/slug-param";
 import { ACTOR_KIND_LABEL, CATEGORY_LABEL, KIND_LABEL, STATUS_INFO, countryName } from "@/lib/domain/vocabulary";
 
-// Blocking render (README, Decisions: caching): an unknown slug gets a real 404 status, and the page is whole
+// Blocking render (docs/decisions/0003-caching.md): an unknown slug gets a real 404 status, and the page is whole
 // without JavaScript. The claim itself comes from the cache.
 export const instant = false;
 
