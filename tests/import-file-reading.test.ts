@@ -39,6 +39,15 @@ describe("CSV (RFC 4180)", () => {
     ]);
   });
 
+  it("counts lines past empty lines, mixed line ends and a CRLF inside quotes", () => {
+    expect(rows('a,b\r\r\n\n1,"x\r\ny"\r3,4')).toEqual([
+      { line: 1, cells: ["a", "b"] },
+      { line: 4, cells: ["1", "x\r\ny"] },
+      { line: 6, cells: ["3", "4"] },
+    ]);
+    expect(parseCsv('a,b\n1,2\n\n\n3,"open\nmore\n')).toMatchObject({ ok: false, line: 5 });
+  });
+
   it("refuses a quote that is never closed, naming the line it opened on", () => {
     expect(parseCsv('a,b\n1,"open\nmore\n')).toMatchObject({ ok: false, line: 2, message: expect.stringContaining("never closed") });
   });
