@@ -23,14 +23,19 @@ test.describe("GET /feed.xml", () => {
       page.evaluate((text) => {
         const doc = new DOMParser().parseFromString(text, "application/xml");
         const ns = "http://www.w3.org/2005/Atom";
+        // What a feed reader shows: a type="html" title or content is HTML, so its entities are decoded once more.
+        const shown = (el: Element | undefined) =>
+          el?.getAttribute("type") === "html"
+            ? (new DOMParser().parseFromString(el.textContent ?? "", "text/html").body.textContent ?? "")
+            : (el?.textContent ?? "");
         return {
           errors: doc.getElementsByTagName("parsererror").length,
           root: doc.documentElement.localName,
           updated: doc.documentElement.getElementsByTagNameNS(ns, "updated")[0]?.textContent ?? "",
           entries: [...doc.getElementsByTagNameNS(ns, "entry")].map((e) => ({
             id: e.getElementsByTagNameNS(ns, "id")[0]?.textContent ?? "",
-            title: e.getElementsByTagNameNS(ns, "title")[0]?.textContent ?? "",
-            content: e.getElementsByTagNameNS(ns, "content")[0]?.textContent ?? "",
+            title: shown(e.getElementsByTagNameNS(ns, "title")[0]),
+            content: shown(e.getElementsByTagNameNS(ns, "content")[0]),
             link: e.getElementsByTagNameNS(ns, "link")[0]?.getAttribute("href") ?? "",
             updated: e.getElementsByTagNameNS(ns, "updated")[0]?.textContent ?? "",
           })),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseCsv } from "@/lib/csv/parse";
 import { checkSize, decodeUtf8 } from "@/lib/data-io/decode";
 import { scanJson } from "@/lib/data-io/json-scan";
-import { detectFormat } from "@/lib/data-io/read-file";
+import { detectFormat, readImportFile } from "@/lib/data-io/read-file";
 import { IMPORT_UPLOAD_MAX_BYTES } from "@/lib/validation/import";
 
 // Reading an import file before any record is looked at: CSV by RFC 4180, strict UTF-8, the size limit, and where
@@ -37,6 +37,15 @@ describe("CSV (RFC 4180)", () => {
       { line: 1, cells: ["a", "", ""] },
       { line: 3, cells: ["1", "2", ""] },
     ]);
+  });
+
+  it("counts lines past empty lines, mixed line ends and a CRLF inside quotes", () => {
+    expect(rows('a,b\r\r\n\n1,"x\r\ny"\r3,4')).toEqual([
+      { line: 1, cells: ["a", "b"] },
+      { line: 4, cells: ["1", "x\r\ny"] },
+      { line: 6, cells: ["3", "4"] },
+    ]);
+    expect(parseCsv('a,b\n1,2\n\n\n3,"open\nmore\n')).toMatchObject({ ok: false, line: 5 });
   });
 
   it("refuses a quote that is never closed, naming the line it opened on", () => {
@@ -93,11 +102,24 @@ describe("JSON scan", () => {
     expect(scanJson('{"a": "line\nbreak"}').error).toMatchObject({ line: 1, message: expect.stringContaining("line break") });
     expect(scanJson('{"a": 1} x').error).toMatchObject({ line: 1, column: 10, message: expect.stringContaining("after the end") });
     expect(scanJson('{"a": [1, 2').error).toMatchObject({ message: expect.stringContaining("ends inside a list") });
-    expect(scanJson('{"a": 01}').error).toMatchObject({ column: 7, message: expect.stringContaining("not a JSON number") });
+    expect(scanJson('{"a": 01}').error).toMatchObject({ column: 8, message: expect.stringContaining("no leading zeros") });
+    expect(scanJson('{"a": 1.}').error).toMatchObject({ column: 7, message: expect.stringContaining("not a JSON number") });
+    expect(scanJson('{"a": "\\x"}').error).toMatchObject({ column: 7, message: expect.stringContaining("no JSON escape") });
+    expect(scanJson('{a: 1}').error).toMatchObject({ column: 2, message: expect.stringContaining("unexpected “a”") });
+    expect(scanJson('{"a": 1 "b": 2}').error).toMatchObject({ column: 9, message: "expected “,” or “}”, found “\"b\"”." });
+    expect(scanJson('// note\n{}').error).toMatchObject({ line: 1, message: "JSON has no comments." });
   });
 
   it("survives nesting far deeper than any record", () => {
-    expect(scanJson("[".repeat(200_000)).error).toMatchObject({ message: expect.stringContaining("ends inside a list") });
+    // jsonc-parser recurses per level and runs out of stack (lib/data-io/json-scan.ts): the scan gives up without
+    // a position, and the import reports JSON.parse's message and issues without a line instead of failing.
+    expect(scanJson("[".repeat(200_000)).error).toBeNull();
+    expect(readImportFile(new TextEncoder().encode("[".repeat(200_000)), "deep.json", 1e6)).toMatchObject({
+      ok: false,
+      issues: [{ path: "", message: "Malformed JSON: Unexpected end of JSON input" }],
+    });
+    const deep = `{"format":"x",\n"claims":[\n{"x":${"[".repeat(100_000)}${"]".repeat(100_000)}}]}`;
+    expect(scanJson(deep).lines.get("claims")).toEqual([3]);
   });
 
   it("records the line each record of the top-level lists starts on", () => {

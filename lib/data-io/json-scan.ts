@@ -1,152 +1,110 @@
-// A JSON syntax scanner that builds nothing: JSON.parse does the parsing, and this only runs when its answer is not
-// enough. It finds where malformed JSON goes wrong (Node's messages often give no position) and the line on which
-// each record of the file's top-level lists starts, so errors can name it. An explicit stack, no recursion: a
-// hostile file nested a million deep cannot overflow it.
+import { printParseErrorCode, visit } from "jsonc-parser";
+
+// A pass over JSON text by jsonc-parser's `visit`, which builds nothing: JSON.parse does the parsing (faster, and
+// the strict standard), and this only runs when its answer is not enough. It finds where malformed JSON goes wrong
+// (Node's messages often give no position) and the line on which each record of the file's top-level lists
+// starts, so errors can name it.
+//
+// jsonc-parser recurses once per level of nesting, so a hostile file nested tens of thousands deep overflows the
+// stack (past about 5,000 levels here; a record has fewer than ten). That is caught: the scan then knows nothing more, and the caller falls back to JSON.parse's message and to
+// issues without a line (tests/import-file-reading.test.ts, "nesting far deeper").
 
 export type JsonSyntaxError = { line: number; column: number; message: string };
 /** "claims" → the line of claims[0], claims[1], … */
 export type RecordLines = Map<string, number[]>;
 
-type Frame = { array: boolean; key: string | null; count: number };
-type Expect = "value" | "keyOrEnd" | "key" | "colon" | "valueOrEnd" | "commaOrEnd" | "end";
+type Code = ReturnType<typeof printParseErrorCode>;
+type Where = { found: string; closer: string; afterEnd: boolean; before: string | undefined };
+
+const VALUE = "a value (text in double quotes, a number, true, false, null, { or [)";
+
+/** The message for each error jsonc-parser reports; the ones strict JSON can meet. */
+const MESSAGES: Partial<Record<Code, (at: Where) => string>> = {
+  InvalidSymbol: ({ found, afterEnd }) =>
+    afterEnd ? `unexpected ${found} after the end of the JSON document.` : `unexpected ${found}: expected ${VALUE}.`,
+  InvalidNumberFormat: () => "this is not a JSON number.",
+  UnexpectedEndOfNumber: () => "this is not a JSON number (a digit must follow the point or the e).",
+  PropertyNameExpected: ({ found }) =>
+    `expected a property name in double quotes${found === "“}”" ? " (is there a comma too many?)" : ""}, found ${found}.`,
+  ValueExpected: ({ found }) => `expected ${VALUE}, found ${found}.${/^“[\]}]”$/.test(found) ? " Is there a comma too many?" : ""}`,
+  ColonExpected: ({ found }) => `expected “:” after the property name, found ${found}.`,
+  CommaExpected: ({ found, closer, before }) =>
+    `expected “,” or “${closer}”, found ${found}.${before === "0" && /^“\d/.test(found) ? " A JSON number has no leading zeros." : ""}`,
+  CloseBraceExpected: () => "the file ends inside an object {: a closing bracket is missing.",
+  CloseBracketExpected: () => "the file ends inside a list [: a closing bracket is missing.",
+  EndOfFileExpected: ({ found }) => `unexpected ${found} after the end of the JSON document.`,
+  InvalidCommentToken: () => "JSON has no comments.",
+  UnexpectedEndOfComment: () => "JSON has no comments.",
+  InvalidUnicode: () => "\\u must be followed by four hexadecimal digits.",
+  InvalidEscapeCharacter: () => "a \\ in this text in quotes starts no JSON escape (use \\\\ for a backslash).",
+  InvalidCharacter: () => "a control character inside text in quotes: write it as \\t or \\u00XX.",
+};
 
 export function scanJson(text: string): { error: JsonSyntaxError | null; lines: RecordLines } {
   const lines: RecordLines = new Map();
-  const stack: Frame[] = [];
-  let expect = "value" as Expect; // "as": afterValue() changes it, which narrowing cannot see
-  let line = 1;
-  let lineStart = 0;
-  let i = 0;
-  const n = text.length;
-  const fail = (message: string, at = i) => ({ error: { line, column: at - lineStart + 1, message }, lines });
-  const found = () => (i < n ? `“${text[i] === "\n" ? "a line break" : text[i]}”` : "the end of the file");
-
-  const afterValue = () => {
-    const top = stack.at(-1);
-    if (top) top.count++;
-    expect = top ? "commaOrEnd" : "end";
-  };
-
-  while (i <= n) {
-    // Whitespace, counting lines.
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 10) {
-        line++;
-        lineStart = i + 1;
-      } else if (c !== 32 && c !== 9 && c !== 13) break;
-      i++;
-    }
-    if (i >= n) {
-      if (expect === "end") return { error: null, lines };
-      return fail(stack.length ? `the file ends inside ${stack.at(-1)?.array ? "a list [" : "an object {"}: a closing bracket is missing.` : "the file is empty.");
-    }
-    const ch = text[i] as string;
-    const top = stack.at(-1);
-
-    if (expect === "end") return fail(`unexpected ${found()} after the end of the JSON document.`);
-    if (expect === "colon") {
-      if (ch !== ":") return fail(`expected “:” after the property name, found ${found()}.`);
-      i++;
-      expect = "value";
-      continue;
-    }
-    if (expect === "commaOrEnd") {
-      if (ch === ",") {
-        i++;
-        expect = top?.array ? "value" : "key";
-        continue;
-      }
-      if (ch === (top?.array ? "]" : "}")) {
-        i++;
-        stack.pop();
-        afterValue();
-        continue;
-      }
-      return fail(`expected “,” or “${top?.array ? "]" : "}"}”, found ${found()}.`);
-    }
-    if (expect === "keyOrEnd" || expect === "key") {
-      if (ch === "}" && expect === "keyOrEnd") {
-        i++;
-        stack.pop();
-        afterValue();
-        continue;
-      }
-      if (ch !== '"') return fail(`expected a property name in double quotes${expect === "key" ? " (is there a comma too many?)" : ""}, found ${found()}.`);
-      const end = scanString(text, i);
-      if (typeof end !== "number") return fail(end.message, end.at);
-      if (top) top.key = JSON.parse(text.slice(i, end)) as string;
-      i = end;
-      expect = "colon";
-      continue;
-    }
-    if (expect === "valueOrEnd" && ch === "]") {
-      i++;
-      stack.pop();
-      afterValue();
-      continue;
-    }
-
-    // A value starts here.
-    if (top?.array && stack.length === 2 && stack[0]?.key) {
-      const key = stack[0].key;
+  let error: JsonSyntaxError | null = null;
+  // Open containers, true for a list; the current top-level key; whether the top-level value is complete.
+  const open: boolean[] = [];
+  let key: string | null = null;
+  let done = false;
+  const value = (line: number) => {
+    if (open.length === 2 && open[1] && key !== null) {
       const list = lines.get(key) ?? [];
-      list[top.count] = line;
+      list.push(line + 1);
       lines.set(key, list);
     }
-    if (ch === "{" || ch === "[") {
-      stack.push({ array: ch === "[", key: null, count: 0 });
-      i++;
-      expect = ch === "[" ? "valueOrEnd" : "keyOrEnd";
-      continue;
-    }
-    let end: number | { at: number; message: string };
-    if (ch === '"') end = scanString(text, i);
-    else if (ch === "-" || (ch >= "0" && ch <= "9")) end = scanNumber(text, i);
-    else if (text.startsWith("true", i)) end = i + 4;
-    else if (text.startsWith("false", i)) end = i + 5;
-    else if (text.startsWith("null", i)) end = i + 4;
-    else return fail(`expected a value (text in double quotes, a number, true, false, null, { or [), found ${found()}.${ch === "]" || ch === "}" ? " Is there a comma too many?" : ""}`);
-    if (typeof end !== "number") return fail(end.message, end.at);
-    i = end;
-    afterValue();
+  };
+  const close = () => {
+    open.pop();
+    if (!open.length) done = true;
+  };
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: (_offset, _length, line) => {
+          value(line);
+          open.push(false);
+        },
+        onArrayBegin: (_offset, _length, line) => {
+          value(line);
+          open.push(true);
+        },
+        onObjectEnd: close,
+        onArrayEnd: close,
+        onObjectProperty: (name) => {
+          if (open.length === 1) key = name;
+        },
+        onLiteralValue: (_value, _offset, _length, line) => {
+          value(line);
+          if (!open.length) done = true;
+        },
+        onError: (code, offset, length, line, column) => {
+          if (error) return;
+          error = { line: line + 1, column: column + 1, message: describe(text, printParseErrorCode(code), offset, length, open.at(-1), done) };
+        },
+      },
+      { disallowComments: true, allowTrailingComma: false },
+    );
+  } catch (thrown) {
+    // Nested too deep for the call stack: see the note at the top.
+    if (!(thrown instanceof RangeError)) throw thrown;
   }
-  return { error: null, lines };
+  return { error, lines };
 }
 
-/** The index just past the string starting at `start` (a `"`), or what is wrong with it. */
-function scanString(text: string, start: number): number | { at: number; message: string } {
-  let i = start + 1;
-  for (;;) {
-    if (i >= text.length) return { at: start, message: "this text in quotes is never closed." };
-    const c = text.charCodeAt(i);
-    if (c === 34) return i + 1;
-    if (c < 32) return { at: i, message: "a line break or control character inside text in quotes: write it as \\n, \\t or \\u00XX." };
-    if (c === 92) {
-      const e = text[i + 1];
-      if (e === "u") {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { at: i, message: "\\u must be followed by four hexadecimal digits." };
-        i += 6;
-        continue;
-      }
-      if (e === undefined || !'"\\/bfnrt'.includes(e)) return { at: i, message: `“\\${e ?? ""}” is not a JSON escape (use \\\\ for a backslash).` };
-      i += 2;
-      continue;
-    }
-    i++;
+function describe(text: string, code: Code, offset: number, length: number, inList: boolean | undefined, afterEnd: boolean): string {
+  if (code === "UnexpectedEndOfString") {
+    // The string runs to a line break or to the end of the file.
+    const end = text[offset + length];
+    return end === "\n" || end === "\r"
+      ? "a line break inside text in quotes: write it as \\n."
+      : "this text in quotes is never closed.";
   }
-}
-
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-
-function scanNumber(text: string, start: number): number | { at: number; message: string } {
-  NUMBER.lastIndex = start;
-  const match = NUMBER.exec(text);
-  if (!match || match[0] === "-") return { at: start, message: "this is not a JSON number." };
-  const end = start + match[0].length;
-  const next = text[end];
-  if (next !== undefined && /[\w.+-]/.test(next)) return { at: start, message: "this is not a JSON number (no leading zeros, a digit after the point)." };
-  return end;
+  if (!text.trim()) return "the file is empty.";
+  const token = text.slice(offset, offset + Math.max(length, 1));
+  const found = !token ? "the end of the file" : token === "\n" || token === "\r" ? "a line break" : `“${token.length > 20 ? `${token.slice(0, 20)}…` : token}”`;
+  return MESSAGES[code]?.({ found, closer: inList ? "]" : "}", afterEnd, before: text[offset - 1] }) ?? `${code} at ${found}.`;
 }
 
 /** The line of the record at `path[0..1]` (e.g. ["claims", 12]) when the scan found it. */

@@ -1,6 +1,13 @@
-import { escapeXml } from "@/lib/feed/xml";
+import { Feed } from "feed";
+import { escapeXml, stripInvalidXmlChars } from "@/lib/feed/xml";
 
-// An Atom 1.0 feed (RFC 4287) as a string. Pure: the route gives it the entries and the site's addresses.
+// An Atom 1.0 feed (RFC 4287) as a string, written by `feed`. Pure: the route gives it the entries and the site's
+// addresses. Two things are done to the text before `feed` sees it (tests/feed.test.ts checks both):
+// - `feed` writes entry titles and content as type="html" in CDATA, so plain text goes in as escaped HTML: a
+//   reader shows "AT&T <b>" as written, and "]]>" cannot end the CDATA early (`feed` splits only the first one).
+// - xml-js, which `feed` writes with, turns "&amp;" in element text back into "&" before escaping it, so a
+//   publisher named "A &amp; B" would lose its "amp;". Escaping every "&" first makes that step a no-op.
+// Both also drop the characters XML 1.0 forbids (lib/feed/xml.ts), which neither library does.
 
 export type AtomEntry = {
   /** a permanent, unique id (a tag: URI) */
@@ -25,31 +32,24 @@ export type AtomFeed = {
   entries: AtomEntry[];
 };
 
+/** Plain text for an element `feed` writes as text. */
+const text = (value: string) => stripInvalidXmlChars(value).replace(/&/g, "&amp;");
+/** Plain text for a title or content `feed` writes as type="html". */
+const html = (value: string) => escapeXml(value);
+
 export function buildAtomFeed(feed: AtomFeed): string {
-  const text = (tag: string, value: string, attrs = "") => `<${tag}${attrs}>${escapeXml(value)}</${tag}>`;
-  const entries = feed.entries.map((e) =>
-    [
-      "  <entry>",
-      `    ${text("id", e.id)}`,
-      `    ${text("title", e.title, ' type="text"')}`,
-      `    <link rel="alternate" type="text/html" href="${escapeXml(e.link)}"/>`,
-      `    ${text("updated", e.updated.toISOString())}`,
-      `    ${text("content", e.content, ' type="text"')}`,
-      "  </entry>",
-    ].join("\n"),
-  );
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  ${text("id", feed.id)}`,
-    `  ${text("title", feed.title)}`,
-    `  ${text("subtitle", feed.subtitle)}`,
-    `  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.selfUrl)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(feed.siteUrl)}"/>`,
-    `  ${text("updated", feed.updated.toISOString())}`,
-    `  <author>${text("name", feed.author)}</author>`,
-    ...entries,
-    "</feed>",
-    "",
-  ].join("\n");
+  const atom = new Feed({
+    id: text(feed.id),
+    title: text(feed.title),
+    description: text(feed.subtitle),
+    link: feed.siteUrl,
+    feedLinks: { atom: feed.selfUrl },
+    author: { name: text(feed.author) },
+    updated: feed.updated,
+    generator: false,
+  });
+  for (const e of feed.entries) {
+    atom.addItem({ id: e.id, title: html(e.title), content: html(e.content), link: e.link, date: e.updated });
+  }
+  return atom.atom1();
 }
