@@ -4,6 +4,9 @@ import type { DbOrTx } from "@/lib/db/create-client";
 
 export type AuditEntity = "Claim" | "Source" | "ClaimSource" | "CasualtyFigure" | "ClaimLink" | "Actor" | "User" | "Session" | "Import";
 
+/** Who is writing: every write records the user on the claim and in the AuditEvent. */
+export type Editor = { id: number };
+
 export type AuditInput = {
   userId: number | null;
   entity: AuditEntity;
