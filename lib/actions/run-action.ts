@@ -14,7 +14,7 @@ import type { Db } from "@/lib/db/create-client";
 // request carried: it is parsed, never trusted. Redirects happen in the action, after the runner returned.
 
 /** What a successful write makes stale. */
-export type Invalidate = "readers" | "admin-pages" | "nothing";
+type Invalidate = "readers" | "admin-pages" | "nothing";
 
 const INVALIDATE: Record<Invalidate, () => void> = {
   // Readers see the change on their next request; the writer's own page re-renders in this same response.
@@ -26,7 +26,7 @@ const INVALIDATE: Record<Invalidate, () => void> = {
 
 type Caller<R extends Role | null> = R extends Role ? CurrentUser : null;
 
-export type ActionSpec<S extends z.ZodType, T, R extends Role | null> = {
+type ActionSpec<S extends z.ZodType, T, R extends Role | null> = {
   /** The role the caller must hold; null only for sign-in, whose guards are the schema, the throttle and the password. */
   role: R;
   schema: S;
