@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { EditorChrome } from "@/components/layout/editor-chrome";
+import { signOutAction } from "@/app/logout/actions";
 import { requireRole } from "@/lib/auth/session";
 
 export const metadata: Metadata = { robots: { index: false } };
@@ -10,5 +11,5 @@ export const instant = false;
 /** Admins only: anonymous visitors go to /login?next=…, editors get the 403 page (app/forbidden.tsx). */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireRole("ADMIN");
-  return <EditorChrome user={user}>{children}</EditorChrome>;
+  return <EditorChrome user={user} signOut={signOutAction}>{children}</EditorChrome>;
 }

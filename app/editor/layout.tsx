@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { EditorChrome } from "@/components/layout/editor-chrome";
+import { signOutAction } from "@/app/logout/actions";
 import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { robots: { index: false } };
@@ -10,5 +11,5 @@ export const instant = false;
 /** Every page under /editor is for signed-in editors and admins; anonymous visitors go to /login?next=… */
 export default async function EditorLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  return <EditorChrome user={user}>{children}</EditorChrome>;
+  return <EditorChrome user={user} signOut={signOutAction}>{children}</EditorChrome>;
 }

@@ -4,7 +4,6 @@ import { EditorClaimTable } from "@/components/editor/editor-claim-table";
 import { EditorFiltersForm } from "@/components/editor/editor-filters-form";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { Pagination } from "@/components/ui/pagination";
-import { requireUser } from "@/lib/auth/session";
 import { readEditorList } from "@/lib/data/entry-points/editor";
 import { formatCount } from "@/lib/domain/format";
 import { editorFiltersToSearch, parseEditorFilters } from "@/lib/validation/editor-filters";
@@ -14,8 +13,6 @@ export const instant = false;
 export const metadata: Metadata = { title: "Editor: claims" };
 
 export default async function EditorHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  // The layout checks too; a page renders independently of its layout, so it checks for itself.
-  await requireUser();
   const { filters, issues } = parseEditorFilters(await searchParams);
   const result = await readEditorList(filters);
   if (filters.actor && !result.actors.some((a) => a.slug === filters.actor)) {

@@ -3,20 +3,20 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
 import type { z } from "zod";
-import { createClaimAction } from "@/app/editor/claims/new/actions";
-import { updateClaimAction } from "@/app/editor/claims/[id]/claim-actions";
 import { CLAIM_FIELD_NAMES, ClaimFields, type ClaimFieldValues } from "@/components/editor/claim-fields";
 import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { FormFeedback } from "@/components/editor/form-feedback";
 import { PossibleDuplicates } from "@/components/editor/possible-duplicates";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import type { ActionFailure, FormAction } from "@/lib/actions/result";
 import type { ActorOption, IncidentOption } from "@/lib/data/reads/editor-claim-detail";
 import { ClaimCreateSchema, ClaimUpdateSchema } from "@/lib/validation/claim";
 
 type Options = { actors: ActorOption[]; incidents: IncidentOption[] };
 
-export function CreateClaimForm({ actors, incidents }: Options) {
+/** `action` redirects to the new claim on success, so it only returns a refusal. */
+export function CreateClaimForm({ actors, incidents, action }: Options & { action: (input: z.output<typeof ClaimCreateSchema>) => Promise<ActionFailure> }) {
   const hydrated = useHydrated();
   const form = useForm<z.input<typeof ClaimCreateSchema>, unknown, z.output<typeof ClaimCreateSchema>>({
     resolver: zodResolver(ClaimCreateSchema),
@@ -34,7 +34,7 @@ export function CreateClaimForm({ actors, incidents }: Options) {
   const onSubmit = form.handleSubmit(async (values) => {
     state.start();
     // On success the action redirects to the new claim's page; it only returns when it refused.
-    const result = await createClaimAction(values);
+    const result = await action(values);
     if (result && !result.ok) state.refused(result);
   });
 
@@ -61,7 +61,9 @@ export function CreateClaimForm({ actors, incidents }: Options) {
   );
 }
 
-export function EditClaimForm({ actors, incidents, defaults }: Options & { defaults: ClaimFieldValues }) {
+type UpdateClaim = FormAction<z.output<typeof ClaimUpdateSchema>, { version: number; slug: string }>;
+
+export function EditClaimForm({ actors, incidents, defaults, action }: Options & { defaults: ClaimFieldValues; action: UpdateClaim }) {
   const hydrated = useHydrated();
   const { claimId, version, setVersion } = useClaimVersion();
   const form = useForm<z.input<typeof ClaimUpdateSchema>, unknown, z.output<typeof ClaimUpdateSchema>>({
@@ -76,7 +78,7 @@ export function EditClaimForm({ actors, incidents, defaults }: Options & { defau
 
   const submit = form.handleSubmit(async (values) => {
     state.start();
-    const result = await updateClaimAction(values);
+    const result = await action(values);
     if (!result.ok) return state.refused(result);
     setVersion(result.data.version);
     setValue("slug", result.data.slug);

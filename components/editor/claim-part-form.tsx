@@ -3,7 +3,7 @@
 import type { FormEvent, ReactNode } from "react";
 import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { FormFeedback } from "@/components/editor/form-feedback";
-import type { Conflict } from "@/lib/actions/write-result";
+import type { Conflict } from "@/lib/actions/result";
 
 type Props = {
   label: string;

@@ -3,13 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { addFigureAction } from "@/app/editor/claims/[id]/figure-actions";
 import { ClaimPartForm } from "@/components/editor/claim-part-form";
 import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { errorAt } from "@/components/editor/field-error";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import type { FormAction } from "@/lib/actions/result";
 import type { ActorOption } from "@/lib/data/reads/editor-claim-detail";
 import { FigureSchema } from "@/lib/validation/figure";
 import { OUTCOME_LABEL, POPULATION_LABEL, type Outcome, type Population } from "@/lib/domain/vocabulary";
@@ -23,7 +23,9 @@ const blank = (claimId: number, version: number) =>
   ({ claimId, version, reportedById: "", population: "", outcome: "", min: "", max: "", sourceId: "", reportedAt: "", note: "" }) as unknown as Values;
 
 /** Adds a casualty figure as one reporter gave it; a single number is min = max. */
-export function FigureForm({ actors, sources }: { actors: ActorOption[]; sources: { id: number; title: string }[] }) {
+type AddFigure = FormAction<z.output<typeof FigureSchema>, { version: number }>;
+
+export function FigureForm({ actors, sources, action }: { actors: ActorOption[]; sources: { id: number; title: string }[]; action: AddFigure }) {
   const hydrated = useHydrated();
   const { claimId, version, setVersion } = useClaimVersion();
   const form = useForm<Values, unknown, z.output<typeof FigureSchema>>({ resolver: zodResolver(FigureSchema), defaultValues: blank(claimId, version) });
@@ -33,7 +35,7 @@ export function FigureForm({ actors, sources }: { actors: ActorOption[]; sources
 
   const submit = form.handleSubmit(async (values) => {
     state.start();
-    const result = await addFigureAction(values);
+    const result = await action(values);
     if (!result.ok) return state.refused(result);
     setVersion(result.data.version);
     reset(blank(claimId, result.data.version));

@@ -1,11 +1,11 @@
-import { RemoveFigureButton } from "@/components/editor/remove-buttons";
+import { RemoveButton, type RemoveAction } from "@/components/editor/remove-button";
 import type { EditorClaim } from "@/lib/data/reads/editor-claim-detail";
 import { formatCount, formatDay } from "@/lib/domain/format";
 import { OUTCOME_LABEL, POPULATION_LABEL } from "@/lib/domain/vocabulary";
 
 const range = (min: number, max: number) => (min === max ? formatCount(min) : `${formatCount(min)}–${formatCount(max)}`);
 
-export function FigureList({ figures }: { figures: EditorClaim["figures"] }) {
+export function FigureList({ figures, remove }: { figures: EditorClaim["figures"]; remove: RemoveAction<{ figureId: number }> }) {
   if (figures.length === 0) return <p className="empty">No casualty figures yet.</p>;
   return (
     <div className="table-wrap">
@@ -40,7 +40,7 @@ export function FigureList({ figures }: { figures: EditorClaim["figures"] }) {
                 </td>
                 <td>{f.source?.title ?? <span className="muted">—</span>}</td>
                 <td>
-                  <RemoveFigureButton figureId={f.id} description={description} />
+                  <RemoveButton label={`Remove figure: ${description}`} action={remove} target={{ figureId: f.id }} />
                 </td>
               </tr>
             );

@@ -1,5 +1,5 @@
 import { FormMessage } from "@/components/ui/form-message";
-import type { Conflict } from "@/lib/actions/write-result";
+import type { Conflict } from "@/lib/actions/result";
 
 /**
  * The form-level outcome of a save: a refusal, a success note, or a lost race on the version with a way to load

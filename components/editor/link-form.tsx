@@ -4,13 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { addLinkAction } from "@/app/editor/claims/[id]/link-actions";
 import { ClaimPartForm } from "@/components/editor/claim-part-form";
 import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { errorAt } from "@/components/editor/field-error";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import type { FormAction } from "@/lib/actions/result";
 import type { LinkTarget } from "@/lib/data/entry-points/editor";
 import { LinkSchema } from "@/lib/validation/link";
 import { LINK_LABEL, type LinkType } from "@/lib/domain/vocabulary";
@@ -50,7 +50,9 @@ function useClaimSearch(query: string, excludeId: number) {
 }
 
 /** Adds a typed link from this claim to another: the other claim is found by its slug or by words. */
-export function LinkForm() {
+type AddLink = FormAction<z.output<typeof LinkSchema>, { version: number }>;
+
+export function LinkForm({ action }: { action: AddLink }) {
   const hydrated = useHydrated();
   const { claimId, version, setVersion } = useClaimVersion();
   const form = useForm<Values, unknown, z.output<typeof LinkSchema>>({ resolver: zodResolver(LinkSchema), defaultValues: blank(claimId, version) });
@@ -70,7 +72,7 @@ export function LinkForm() {
 
   const submit = form.handleSubmit(async (values) => {
     state.start();
-    const result = await addLinkAction(values);
+    const result = await action(values);
     if (!result.ok) return state.refused(result);
     setVersion(result.data.version);
     reset(blank(claimId, result.data.version));

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { RemoveLinkButton } from "@/components/editor/remove-buttons";
+import { RemoveButton, type RemoveAction } from "@/components/editor/remove-button";
 import type { EditorClaim } from "@/lib/data/reads/editor-claim-detail";
 import { LINK_LABEL } from "@/lib/domain/vocabulary";
 
 /** Links from this claim (removable here) and links to it from others (edited on the claim they start from). */
-export function LinkList({ outgoing, incoming }: { outgoing: EditorClaim["linksFrom"]; incoming: EditorClaim["linksTo"] }) {
+export function LinkList({ outgoing, incoming, remove }: { outgoing: EditorClaim["linksFrom"]; incoming: EditorClaim["linksTo"]; remove: RemoveAction<{ linkId: number }> }) {
   if (outgoing.length === 0 && incoming.length === 0) return <p className="empty">No links to other claims.</p>;
   return (
     <ul className="editor-list" data-testid="editor-links">
@@ -17,7 +17,7 @@ export function LinkList({ outgoing, incoming }: { outgoing: EditorClaim["linksF
             </p>
             {l.note ? <p className="small">{l.note}</p> : null}
           </div>
-          <RemoveLinkButton linkId={l.id} description={`${LINK_LABEL[l.type].outgoing} ${l.to.slug}`} />
+          <RemoveButton label={`Remove link: ${LINK_LABEL[l.type].outgoing} ${l.to.slug}`} action={remove} target={{ linkId: l.id }} />
         </li>
       ))}
       {incoming.map((l) => (

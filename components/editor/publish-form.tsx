@@ -1,24 +1,25 @@
 "use client";
 
 import { useState } from "react";
-import { setPublishedAction } from "@/app/editor/claims/[id]/claim-actions";
 import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { FormFeedback } from "@/components/editor/form-feedback";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { WriteFailure } from "@/lib/actions/write-result";
+import type { ActionFailure, FormAction } from "@/lib/actions/result";
+
+type SetPublished = FormAction<{ claimId: number; version: number; publish: boolean }, { version: number }>;
 
 /** Publish (readers see the claim) or unpublish (back to a draft). */
-export function PublishForm({ published }: { published: boolean }) {
+export function PublishForm({ published, action }: { published: boolean; action: SetPublished }) {
   const hydrated = useHydrated();
   const { claimId, version, setVersion } = useClaimVersion();
   const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<WriteFailure | null>(null);
+  const [refusal, setRefusal] = useState<ActionFailure | null>(null);
 
   async function toggle() {
     setPending(true);
     setRefusal(null);
     try {
-      const result = await setPublishedAction({ claimId, version, publish: !published });
+      const result = await action({ claimId, version, publish: !published });
       if (result.ok) setVersion(result.data.version);
       else setRefusal(result);
     } finally {

@@ -4,22 +4,26 @@ import { useState } from "react";
 import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { FormFeedback } from "@/components/editor/form-feedback";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { WriteFailure, WriteResult } from "@/lib/actions/write-result";
+import type { ActionFailure, FormAction } from "@/lib/actions/result";
 
-type Remove = (at: { claimId: number; version: number }) => Promise<WriteResult<{ version: number }>>;
+/** A remove action of the claim's page: the row to remove (`{ sourceId }`, `{ figureId }`, `{ linkId }`) at the page's version. */
+export type RemoveAction<T> = FormAction<T & { claimId: number; version: number }, { version: number }>;
 
-/** Removes one source, figure or link of the claim, with the page's version; says why when it is refused. */
-export function RemoveButton({ remove: run, label }: { remove: Remove; label: string }) {
+/**
+ * Removes one source, figure or link of the claim, with the page's version; says why when it is refused. The list
+ * (a server component) passes the Server Action and the row: both cross to the client as they are.
+ */
+export function RemoveButton<T extends object>({ action, target, label }: { action: RemoveAction<T>; target: T; label: string }) {
   const hydrated = useHydrated();
   const { claimId, version, setVersion } = useClaimVersion();
   const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<WriteFailure | null>(null);
+  const [refusal, setRefusal] = useState<ActionFailure | null>(null);
 
   async function remove() {
     setPending(true);
     setRefusal(null);
     try {
-      const result = await run({ claimId, version });
+      const result = await action({ ...target, claimId, version });
       if (result.ok) setVersion(result.data.version);
       else setRefusal(result);
     } finally {

@@ -3,13 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { attachSourceAction } from "@/app/editor/claims/[id]/source-actions";
 import { ClaimPartForm } from "@/components/editor/claim-part-form";
 import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { errorAt } from "@/components/editor/field-error";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import type { FormAction } from "@/lib/actions/result";
 import type { SourceOption } from "@/lib/data/reads/editor-claim-detail";
 import { AttachSourceSchema } from "@/lib/validation/source";
 import { SOURCE_TYPE_LABEL, STANCE_LABEL, STANCES, type SourceType } from "@/lib/domain/vocabulary";
@@ -54,7 +54,9 @@ function blank(claimId: number, version: number): Values {
 const optionLabel = (s: SourceOption) => `${s.title}${s.publisher ? ` — ${s.publisher}` : ""}${s.protected ? " (protected)" : ""}`;
 
 /** Links a source to the claim with its stance: one from the list, or a new one described here. */
-export function SourceForm({ sources, linkedIds, capped }: { sources: SourceOption[]; linkedIds: number[]; capped: boolean }) {
+type AttachSource = FormAction<z.output<typeof AttachSourceSchema>, { version: number }>;
+
+export function SourceForm({ sources, linkedIds, capped, action }: { sources: SourceOption[]; linkedIds: number[]; capped: boolean; action: AttachSource }) {
   const hydrated = useHydrated();
   const { claimId, version, setVersion } = useClaimVersion();
   const form = useForm<Values, unknown, z.output<typeof AttachSourceSchema>>({
@@ -70,7 +72,7 @@ export function SourceForm({ sources, linkedIds, capped }: { sources: SourceOpti
 
   const submit = form.handleSubmit(async (values) => {
     state.start();
-    const result = await attachSourceAction(values);
+    const result = await action(values);
     if (!result.ok) return state.refused(result);
     setVersion(result.data.version);
     reset(blank(claimId, result.data.version));

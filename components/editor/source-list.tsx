@@ -1,10 +1,10 @@
-import { RemoveSourceButton } from "@/components/editor/remove-buttons";
+import { RemoveButton, type RemoveAction } from "@/components/editor/remove-button";
 import type { EditorClaim } from "@/lib/data/reads/editor-claim-detail";
 import { formatDay } from "@/lib/domain/format";
 import { SOURCE_TYPE_LABEL, STANCE_LABEL } from "@/lib/domain/vocabulary";
 
 /** The claim's sources as editors see them: protected ones in full, marked, with the reason readers get instead. */
-export function SourceList({ sources }: { sources: EditorClaim["sources"] }) {
+export function SourceList({ sources, remove }: { sources: EditorClaim["sources"]; remove: RemoveAction<{ sourceId: number }> }) {
   if (sources.length === 0) return <p className="empty">No sources yet. A final verdict needs at least one.</p>;
   return (
     <ul className="editor-list" data-testid="editor-sources">
@@ -38,7 +38,7 @@ export function SourceList({ sources }: { sources: EditorClaim["sources"] }) {
             {source.derivedFrom ? <p className="small muted">Repeats: {source.derivedFrom.title}</p> : null}
             {note ? <p className="small">{note}</p> : null}
           </div>
-          <RemoveSourceButton sourceId={source.id} title={source.title} />
+          <RemoveButton label={`Remove source: ${source.title}`} action={remove} target={{ sourceId: source.id }} />
         </li>
       ))}
     </ul>

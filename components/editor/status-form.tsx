@@ -3,20 +3,22 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { changeStatusAction } from "@/app/editor/claims/[id]/status-actions";
 import { ClaimPartForm } from "@/components/editor/claim-part-form";
 import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { errorAt } from "@/components/editor/field-error";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import type { FormAction } from "@/lib/actions/result";
 import { FINAL_RATIONALE_MIN, StatusChangeSchema } from "@/lib/validation/status-change";
 import { STATUSES, STATUS_INFO, type ClaimStatus } from "@/lib/domain/vocabulary";
 
 const FIELDS = ["status", "rationale"] as const;
 
+type ChangeStatus = FormAction<z.output<typeof StatusChangeSchema>, { version: number; isCorrection: boolean }>;
+
 /** Moves a claim to a new status with a rationale readers see in its timeline. */
-export function StatusForm({ current, sourceCount }: { current: ClaimStatus; sourceCount: number }) {
+export function StatusForm({ current, sourceCount, action }: { current: ClaimStatus; sourceCount: number; action: ChangeStatus }) {
   const hydrated = useHydrated();
   const { claimId, version, setVersion } = useClaimVersion();
   const form = useForm<z.input<typeof StatusChangeSchema>, unknown, z.output<typeof StatusChangeSchema>>({
@@ -30,7 +32,7 @@ export function StatusForm({ current, sourceCount }: { current: ClaimStatus; sou
 
   const submit = form.handleSubmit(async (values) => {
     state.start();
-    const result = await changeStatusAction(values);
+    const result = await action(values);
     if (!result.ok) return state.refused(result);
     setVersion(result.data.version);
     reset({ claimId, version: result.data.version, status: undefined, rationale: "" });

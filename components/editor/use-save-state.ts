@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { applyServerErrors } from "@/components/ui/apply-server-errors";
-import type { Conflict, WriteFailure } from "@/lib/actions/write-result";
+import type { ActionFailure, Conflict } from "@/lib/actions/result";
 
 /**
  * What a form shows after the server answered: the refusal mapped onto its fields (and `root.server`), the
@@ -20,9 +20,9 @@ export function useSaveState<T extends FieldValues>(setError: UseFormSetError<T>
       setSuccess(null);
       setConflict(null);
     },
-    refused(result: WriteFailure) {
+    refused(result: ActionFailure) {
       setConflict(result.conflict ?? null);
-      // A refusal of one field repeats its message as the form error (lib/actions/write-result.ts): say it once.
+      // A refusal of one field repeats its message as the form error (refuseField in lib/actions/result.ts): say it once.
       const repeated = Object.values(result.fieldErrors).some((messages) => messages?.includes(result.formError ?? ""));
       applyServerErrors(setError, repeated ? { fieldErrors: result.fieldErrors } : result, fields);
     },

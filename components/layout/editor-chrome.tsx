@@ -1,11 +1,13 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/logout/actions";
 import { EditorNav } from "@/components/layout/editor-nav";
 import type { CurrentUser } from "@/lib/auth/session";
 import { ROLE_LABEL } from "@/lib/validation/user";
 
-/** Header of the signed-in area (/editor, /admin): its menu, who is signed in, and the sign-out button. */
-export function EditorChrome({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
+/**
+ * Header of the signed-in area (/editor, /admin): its menu, who is signed in, and the sign-out button, which posts
+ * the Server Action its layout passes in (app/logout/actions.ts).
+ */
+export function EditorChrome({ user, signOut, children }: { user: CurrentUser; signOut: () => Promise<void>; children: React.ReactNode }) {
   return (
     <>
       <header className="site-header editor-header">
@@ -24,7 +26,7 @@ export function EditorChrome({ user, children }: { user: CurrentUser; children: 
               {user.name} <span className="role">({ROLE_LABEL[user.role]})</span>
             </span>
             {/* A plain form posting the Server Action: signing out works before hydration and without JavaScript. */}
-            <form action={signOutAction}>
+            <form action={signOut}>
               <button className="button button-secondary button-small" type="submit">
                 Sign out
               </button>

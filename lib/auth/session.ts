@@ -3,11 +3,11 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "@/generated/prisma/client";
-import { fail, type FieldErrors } from "@/lib/actions/result";
+import type { ActionFailure } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/data/writes/record-audit";
 import { db } from "@/lib/db/client";
 import { TOKEN_MAX, readSession } from "@/lib/auth/read-session";
-import { hashToken, newSessionToken, secureCookies, sessionCookieName } from "@/lib/auth/session-token";
+import { hashToken, secureCookies, sessionCookieName } from "@/lib/auth/session-token";
 
 export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, hashToken, sessionCookieName } from "@/lib/auth/session-token";
 
@@ -19,14 +19,6 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000; // lastSeenAt is written at most every 5 m
 
 export type CurrentUser = { id: number; email: string; name: string; role: Role };
 
-
-/** Starts a session for a user who just proved who they are: a new 256-bit token every time. */
-export async function createSession(userId: number): Promise<void> {
-  const { token, tokenHash, expiresAt } = newSessionToken();
-  const client = await db();
-  await client.session.create({ data: { tokenHash, userId, expiresAt }, select: { id: true } });
-  await setSessionCookie(token, expiresAt);
-}
 
 /** Hands the browser a token whose session row already exists (the sign-in writes it with its audit event). */
 export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
@@ -101,22 +93,17 @@ export function hasRole(user: CurrentUser, role: Role): boolean {
   return role === "EDITOR" || user.role === "ADMIN";
 }
 
-type Denied = { ok: false; fieldErrors: FieldErrors; formError: string; status: 401 | 403 };
-
 /**
  * For Server Actions and route handlers, which are public POST endpoints: the user, or the refusal to return
- * (never a redirect, so a crafted request gets a plain answer and nothing is written).
+ * (never a redirect, so a crafted request gets a plain answer and nothing is written). A route handler answers
+ * with `status`; the action runner (lib/actions/run-action.ts) returns the refusal as it is.
  */
-export async function authorize(role: Role = "EDITOR"): Promise<{ ok: true; user: CurrentUser } | Denied> {
+export async function authorize(role: Role = "EDITOR"): Promise<{ ok: true; user: CurrentUser } | (ActionFailure & { formError: string; status: 401 | 403 })> {
   const user = await getCurrentUser();
-  if (!user) return { ...fail("You are not signed in, or your session has ended. Sign in and try again."), status: 401 };
-  if (!hasRole(user, role)) return { ...fail("Only an admin can do this."), status: 403 };
+  if (!user) return { ok: false, fieldErrors: {}, formError: NOT_SIGNED_IN, status: 401 };
+  if (!hasRole(user, role)) return { ok: false, fieldErrors: {}, formError: ADMINS_ONLY, status: 403 };
   return { ok: true, user };
 }
 
-/** Ends every session of a user at once (disable, password reset, "sign out everywhere"). */
-export async function endAllSessions(userId: number): Promise<number> {
-  const client = await db();
-  const { count } = await client.session.deleteMany({ where: { userId } });
-  return count;
-}
+const NOT_SIGNED_IN = "You are not signed in, or your session has ended. Sign in and try again.";
+const ADMINS_ONLY = "Only an admin can do this.";

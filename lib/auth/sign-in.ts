@@ -7,7 +7,7 @@ import { newSessionToken } from "@/lib/auth/session-token";
 
 // The sign-in decision, apart from cookies and redirects so unit tests can drive it against a real database.
 
-export type SignInResult =
+type SignInResult =
   | { ok: true; userId: number; token: string; expiresAt: Date }
   | { ok: false; reason: "invalid" | "disabled" }
   | { ok: false; reason: "throttled"; retryAt: Date };

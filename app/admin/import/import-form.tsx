@@ -10,15 +10,15 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ImportIssue } from "@/lib/data-io/issues";
 import { ImportUploadSchema } from "@/lib/validation/import";
-import { importAction, type ImportOutcome } from "./actions";
+import type { ActionResult } from "@/lib/actions/result";
+import { importAction, type ImportDone } from "./actions";
 import { ImportCountsTable, ImportIssueList } from "./import-report";
 
-type Done = Extract<ImportOutcome, { ok: true }>["data"];
 type Problems = { issues: ImportIssue[]; total: number };
 
 export function ImportForm({ maxMegabytes }: { maxMegabytes: number }) {
   const hydrated = useHydrated();
-  const [done, setDone] = useState<Done | null>(null);
+  const [done, setDone] = useState<ImportDone | null>(null);
   const [problems, setProblems] = useState<Problems | null>(null);
   const form = useForm<z.input<typeof ImportUploadSchema>, unknown, z.output<typeof ImportUploadSchema>>({
     resolver: zodResolver(ImportUploadSchema),
@@ -30,7 +30,7 @@ export function ImportForm({ maxMegabytes }: { maxMegabytes: number }) {
   const onSubmit = form.handleSubmit(async (values) => {
     setDone(null);
     setProblems(null);
-    let result: ImportOutcome;
+    let result: ActionResult<ImportDone>;
     try {
       result = await importAction(values);
     } catch {

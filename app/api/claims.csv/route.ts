@@ -3,9 +3,8 @@ import { parseApiClaimParams } from "@/lib/api/claim-params";
 import { toApiClaim, type ApiClaim } from "@/lib/api/claim-json";
 import { CDN_CACHE_CONTROL, apiError } from "@/lib/api/responses";
 import { CSV_BOM, csvRow, type CsvValue } from "@/lib/csv/write";
-import { listPublishedClaimIds, listPublishedClaimsByIds } from "@/lib/data/reads/claims";
-import { findActorBySlug } from "@/lib/data/reads/actors";
-import { db } from "@/lib/db/client";
+import { readPublishedClaimIds, readPublishedClaimsByIds } from "@/lib/data/entry-points/csv-export";
+import { readActor } from "@/lib/data/entry-points/reader";
 
 // GET /api/claims.csv: every published claim the filters match (the list's filters, without paging), in the list's
 // order. Not cached with 'use cache': an export can hold 100,000 rows. It is streamed: the matching ids are read
@@ -38,11 +37,10 @@ export async function GET(request: NextRequest) {
   const params = parseApiClaimParams(request.nextUrl.searchParams, { paged: false });
   if (!params.ok) return apiError(400, "Some parameters cannot be used.", params.issues);
   const { filters } = params;
-  const client = await db();
-  if (filters.actor && !(await findActorBySlug(client, filters.actor))) {
+  if (filters.actor && !(await readActor(filters.actor))) {
     return apiError(400, "Some parameters cannot be used.", [{ param: "actor", message: `There is no actor “${filters.actor}”.` }]);
   }
-  const ids = await listPublishedClaimIds(client, filters);
+  const ids = await readPublishedClaimIds(filters);
   const encoder = new TextEncoder();
   let next = 0;
   const body = new ReadableStream<Uint8Array>({
@@ -53,7 +51,7 @@ export async function GET(request: NextRequest) {
       if (next >= ids.length) return controller.close();
       const batch = ids.slice(next, next + BATCH);
       next += BATCH;
-      const claims = await listPublishedClaimsByIds(client, batch);
+      const claims = await readPublishedClaimsByIds(batch);
       const rows = claims.map(toApiClaim).map((claim) => csvRow(COLUMNS.map(([, value]) => value(claim))));
       controller.enqueue(encoder.encode(rows.join("")));
     },

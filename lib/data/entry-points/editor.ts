@@ -1,4 +1,5 @@
 import "server-only";
+import { requireRole } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { getEditorClaim, listActorOptions, listIncidentOptions, listSourceOptions, searchClaimsForLink } from "@/lib/data/reads/editor-claim-detail";
 import { listClaimantOptions, listEditorClaims } from "@/lib/data/reads/editor-claim-list";
@@ -6,21 +7,26 @@ import { listPossibleDuplicates } from "@/lib/data/reads/similar-claims";
 import type { EditorFilters } from "@/lib/validation/editor-filters";
 
 // Entry points of the editor pages. Never cached: editors must see drafts and the latest version of every claim
-// (the version a form carries is the one it was opened at).
+// (the version a form carries is the one it was opened at). Each one checks the role itself, as the admin pages'
+// entry points do (admin.ts): a layout and its page render side by side, so the layout's check alone would not stop
+// a page's query from running. The route handlers that read through here call authorize() first (cached per request).
 
 export async function readEditorList(filters: EditorFilters) {
+  await requireRole("EDITOR");
   const client = await db();
   const [result, actors] = await Promise.all([listEditorClaims(client, filters), listClaimantOptions(client)]);
   return { ...result, actors };
 }
 
 export async function readClaimFormOptions() {
+  await requireRole("EDITOR");
   const client = await db();
   const [actors, incidents] = await Promise.all([listActorOptions(client), listIncidentOptions(client)]);
   return { actors, incidents };
 }
 
 export async function readEditorClaimPage(id: number) {
+  await requireRole("EDITOR");
   const client = await db();
   const claim = await getEditorClaim(client, id);
   if (!claim) return null;
@@ -29,12 +35,14 @@ export async function readEditorClaimPage(id: number) {
 }
 
 export async function readLinkTargets(query: string, excludeId?: number) {
+  await requireRole("EDITOR");
   const results = await searchClaimsForLink(await db(), query, excludeId);
   return results.map((c) => ({ id: c.id, slug: c.slug, statement: c.statement, claimant: c.claimant.name, published: c.publishedAt !== null }));
 }
 export type LinkTarget = Awaited<ReturnType<typeof readLinkTargets>>[number];
 
 export async function readPossibleDuplicates(statement: string, excludeId?: number) {
+  await requireRole("EDITOR");
   const results = await listPossibleDuplicates(await db(), statement, { excludeId });
   return results.map((c) => ({
     ...c,

@@ -1,10 +1,10 @@
 import type { Db } from "@/lib/db/create-client";
 import { createActorInTx, planActor, type NewActor } from "@/lib/data/writes/actors";
-import { diffFields, recordAudit } from "@/lib/data/writes/record-audit";
+import { diffFields, recordAudit, type Editor } from "@/lib/data/writes/record-audit";
 import { bumpVersion, conflictResult, missingClaim, versionedWrite } from "@/lib/data/writes/version-check";
 import type { Tx } from "@/lib/db/create-client";
 import { isUniqueViolation } from "@/lib/data/writes/unique-violation";
-import { refuse, refuseField, type Editor, type WriteFailure, type WriteResult } from "@/lib/actions/write-result";
+import { refuse, refuseField, type ActionFailure, type ActionResult } from "@/lib/actions/result";
 import { firstFreeSlug, slugify } from "@/lib/domain/slug";
 import type { ClaimCreateInput, ClaimUpdateInput, PublishInput } from "@/lib/validation/claim";
 import { dayToDate } from "@/lib/validation/fields";
@@ -14,7 +14,7 @@ import { STATUS_INFO } from "@/lib/domain/vocabulary";
 // add the rules that need the database, and write each change with its AuditEvent in one transaction.
 
 /** The claimant and the incident must exist: ids from a crafted request are field errors, not a 500. */
-async function checkReferences(db: Db, input: ClaimCreateInput): Promise<WriteFailure | null> {
+async function checkReferences(db: Db, input: ClaimCreateInput): Promise<ActionFailure | null> {
   const fieldErrors: Record<string, string[]> = {};
   if (input.claimant.mode === "existing") {
     const found = await db.actor.count({ where: { id: input.claimant.actorId } });
@@ -53,7 +53,7 @@ async function claimantOf(tx: Tx, editor: Editor, input: ClaimCreateInput, newAc
 }
 
 /** A unique index refused the write: another editor took the same claim slug, or made an actor of the same name, first. */
-async function raced(db: Db, slug: string, newActor: NewActor | null): Promise<WriteFailure> {
+async function raced(db: Db, slug: string, newActor: NewActor | null): Promise<ActionFailure> {
   if (newActor && (await db.actor.count({ where: { slug: newActor.slug } }))) {
     return refuseField("claimant.actor.name", "An actor of the same name was added at this moment by someone else. Save again.");
   }
@@ -76,7 +76,7 @@ function claimColumns(input: ClaimCreateInput, slug: string, claimantId: number)
   };
 }
 
-export async function createClaim(db: Db, editor: Editor, input: ClaimCreateInput): Promise<WriteResult<{ id: number; slug: string }>> {
+export async function createClaim(db: Db, editor: Editor, input: ClaimCreateInput): Promise<ActionResult<{ id: number; slug: string }>> {
   const refused = await checkReferences(db, input);
   if (refused) return refused;
   const slug = await chooseSlug(db, input.slug, input.statement, null);
@@ -100,7 +100,7 @@ export async function createClaim(db: Db, editor: Editor, input: ClaimCreateInpu
   }
 }
 
-export async function updateClaim(db: Db, editor: Editor, input: ClaimUpdateInput): Promise<WriteResult<{ version: number; slug: string }>> {
+export async function updateClaim(db: Db, editor: Editor, input: ClaimUpdateInput): Promise<ActionResult<{ version: number; slug: string }>> {
   const before = await db.claim.findUnique({
     where: { id: input.claimId },
     select: {
@@ -159,7 +159,7 @@ export async function setPublished(
   editor: Editor,
   input: PublishInput,
   now = new Date(),
-): Promise<WriteResult<{ version: number; publishedAt: Date | null }>> {
+): Promise<ActionResult<{ version: number; publishedAt: Date | null }>> {
   const claim = await db.claim.findUnique({ where: { id: input.claimId }, select: { version: true, publishedAt: true } });
   if (!claim) return missingClaim();
   if (claim.version !== input.version) return conflictResult(db, input.claimId);

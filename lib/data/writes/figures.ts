@@ -1,13 +1,13 @@
 import type { Db } from "@/lib/db/create-client";
-import { recordAudit } from "@/lib/data/writes/record-audit";
+import { recordAudit, type Editor } from "@/lib/data/writes/record-audit";
 import { bumpVersion, conflictResult, missingClaim, versionedWrite } from "@/lib/data/writes/version-check";
-import { refuse, refuseField, type Editor, type WriteResult } from "@/lib/actions/write-result";
+import { refuse, refuseField, type ActionResult } from "@/lib/actions/result";
 import { dayToDate } from "@/lib/validation/fields";
 import type { FigureInput, RemoveFigureInput } from "@/lib/validation/figure";
 
 // Casualty figures, one per reporter and number. The database also refuses min > max and negatives (CHECK).
 
-export async function addFigure(db: Db, editor: Editor, input: FigureInput): Promise<WriteResult<{ version: number; figureId: number }>> {
+export async function addFigure(db: Db, editor: Editor, input: FigureInput): Promise<ActionResult<{ version: number; figureId: number }>> {
   const claim = await db.claim.findUnique({ where: { id: input.claimId }, select: { version: true } });
   if (!claim) return missingClaim();
   if (claim.version !== input.version) return conflictResult(db, input.claimId);
@@ -47,7 +47,7 @@ export async function addFigure(db: Db, editor: Editor, input: FigureInput): Pro
   });
 }
 
-export async function removeFigure(db: Db, editor: Editor, input: RemoveFigureInput): Promise<WriteResult<{ version: number }>> {
+export async function removeFigure(db: Db, editor: Editor, input: RemoveFigureInput): Promise<ActionResult<{ version: number }>> {
   const claim = await db.claim.findUnique({ where: { id: input.claimId }, select: { version: true } });
   if (!claim) return missingClaim();
   if (claim.version !== input.version) return conflictResult(db, input.claimId);

@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/db/create-client";
-import { recordAudit } from "@/lib/data/writes/record-audit";
+import { recordAudit, type Editor } from "@/lib/data/writes/record-audit";
 import { bumpVersion, conflictResult, missingClaim, versionedWrite } from "@/lib/data/writes/version-check";
 import { isUniqueViolation } from "@/lib/data/writes/unique-violation";
-import { refuseField, type Editor, type WriteResult } from "@/lib/actions/write-result";
+import { refuseField, type ActionResult } from "@/lib/actions/result";
 import type { LinkInput, RemoveLinkInput } from "@/lib/validation/link";
 import { LINK_LABEL } from "@/lib/domain/vocabulary";
 
@@ -11,7 +11,7 @@ import { LINK_LABEL } from "@/lib/domain/vocabulary";
 
 const selfLink = () => refuseField("targetId", "A claim cannot be linked to itself: choose another claim.");
 
-export async function addLink(db: Db, editor: Editor, input: LinkInput): Promise<WriteResult<{ version: number; linkId: number }>> {
+export async function addLink(db: Db, editor: Editor, input: LinkInput): Promise<ActionResult<{ version: number; linkId: number }>> {
   const claim = await db.claim.findUnique({ where: { id: input.claimId }, select: { version: true } });
   if (!claim) return missingClaim();
   if (claim.version !== input.version) return conflictResult(db, input.claimId);
@@ -43,7 +43,7 @@ export async function addLink(db: Db, editor: Editor, input: LinkInput): Promise
   }
 }
 
-export async function removeLink(db: Db, editor: Editor, input: RemoveLinkInput): Promise<WriteResult<{ version: number }>> {
+export async function removeLink(db: Db, editor: Editor, input: RemoveLinkInput): Promise<ActionResult<{ version: number }>> {
   const claim = await db.claim.findUnique({ where: { id: input.claimId }, select: { version: true } });
   if (!claim) return missingClaim();
   if (claim.version !== input.version) return conflictResult(db, input.claimId);

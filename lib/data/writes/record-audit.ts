@@ -2,9 +2,12 @@ import type { DbOrTx } from "@/lib/db/create-client";
 
 // Every write leaves an AuditEvent in the same transaction as the write itself (issue: no write without a trace).
 
-export type AuditEntity = "Claim" | "Source" | "ClaimSource" | "CasualtyFigure" | "ClaimLink" | "Actor" | "User" | "Session" | "Import";
+type AuditEntity = "Claim" | "Source" | "ClaimSource" | "CasualtyFigure" | "ClaimLink" | "Actor" | "User" | "Session" | "Import";
 
-export type AuditInput = {
+/** Who is writing: every write records the user on the claim and in the AuditEvent. */
+export type Editor = { id: number };
+
+type AuditInput = {
   userId: number | null;
   entity: AuditEntity;
   entityId: string | number;

@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/db/create-client";
-import { recordAudit } from "@/lib/data/writes/record-audit";
+import { recordAudit, type Editor } from "@/lib/data/writes/record-audit";
 import { bumpVersion, conflictResult, missingClaim, versionedWrite } from "@/lib/data/writes/version-check";
 import { isUniqueViolation } from "@/lib/data/writes/unique-violation";
-import { refuse, refuseField, type Editor, type WriteResult } from "@/lib/actions/write-result";
+import { refuse, refuseField, type ActionResult } from "@/lib/actions/result";
 import { dayToDate } from "@/lib/validation/fields";
 import type { AttachSourceInput, DetachSourceInput, NewSourceInput } from "@/lib/validation/source";
 import { isFinalStatus } from "@/lib/domain/vocabulary";
@@ -26,7 +26,7 @@ function sourceColumns(fields: NewSourceInput) {
 
 const alreadyLinked = () => refuseField("source.sourceId", "This source is already linked to this claim. Remove it first to change its stance.");
 
-export async function attachSource(db: Db, editor: Editor, input: AttachSourceInput): Promise<WriteResult<{ version: number; sourceId: number }>> {
+export async function attachSource(db: Db, editor: Editor, input: AttachSourceInput): Promise<ActionResult<{ version: number; sourceId: number }>> {
   const claim = await db.claim.findUnique({ where: { id: input.claimId }, select: { version: true } });
   if (!claim) return missingClaim();
   if (claim.version !== input.version) return conflictResult(db, input.claimId);
@@ -70,7 +70,7 @@ export async function attachSource(db: Db, editor: Editor, input: AttachSourceIn
   }
 }
 
-export async function detachSource(db: Db, editor: Editor, input: DetachSourceInput): Promise<WriteResult<{ version: number }>> {
+export async function detachSource(db: Db, editor: Editor, input: DetachSourceInput): Promise<ActionResult<{ version: number }>> {
   const claim = await db.claim.findUnique({
     where: { id: input.claimId },
     select: { version: true, status: true, _count: { select: { sources: true } } },

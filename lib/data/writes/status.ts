@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/create-client";
-import { recordAudit } from "@/lib/data/writes/record-audit";
+import { recordAudit, type Editor } from "@/lib/data/writes/record-audit";
 import { bumpVersion, conflictResult, missingClaim, versionedWrite } from "@/lib/data/writes/version-check";
-import { refuseField, type Editor, type WriteResult } from "@/lib/actions/write-result";
+import { refuseField, type ActionResult } from "@/lib/actions/result";
 import { FINAL_RATIONALE_MIN, type StatusChangeInput } from "@/lib/validation/status-change";
 import { FINAL_STATUSES, STATUS_INFO, isFinalStatus } from "@/lib/domain/vocabulary";
 
@@ -14,7 +14,7 @@ export async function changeStatus(
   db: Db,
   editor: Editor,
   input: StatusChangeInput,
-): Promise<WriteResult<{ version: number; statusChangeId: number; isCorrection: boolean }>> {
+): Promise<ActionResult<{ version: number; statusChangeId: number; isCorrection: boolean }>> {
   const claim = await db.claim.findUnique({
     where: { id: input.claimId },
     select: { version: true, kind: true, status: true, statusRationale: true, publishedAt: true, _count: { select: { sources: true } } },

@@ -1,5 +1,5 @@
 import type { Prisma, Role } from "@/generated/prisma/client";
-import { fail, type ActionResult } from "@/lib/actions/result";
+import { refuse, type ActionResult } from "@/lib/actions/result";
 import { diffFields, recordAudit } from "@/lib/data/writes/record-audit";
 import { generatePassword } from "@/lib/auth/generated-password";
 import { hashPassword } from "@/lib/auth/password";
@@ -12,8 +12,6 @@ import type { ChangeRoleInput, CreateUserValues } from "@/lib/validation/user";
 
 export const USERS_PAGE_SIZE = 50;
 const NO_SUCH_ACCOUNT = { userId: ["There is no such account."] };
-
-type Fail = { ok: false; fieldErrors: Record<string, string[] | undefined>; formError: string };
 
 const openSessions = (now: Date): Prisma.SessionWhereInput => ({
   expiresAt: { gt: now },
@@ -68,6 +66,12 @@ export async function getUser(db: Db, id: number, now: Date = new Date()): Promi
   return { ...u, openSessions: _count.sessions, lastSignIn: signIns.get(u.email) ?? null };
 }
 
+/** Signs a user out everywhere (disable, password reset, "end all sessions"); returns how many sessions ended. */
+async function endAllSessions(tx: Tx, userId: number): Promise<number> {
+  const { count } = await tx.session.deleteMany({ where: { userId } });
+  return count;
+}
+
 /** True when the account is an active admin and no other active admin exists. */
 async function isLastActiveAdmin(tx: Tx, user: { id: number; role: Role; disabledAt: Date | null }): Promise<boolean> {
   if (user.role !== "ADMIN" || user.disabledAt) return false;
@@ -82,7 +86,7 @@ export async function createUser(
   actorId: number | null,
   values: CreateUserValues,
   via: "admin" | "cli" = "admin",
-): Promise<ActionResult<{ id: number; email: string; generatedPassword: string | null }> | Fail> {
+): Promise<ActionResult<{ id: number; email: string; generatedPassword: string | null }>> {
   const generatedPassword = values.password ? null : generatePassword();
   // Hashing takes tens of milliseconds: done before the transaction so the write lock is held briefly.
   const passwordHash = await hashPassword(values.password ?? generatedPassword ?? "");
@@ -103,11 +107,11 @@ export async function createUser(
       });
       return created;
     });
-    if (!user) return fail("This email is already in use.", taken);
+    if (!user) return refuse("This email is already in use.", taken);
     return { ok: true, data: { ...user, generatedPassword } };
   } catch (error) {
     // Two creations racing for one address: the unique index answers, not a 500.
-    if (isUniqueViolation(error)) return fail("This email is already in use.", taken);
+    if (isUniqueViolation(error)) return refuse("This email is already in use.", taken);
     throw error;
   }
 }
@@ -118,15 +122,15 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** Disables an account and ends all its sessions in the same transaction, so it is locked out at once. */
 export async function disableUser(db: Db, actorId: number, userId: number, now: Date = new Date()) {
-  return db.$transaction(async (tx): Promise<ActionResult<{ sessionsEnded: number }> | Fail> => {
+  return db.$transaction(async (tx): Promise<ActionResult<{ sessionsEnded: number }>> => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: lockedTarget });
-    if (!user) return fail("There is no such account.", NO_SUCH_ACCOUNT);
-    if (user.disabledAt) return fail(`${user.email} is already disabled.`);
+    if (!user) return refuse("There is no such account.", NO_SUCH_ACCOUNT);
+    if (user.disabledAt) return refuse(`${user.email} is already disabled.`);
     if (await isLastActiveAdmin(tx, user)) {
-      return fail(`${user.email} is the last active admin. Make another account an admin before disabling this one.`);
+      return refuse(`${user.email} is the last active admin. Make another account an admin before disabling this one.`);
     }
     await tx.user.update({ where: { id: userId }, data: { disabledAt: now }, select: { id: true } });
-    const { count } = await tx.session.deleteMany({ where: { userId } });
+    const count = await endAllSessions(tx, userId);
     await recordAudit(tx, {
       userId: actorId,
       entity: "User",
@@ -139,27 +143,27 @@ export async function disableUser(db: Db, actorId: number, userId: number, now: 
 }
 
 export async function enableUser(db: Db, actorId: number, userId: number) {
-  return db.$transaction(async (tx): Promise<ActionResult | Fail> => {
+  return db.$transaction(async (tx): Promise<ActionResult> => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: lockedTarget });
-    if (!user) return fail("There is no such account.", NO_SUCH_ACCOUNT);
-    if (!user.disabledAt) return fail(`${user.email} is already enabled.`);
+    if (!user) return refuse("There is no such account.", NO_SUCH_ACCOUNT);
+    if (!user.disabledAt) return refuse(`${user.email} is already enabled.`);
     await tx.user.update({ where: { id: userId }, data: { disabledAt: null }, select: { id: true } });
     await recordAudit(tx, { userId: actorId, entity: "User", entityId: userId, action: "enable", changes: { disabledAt: [user.disabledAt, null] } });
-    return { ok: true };
+    return { ok: true, data: undefined };
   });
 }
 
 export async function changeRole(db: Db, actorId: number, { userId, role }: ChangeRoleInput) {
-  return db.$transaction(async (tx): Promise<ActionResult | Fail> => {
+  return db.$transaction(async (tx): Promise<ActionResult> => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: lockedTarget });
-    if (!user) return fail("There is no such account.", NO_SUCH_ACCOUNT);
-    if (user.role === role) return fail(`${user.email} already has this role.`, { role: ["This is the account's role already."] });
+    if (!user) return refuse("There is no such account.", NO_SUCH_ACCOUNT);
+    if (user.role === role) return refuse(`${user.email} already has this role.`, { role: ["This is the account's role already."] });
     if (role !== "ADMIN" && (await isLastActiveAdmin(tx, user))) {
-      return fail(`${user.email} is the last active admin. Make another account an admin before changing this one's role.`);
+      return refuse(`${user.email} is the last active admin. Make another account an admin before changing this one's role.`);
     }
     await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true } });
     await recordAudit(tx, { userId: actorId, entity: "User", entityId: userId, action: "change-role", changes: diffFields({ role: user.role }, { role }) });
-    return { ok: true };
+    return { ok: true, data: undefined };
   });
 }
 
@@ -167,11 +171,11 @@ export async function changeRole(db: Db, actorId: number, { userId, role }: Chan
 export async function resetPassword(db: Db, actorId: number, { userId, password }: { userId: number; password?: string | undefined }) {
   const generatedPassword = password ? null : generatePassword();
   const passwordHash = await hashPassword(password ?? generatedPassword ?? "");
-  return db.$transaction(async (tx): Promise<ActionResult<{ generatedPassword: string | null; sessionsEnded: number }> | Fail> => {
+  return db.$transaction(async (tx): Promise<ActionResult<{ generatedPassword: string | null; sessionsEnded: number }>> => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: lockedTarget });
-    if (!user) return fail("There is no such account.", NO_SUCH_ACCOUNT);
+    if (!user) return refuse("There is no such account.", NO_SUCH_ACCOUNT);
     await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } });
-    const { count } = await tx.session.deleteMany({ where: { userId } });
+    const count = await endAllSessions(tx, userId);
     await recordAudit(tx, {
       userId: actorId,
       entity: "User",
@@ -184,10 +188,10 @@ export async function resetPassword(db: Db, actorId: number, { userId, password 
 }
 
 export async function endSessions(db: Db, actorId: number, userId: number) {
-  return db.$transaction(async (tx): Promise<ActionResult<{ sessionsEnded: number }> | Fail> => {
+  return db.$transaction(async (tx): Promise<ActionResult<{ sessionsEnded: number }>> => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
-    if (!user) return fail("There is no such account.", NO_SUCH_ACCOUNT);
-    const { count } = await tx.session.deleteMany({ where: { userId } });
+    if (!user) return refuse("There is no such account.", NO_SUCH_ACCOUNT);
+    const count = await endAllSessions(tx, userId);
     await recordAudit(tx, { userId: actorId, entity: "User", entityId: userId, action: "end-sessions", changes: { sessionsEnded: count } });
     return { ok: true, data: { sessionsEnded: count } };
   });

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db, Tx } from "@/lib/db/create-client";
 import { formatDateTime } from "@/lib/domain/format";
-import { refuseField, type WriteFailure, type WriteResult } from "@/lib/actions/write-result";
+import { refuseField, type ActionFailure, type ActionResult } from "@/lib/actions/result";
 
 // Optimistic concurrency on Claim.version. Every form carries the version it was opened at; every write to a claim
 // or to what hangs off it (sources, figures, links, status, publication) moves the version on by one with a
@@ -41,10 +41,10 @@ export async function bumpVersion(
 // on that snapshot stay true for the write: if the version still matches when the transaction bumps it, nothing
 // about the claim changed in between.
 
-export const missingClaim = (): WriteFailure => refuseField("claimId", "This claim does not exist (it may have been deleted).");
+export const missingClaim = (): ActionFailure => refuseField("claimId", "This claim does not exist (it may have been deleted).");
 
 /** The message an editor gets after losing the race: who changed the claim and when, and that nothing was saved. */
-export async function conflictResult(db: Db, claimId: number): Promise<WriteFailure> {
+export async function conflictResult(db: Db, claimId: number): Promise<ActionFailure> {
   const claim = await db.claim.findUnique({
     where: { id: claimId },
     select: { updatedAt: true, updatedBy: { select: { name: true } } },
@@ -60,7 +60,7 @@ export async function conflictResult(db: Db, claimId: number): Promise<WriteFail
 }
 
 /** Runs `write` in one transaction; a lost race on the version comes back as the conflict message. */
-export async function versionedWrite<T>(db: Db, claimId: number, write: (tx: Tx) => Promise<T>): Promise<WriteResult<T>> {
+export async function versionedWrite<T>(db: Db, claimId: number, write: (tx: Tx) => Promise<T>): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await db.$transaction(write) };
   } catch (error) {

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { applyServerErrors } from "@/components/ui/apply-server-errors";
 import { FormMessage } from "@/components/ui/form-message";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { ActionResult } from "@/lib/actions/result";
+import type { FormAction } from "@/lib/actions/result";
 import { UserRefSchema } from "@/lib/validation/user";
 import { disableUserAction, enableUserAction, endSessionsAction } from "../actions";
 
@@ -15,7 +15,7 @@ type Command = "disable" | "enable" | "end-sessions";
 
 const COMMANDS: Record<
   Command,
-  { label: string; busy: string; danger: boolean; run: (input: { userId: number }) => Promise<ActionResult<{ sessionsEnded: number }> | ActionResult> }
+  { label: string; busy: string; danger: boolean; run: FormAction<{ userId: number }, { sessionsEnded: number } | undefined> }
 > = {
   disable: { label: "Disable account", busy: "Disabling…", danger: true, run: disableUserAction },
   enable: { label: "Enable account", busy: "Enabling…", danger: false, run: enableUserAction },
@@ -44,7 +44,7 @@ export function UserCommandForm({ userId, command }: { userId: number; command: 
     setDone(null);
     const result = await run(values);
     if (!result.ok) return applyServerErrors(form.setError, result, []);
-    setDone(successText(command, "data" in result ? result.data.sessionsEnded : undefined));
+    setDone(successText(command, result.data?.sessionsEnded));
   });
 
   return (

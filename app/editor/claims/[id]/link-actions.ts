@@ -1,14 +1,14 @@
 "use server";
 
 import type { z } from "zod";
-import { runEditorAction } from "@/lib/actions/editor-action";
+import { runAction } from "@/lib/actions/run-action";
 import { addLink, removeLink } from "@/lib/data/writes/links";
 import { LinkSchema, RemoveLinkSchema } from "@/lib/validation/link";
 
 export async function addLinkAction(input: z.input<typeof LinkSchema>) {
-  return runEditorAction(LinkSchema, input, addLink);
+  return runAction({ role: "EDITOR", schema: LinkSchema, write: addLink, invalidate: "readers" }, input);
 }
 
 export async function removeLinkAction(input: z.input<typeof RemoveLinkSchema>) {
-  return runEditorAction(RemoveLinkSchema, input, removeLink);
+  return runAction({ role: "EDITOR", schema: RemoveLinkSchema, write: removeLink, invalidate: "readers" }, input);
 }

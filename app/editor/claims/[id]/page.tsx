@@ -13,11 +13,15 @@ import { SourceForm } from "@/components/editor/source-form";
 import { SourceList } from "@/components/editor/source-list";
 import { StatusForm } from "@/components/editor/status-form";
 import { StatusHistory } from "@/components/editor/status-history";
-import { requireUser } from "@/lib/auth/session";
 import { SOURCE_OPTIONS_LIMIT, type EditorClaim } from "@/lib/data/reads/editor-claim-detail";
 import { readEditorClaimPage } from "@/lib/data/entry-points/editor";
 import { formatDateTime, isoDay } from "@/lib/domain/format";
 import { POSITION_LABEL, STATUS_INFO } from "@/lib/domain/vocabulary";
+import { setPublishedAction, updateClaimAction } from "./claim-actions";
+import { addFigureAction, removeFigureAction } from "./figure-actions";
+import { addLinkAction, removeLinkAction } from "./link-actions";
+import { attachSourceAction, detachSourceAction } from "./source-actions";
+import { changeStatusAction } from "./status-actions";
 
 export const instant = false;
 
@@ -32,7 +36,6 @@ async function load(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireUser();
   const { claim } = await load(params);
   return { title: `Editor: ${claim.statement.length > 60 ? `${claim.statement.slice(0, 59)}…` : claim.statement}` };
 }
@@ -54,7 +57,6 @@ function formValues(claim: EditorClaim) {
 }
 
 export default async function EditClaimPage({ params, searchParams }: Props) {
-  await requireUser();
   const { claim, actors, incidents, sources } = await load(params);
   const created = (await searchParams).created === "1";
   const position = claim.kind === "POSITION";
@@ -92,32 +94,32 @@ export default async function EditClaimPage({ params, searchParams }: Props) {
         <div>
           <section aria-labelledby="details-heading">
             <h2 id="details-heading">Claim details</h2>
-            <EditClaimForm actors={actors} incidents={incidents} defaults={formValues(claim)} />
+            <EditClaimForm actors={actors} incidents={incidents} defaults={formValues(claim)} action={updateClaimAction} />
           </section>
 
           <section aria-labelledby="sources-heading">
             <h2 id="sources-heading">Sources</h2>
-            <SourceList sources={claim.sources} />
-            <SourceForm sources={sources} linkedIds={claim.sources.map((s) => s.source.id)} capped={sources.length >= SOURCE_OPTIONS_LIMIT} />
+            <SourceList sources={claim.sources} remove={detachSourceAction} />
+            <SourceForm sources={sources} linkedIds={claim.sources.map((s) => s.source.id)} capped={sources.length >= SOURCE_OPTIONS_LIMIT} action={attachSourceAction} />
           </section>
 
           <section aria-labelledby="figures-heading">
             <h2 id="figures-heading">Casualty figures</h2>
-            <FigureList figures={claim.figures} />
-            <FigureForm actors={actors} sources={claim.sources.map((s) => ({ id: s.source.id, title: s.source.title }))} />
+            <FigureList figures={claim.figures} remove={removeFigureAction} />
+            <FigureForm actors={actors} sources={claim.sources.map((s) => ({ id: s.source.id, title: s.source.title }))} action={addFigureAction} />
           </section>
 
           <section aria-labelledby="links-heading">
             <h2 id="links-heading">Links to other claims</h2>
-            <LinkList outgoing={claim.linksFrom} incoming={claim.linksTo} />
-            <LinkForm />
+            <LinkList outgoing={claim.linksFrom} incoming={claim.linksTo} remove={removeLinkAction} />
+            <LinkForm action={addLinkAction} />
           </section>
         </div>
 
         <aside>
           <section aria-labelledby="publish-heading">
             <h2 id="publish-heading">Publication</h2>
-            <PublishForm published={claim.publishedAt !== null} />
+            <PublishForm published={claim.publishedAt !== null} action={setPublishedAction} />
           </section>
 
           <section aria-labelledby="status-heading">
@@ -133,7 +135,7 @@ export default async function EditClaimPage({ params, searchParams }: Props) {
                     <strong>Current rationale:</strong> {claim.statusRationale}
                   </p>
                 ) : null}
-                <StatusForm current={claim.status} sourceCount={claim.sources.length} />
+                <StatusForm current={claim.status} sourceCount={claim.sources.length} action={changeStatusAction} />
               </>
             )}
             <h3>History</h3>

@@ -1,14 +1,14 @@
 "use server";
 
 import type { z } from "zod";
-import { runEditorAction } from "@/lib/actions/editor-action";
+import { runAction } from "@/lib/actions/run-action";
 import { attachSource, detachSource } from "@/lib/data/writes/sources";
 import { AttachSourceSchema, DetachSourceSchema } from "@/lib/validation/source";
 
 export async function attachSourceAction(input: z.input<typeof AttachSourceSchema>) {
-  return runEditorAction(AttachSourceSchema, input, attachSource);
+  return runAction({ role: "EDITOR", schema: AttachSourceSchema, write: attachSource, invalidate: "readers" }, input);
 }
 
 export async function detachSourceAction(input: z.input<typeof DetachSourceSchema>) {
-  return runEditorAction(DetachSourceSchema, input, detachSource);
+  return runAction({ role: "EDITOR", schema: DetachSourceSchema, write: detachSource, invalidate: "readers" }, input);
 }
