@@ -8,7 +8,7 @@ import { READER_TAG } from "@/lib/data/cache-tags";
 import { db } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create-client";
 
-// The one runner of every Server Action (house style; docs/decisions/0009-one-action-shape.md): who is asking →
+// The one runner of every Server Action (docs/decisions/0009-one-action-shape.md): who is asking →
 // the form's own schema → the write, which checks what needs the database and writes in one transaction with its
 // AuditEvent → what the write made stale. A Server Action is a public POST endpoint, so `input` is whatever a
 // request carried: it is parsed, never trusted. Redirects happen in the action, after the runner returned.
