@@ -7,7 +7,8 @@ import { day, optionalText, requiredText } from "@/lib/validation/fields";
 import { FigureSchema } from "@/lib/validation/figure";
 import { LinkSchema } from "@/lib/validation/link";
 import { AttachSourceSchema, NewSourceSchema } from "@/lib/validation/source";
-import { RATIONALE_MAX, StatusChangeSchema } from "@/lib/validation/status-change";
+import { StatusChangeSchema } from "@/lib/validation/status-change";
+import { RATIONALE_MAX } from "@/lib/domain/verdict";
 import { ClaimStatus } from "@/lib/domain/vocabulary";
 
 // One record of an import file (lib/data-io/import.ts), built from the editor forms' own schemas: the same field

@@ -8,6 +8,7 @@ import { refuse, refuseField, type Editor, type WriteFailure, type WriteResult }
 import { firstFreeSlug, slugify } from "@/lib/domain/slug";
 import type { ClaimCreateInput, ClaimUpdateInput, PublishInput } from "@/lib/validation/claim";
 import { dayToDate } from "@/lib/validation/fields";
+import { ratesPosition } from "@/lib/domain/verdict";
 import { STATUS_INFO } from "@/lib/domain/vocabulary";
 
 // Creating and editing claims, and publishing them. Input has been parsed with the form's schema; these functions
@@ -123,7 +124,7 @@ export async function updateClaim(db: Db, editor: Editor, input: ClaimUpdateInpu
   if (before.version !== input.version) return conflictResult(db, before.id);
   const refused = await checkReferences(db, input);
   if (refused) return refused;
-  if (input.kind === "POSITION" && before.kind !== "POSITION" && before.status !== "UNVERIFIED") {
+  if (before.kind !== "POSITION" && ratesPosition(input.kind, before.status)) {
     return refuseField(
       "kind",
       `Positions are not rated, and this claim is ${STATUS_INFO[before.status].label}. Set its status back to Unverified first, with a rationale, then make it a position.`,
