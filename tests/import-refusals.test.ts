@@ -60,7 +60,7 @@ describe("the file itself", () => {
 
   it("CSV with missing columns lists them all", async () => {
     expect(await refused(bytes("slug,statement,category\nx,y,OTHER\n"), "short.csv")).toEqual([
-      "line 1: Missing columns: originalText, originalLanguage, kind, claimant, claimedAt, location, status, statusRationale, published. The header needs slug, statement, originalText, originalLanguage, category, kind, claimant, claimedAt, location, status, statusRationale, published.",
+      "line 1: Missing columns: originalText, originalLanguage, kind, claimedAt, location, claimant, status, statusRationale, published. The header needs slug, statement, originalText, originalLanguage, category, kind, claimedAt, location, claimant, status, statusRationale, published.",
     ]);
   });
 

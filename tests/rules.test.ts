@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { CLAIM_FIELD_KEYS, claimColumns, claimFieldSelect, claimFileValues, claimFormValues, pickClaimValues } from "@/lib/domain/claim-fields";
 import { FIGURE_MAX, countProblem, figureProblems, rangeProblem } from "@/lib/domain/figure-rules";
 import { FINAL_RATIONALE_MIN, lacksSource, ratesPosition, verdictProblems } from "@/lib/domain/verdict";
 import { FINAL_STATUSES, STATUSES, type ClaimStatus } from "@/lib/domain/vocabulary";
+import { claimFieldRules } from "@/lib/validation/claim";
+import { CSV_COLUMNS } from "@/lib/data-io/read-file";
 
 // The rule modules on their own; the schemas, the writes, the import and the factories that call them are tested in
 // their own files (editor-schemas, status-workflow, import-refusals, factories).
@@ -85,5 +88,26 @@ describe("figure rules", () => {
     expect(rangeProblem(40, 30)).toBe("The highest figure cannot be below the lowest (40). For a single number, enter it in both.");
     expect(figureProblems({ min: 40, max: 30 })).toEqual([{ field: "max", message: rangeProblem(40, 30) }]);
     expect(figureProblems({ min: 40, max: -30 })).toEqual([{ field: "max", message: "The highest figure cannot be negative." }]);
+  });
+});
+
+describe("the claim field list", () => {
+  const values = { statement: "Strikes hit a depot.", category: "OTHER", kind: "FACT", claimedAt: "2026-11-20", originalText: "متن", originalLanguage: "fa" } as const;
+
+  it("is the form schema's, the select's and the CSV header's list", () => {
+    expect(Object.keys(claimFieldRules)).toEqual(CLAIM_FIELD_KEYS);
+    expect(Object.keys(claimFieldSelect)).toEqual(CLAIM_FIELD_KEYS);
+    for (const field of CLAIM_FIELD_KEYS) expect(CSV_COLUMNS).toContain(field);
+  });
+
+  it("turns form or file values into columns, and columns back into file and form values", () => {
+    const columns = claimColumns(values);
+    expect(columns).toEqual({ ...values, claimedAt: new Date("2026-11-20T00:00:00.000Z"), location: null });
+    expect(claimFileValues(columns)).toEqual({ ...values, location: null });
+    expect(claimFormValues(columns)).toEqual({ ...values, location: "" });
+  });
+
+  it("picks only the claim's own fields from a record that holds more", () => {
+    expect(pickClaimValues({ ...values, claimant: "someone", slug: "x" } as typeof values)).toEqual({ ...values, location: undefined });
   });
 });
