@@ -1,5 +1,6 @@
-import type { ClaimSourceInput, FigureInput, LinkInput, StatusChangeInput } from "./factories";
+import type { ClaimSourceInput, FigureInput, LinkInput, StatusStepInput } from "./factories";
 import type { Tx } from "@/lib/db/create-client";
+import { figureProblems } from "@/lib/domain/figure-rules";
 
 // upsertClaim's helpers: bring a claim's related rows in line with the input while keeping the rows (and ids) that
 // already match, so re-running the seed changes nothing.
@@ -32,8 +33,8 @@ export async function replaceClaimSources(tx: Tx, claimId: number, sources: Clai
 export async function replaceFigures(tx: Tx, claimId: number, figures: FigureInput[]): Promise<void> {
   const reporterIds = await actorIdsBySlug(tx, figures.map((f) => f.reportedBy));
   const wanted = figures.map((f) => {
-    if (!Number.isInteger(f.min) || !Number.isInteger(f.max) || f.min < 0 || f.min > f.max)
-      throw new Error(`claim ${claimId}: casualty figure needs whole numbers with 0 <= min <= max (got ${f.min}..${f.max})`);
+    const problems = figureProblems(f);
+    if (problems.length) throw new Error(`claim ${claimId}: casualty figure ${f.min}..${f.max}: ${problems.map((p) => p.message).join(" ")}`);
     return {
       claimId,
       reportedById: reporterIds.get(f.reportedBy) as number,
@@ -75,7 +76,7 @@ export async function replaceLinks(tx: Tx, fromId: number, fromSlug: string, lin
   }
 }
 
-export async function appendStatusChanges(tx: Tx, claimId: number, history: StatusChangeInput[]): Promise<void> {
+export async function appendStatusChanges(tx: Tx, claimId: number, history: StatusStepInput[]): Promise<void> {
   const existing = await tx.statusChange.findMany({ where: { claimId }, select: { from: true, to: true, rationale: true } });
   const key = (c: { from: string; to: string; rationale: string }) => `${c.from}\u0000${c.to}\u0000${c.rationale}`;
   const recorded = new Set(existing.map(key));

@@ -15,14 +15,12 @@ import type {
 import { claimFieldsSelect } from "@/lib/data/stored-fields";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db, Tx } from "@/lib/db/create-client";
-import { isFinalStatus } from "@/lib/domain/vocabulary";
+import { verdictProblems } from "@/lib/domain/verdict";
 import { appendStatusChanges, replaceClaimSources, replaceFigures, replaceLinks, sameFields } from "./claim-relations";
 
 // Shared by the seed, the synthetic loader, unit tests and e2e fixtures, so every writer obeys the same rules.
 
 
-/** A move to a final status (lib/vocabulary FINAL_STATUSES) needs a rationale this long and a linked source. */
-export const MIN_RATIONALE_LENGTH = 20;
 
 /**
  * What an upsert does with a row that already exists: "update" makes it match the input; "skip" leaves it (and,
@@ -141,7 +139,7 @@ export type FigureInput = {
 };
 /** A typed edge from this claim to the claim with slug `to`. */
 export type LinkInput = { to: string; type: LinkType; note?: string | null };
-export type StatusChangeInput = { from: ClaimStatus; to: ClaimStatus; rationale: string; isCorrection?: boolean };
+export type StatusStepInput = { from: ClaimStatus; to: ClaimStatus; rationale: string; isCorrection?: boolean };
 
 export type ClaimInput = {
   slug: string;
@@ -166,24 +164,20 @@ export type ClaimInput = {
   figures?: FigureInput[];
   links?: LinkInput[];
   /** Appended in order; a change already recorded (same from, to and rationale) is not added again. */
-  statusHistory?: StatusChangeInput[];
+  statusHistory?: StatusStepInput[];
 };
 
-/** The product rules every writer keeps (docs/editing.md): every broken rule, or []. */
+/** The product rules every writer keeps (lib/domain/verdict.ts, and a history that adds up): every broken rule, or []. */
 export function claimRuleErrors(input: {
   kind: ClaimKind;
   status: ClaimStatus;
   statusRationale: string | null;
   sourceCount: number;
-  statusHistory?: StatusChangeInput[];
+  statusHistory?: StatusStepInput[];
 }): string[] {
   const errors: string[] = [];
-  if (input.kind === "POSITION" && input.status !== "UNVERIFIED") errors.push("a POSITION claim is never rated: status must stay UNVERIFIED");
-  if (isFinalStatus(input.status)) {
-    if ((input.statusRationale ?? "").trim().length < MIN_RATIONALE_LENGTH)
-      errors.push(`status ${input.status} needs a rationale of at least ${MIN_RATIONALE_LENGTH} characters`);
-    if (input.sourceCount < 1) errors.push(`status ${input.status} needs at least one linked source`);
-  }
+  const verdict = { status: input.status, rationale: input.statusRationale, kind: input.kind, sourceCount: input.sourceCount };
+  for (const problem of verdictProblems(verdict)) errors.push(problem.message);
   const history = input.statusHistory ?? [];
   history.forEach((change, i) => {
     const previous = i === 0 ? "UNVERIFIED" : history[i - 1]?.to;
@@ -332,7 +326,7 @@ export type TestClaimOverrides = {
   figures?: TestFigureSpec[];
   links?: { toId: number; type: LinkType; note?: string | null }[];
   /** default: one change UNVERIFIED → status when status is not UNVERIFIED; [] for none */
-  statusHistory?: (StatusChangeInput & { createdAt?: Date; editorId?: number | null })[];
+  statusHistory?: (StatusStepInput & { createdAt?: Date; editorId?: number | null })[];
   createdById?: number | null;
 };
 

@@ -212,12 +212,12 @@ describe("upsertClaim", () => {
 
   it("refuses claims that break the status rules, and writes nothing for them", async () => {
     const { input } = await fixture();
-    await expect(upsertClaim(db, { ...input, kind: "POSITION" })).rejects.toThrow(/POSITION/);
+    await expect(upsertClaim(db, { ...input, kind: "POSITION" })).rejects.toThrow(/Positions are not rated/);
     await expect(upsertClaim(db, { ...input, statusRationale: "too short" })).rejects.toThrow(/20 characters/);
-    await expect(upsertClaim(db, { ...input, sources: [] })).rejects.toThrow(/at least one linked source/);
+    await expect(upsertClaim(db, { ...input, sources: [] })).rejects.toThrow(/Link at least one source/);
     await expect(upsertClaim(db, { ...input, status: "FALSE" })).rejects.toThrow(/ends at DISPUTED/);
     await expect(upsertClaim(db, { ...input, links: [{ to: input.slug, type: "DENIES" }] })).rejects.toThrow(/itself/);
-    await expect(upsertClaim(db, { ...input, figures: [{ reportedBy: input.claimant, population: "CIVILIANS", outcome: "KILLED", min: 5, max: 2 }] })).rejects.toThrow(/min <= max/);
+    await expect(upsertClaim(db, { ...input, figures: [{ reportedBy: input.claimant, population: "CIVILIANS", outcome: "KILLED", min: 5, max: 2 }] })).rejects.toThrow(/cannot be below the lowest \(5\)/);
     expect(await db.claim.findUnique({ where: { slug: input.slug } })).toBeNull();
   });
 

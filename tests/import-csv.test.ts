@@ -118,7 +118,7 @@ describe("a bad CSV file", () => {
       "line 2, published: published is true or false.",
       "line 3, claimant: no actor “csv-nobody” in the database: add claimantName and claimantKind to create it.",
       "line 5: This row has 2 fields; the header has 12. Is a quote or comma missing?",
-      "line 6, statusRationale: explain the status False: readers see this rationale.",
+      "line 6, statusRationale: Explain the status False: readers see this rationale.",
       "line 6, status: a final verdict (False) needs at least one source, and this claim has none. Import it from JSON with its sources, or link a source in the editor first.",
       "line 7, originalLanguage: Say which language the original text is in, e.g. ps, fa or ur.",
     ]);

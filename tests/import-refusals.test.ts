@@ -60,7 +60,7 @@ describe("the file itself", () => {
 
   it("CSV with missing columns lists them all", async () => {
     expect(await refused(bytes("slug,statement,category\nx,y,OTHER\n"), "short.csv")).toEqual([
-      "line 1: Missing columns: originalText, originalLanguage, kind, claimant, claimedAt, location, status, statusRationale, published. The header needs slug, statement, originalText, originalLanguage, category, kind, claimant, claimedAt, location, status, statusRationale, published.",
+      "line 1: Missing columns: originalText, originalLanguage, kind, claimedAt, location, claimant, status, statusRationale, published. The header needs slug, statement, originalText, originalLanguage, category, kind, claimedAt, location, claimant, status, statusRationale, published.",
     ]);
   });
 
@@ -151,7 +151,7 @@ describe("records", () => {
       "line 10, claims[0].category: Choose a category.",
       "line 10, claims[0].claimedAt: Date claimed: enter a real date as YYYY-MM-DD.",
       'line 10, claims[0]: Unrecognized key: "extra"',
-      "line 11, claims[1].status: a position is never rated: its status stays UNVERIFIED (“Position — not rated”).",
+      "line 11, claims[1].status: This claim is a position — a stance, not a checkable fact. Positions are not rated: they keep the status Unverified and are labelled “Position — not rated”.",
       "line 11, claims[1].claimant: no actor “nobody-by-this-slug” in this file's actors or in the database.",
       "line 11, claims[1].status: a final verdict (False) needs at least one source, and this claim has none. Give its sources.",
     ]);
@@ -189,8 +189,8 @@ describe("records", () => {
       ],
     });
     expect(await refused(fixedHistory)).toEqual([
-      "line 8, claims[0].statusRationale: a final verdict (False) needs a rationale of at least 20 characters.",
-      "line 8, claims[0].sources: a final verdict (False) needs at least one source.",
+      "line 8, claims[0].statusRationale: A final verdict (False) needs a rationale of at least 20 characters; this one has 10.",
+      "line 8, claims[0].sources: Link at least one source to this claim before giving it a final verdict (False).",
       "line 8, claims[0].statusHistory[0].from: each change starts where the previous one ended: expected UNVERIFIED, found IN_REVIEW.",
       "line 8, claims[0].statusHistory: the history ends at CONFIRMED, but the claim's status is FALSE: add the change that led to it.",
     ]);

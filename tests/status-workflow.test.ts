@@ -65,6 +65,21 @@ describe("changeStatus", () => {
     expect(await tableCounts(db)).toEqual(before);
   });
 
+  it("reports a missing source and a short rationale together, each at its field (lib/domain/verdict.ts)", async () => {
+    const claim = await makeTestClaim(db, { sources: [] });
+    const before = await tableCounts(db);
+    const result = await changeStatus(db, editor, { claimId: claim.id, version: 1, status: "FALSE", rationale: "Too short." });
+    expect(result).toEqual({
+      ok: false,
+      formError: "A final verdict (False) needs a rationale of at least 20 characters; this one has 10.",
+      fieldErrors: {
+        rationale: ["A final verdict (False) needs a rationale of at least 20 characters; this one has 10."],
+        status: ["Link at least one source to this claim before giving it a final verdict (False)."],
+      },
+    });
+    expect(await tableCounts(db)).toEqual(before);
+  });
+
   it("refuses to rate a POSITION claim", async () => {
     const claim = await makeTestClaim(db, { kind: "POSITION" });
     const before = await tableCounts(db);

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { Field } from "@/components/ui/field";
 import { errorAt } from "@/components/editor/field-error";
 import type { ActorOption, IncidentOption } from "@/lib/data/reads/editor-claim-detail";
+import { CLAIM_FIELD_KEYS } from "@/lib/domain/claim-fields";
 import { formatDay } from "@/lib/domain/format";
 import type { ClaimCreateSchema } from "@/lib/validation/claim";
 import { ACTOR_KIND_LABEL, CATEGORIES, CATEGORY_LABEL, KIND_LABEL, type ActorKind } from "@/lib/domain/vocabulary";
@@ -14,19 +15,13 @@ export type ClaimFieldValues = z.input<typeof ClaimCreateSchema>;
 /** The name of every input below, so a server refusal lands on the right one (anything else goes to the top). */
 export const CLAIM_FIELD_NAMES = [
   "slug",
-  "statement",
-  "originalText",
-  "originalLanguage",
-  "category",
-  "kind",
+  ...CLAIM_FIELD_KEYS,
   "claimant.mode",
   "claimant.actorId",
   "claimant.actor.name",
   "claimant.actor.kind",
   "claimant.actor.country",
   "claimant.actor.sameAs",
-  "claimedAt",
-  "location",
   "incidentId",
 ] as const;
 

@@ -10,7 +10,8 @@ import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { FormAction } from "@/lib/actions/result";
-import { FINAL_RATIONALE_MIN, StatusChangeSchema } from "@/lib/validation/status-change";
+import { FINAL_RATIONALE_MIN } from "@/lib/domain/verdict";
+import { StatusChangeSchema } from "@/lib/validation/status-change";
 import { STATUSES, STATUS_INFO, type ClaimStatus } from "@/lib/domain/vocabulary";
 
 const FIELDS = ["status", "rationale"] as const;

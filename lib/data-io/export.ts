@@ -1,5 +1,6 @@
 import { actorFieldsSelect, claimFieldsSelect, incidentFieldsSelect, sourceFieldsSelect } from "@/lib/data/stored-fields";
 import type { Db } from "@/lib/db/create-client";
+import { claimFileValues } from "@/lib/domain/claim-fields";
 import { isoDay } from "@/lib/domain/format";
 import { EXPORT_FORMAT, EXPORT_VERSION } from "@/lib/validation/import";
 
@@ -145,14 +146,8 @@ async function* claimList(db: Db, keys: Keys): AsyncGenerator<string> {
     const c = claims[i] as (typeof claims)[number];
     const record = compact({
       slug: c.slug,
-      statement: c.statement,
-      originalText: c.originalText,
-      originalLanguage: c.originalLanguage,
-      category: c.category,
-      kind: c.kind,
+      ...claimFileValues(c),
       claimant: keys.actorSlug.get(c.claimantId),
-      claimedAt: day(c.claimedAt),
-      location: c.location,
       incident: c.incidentId === null ? null : keys.incidentSlug.get(c.incidentId),
       status: c.status,
       statusRationale: c.statusRationale,

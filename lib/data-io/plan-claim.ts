@@ -3,6 +3,8 @@ import type { DbClaim, Existing } from "@/lib/data-io/existing";
 import { onDay, type Plan, type PlanContext, type Row } from "@/lib/data-io/plan-model";
 import { issueAt, type ClaimRefs, type Rec } from "@/lib/data-io/validate";
 import type { ImportClaim } from "@/lib/validation/import";
+import { claimColumns } from "@/lib/domain/claim-fields";
+import { lacksSource } from "@/lib/domain/verdict";
 import { STATUS_INFO, isFinalStatus } from "@/lib/domain/vocabulary";
 import { sameFields } from "@/prisma/claim-relations";
 
@@ -48,14 +50,10 @@ export function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, c
   if (incidentId === undefined) at(["incident"], missingIncident(c.incident as string));
 
   const fields = {
-    statement: c.statement,
-    originalText: c.originalText ?? null,
-    originalLanguage: c.originalLanguage ?? null,
-    category: c.category,
-    kind: c.kind,
-    claimantId: claimantId ?? 0,
+    ...claimColumns(c),
+    // The same day keeps the stored time (a claim made in the editor has midnight; the seed's may have another).
     claimedAt: onDay(before?.claimedAt, c.claimedAt) as Date,
-    location: c.location ?? null,
+    claimantId: claimantId ?? 0,
     incidentId: incidentId ?? null,
     status: c.status,
     statusRationale: c.statusRationale ?? null,
@@ -66,7 +64,7 @@ export function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, c
   // Sources: the file's list, or what the database has when the record gives none.
   const currentSources = related?.sources ?? [];
   const sourceIdsAfter = c.sources ? c.sources.map((s) => cc.sourceIds.get(s.source) as number) : currentSources.map((s) => s.sourceId);
-  if (!c.sources && isFinalStatus(c.status) && currentSources.length === 0) {
+  if (!c.sources && lacksSource(c.status, currentSources.length)) {
     at(["status"], `a final verdict (${STATUS_INFO[c.status].label}) needs at least one source, and this claim has none${before ? " in the database" : ""}. ${cc.csv ? "Import it from JSON with its sources, or link a source in the editor first." : "Give its sources."}`);
   }
   let sourcesChanged = 0;

@@ -2,6 +2,7 @@ import { parseCsv } from "@/lib/csv/parse";
 import { decodeUtf8 } from "@/lib/data-io/decode";
 import type { ImportIssue } from "@/lib/data-io/issues";
 import { lineOf as recordLine, scanJson, type RecordLines } from "@/lib/data-io/json-scan";
+import { CLAIM_FIELDS, CLAIM_FIELD_KEYS } from "@/lib/domain/claim-fields";
 import { EXPORT_FORMAT, EXPORT_VERSION } from "@/lib/validation/import";
 
 // From a file's bytes to raw records, not yet validated: JSON (the export format) or CSV (claims only).
@@ -36,20 +37,7 @@ export type RawDocument = {
 
 export type ReadResult = { ok: true; doc: RawDocument; issues: ImportIssue[] } | { ok: false; issues: ImportIssue[] };
 
-export const CSV_COLUMNS = [
-  "slug",
-  "statement",
-  "originalText",
-  "originalLanguage",
-  "category",
-  "kind",
-  "claimant",
-  "claimedAt",
-  "location",
-  "status",
-  "statusRationale",
-  "published",
-] as const;
+export const CSV_COLUMNS = ["slug", ...CLAIM_FIELD_KEYS, "claimant", "status", "statusRationale", "published"] as const;
 /** For a claimant that is not in the database yet: name and kind create it (country is optional). */
 export const CSV_CLAIMANT_COLUMNS = ["claimantName", "claimantKind", "claimantCountry"] as const;
 
@@ -150,14 +138,9 @@ function readCsv(text: string): ReadResult {
       path: [],
       raw: {
         slug: cell("slug"),
-        statement: cell("statement"),
-        originalText: cell("originalText"),
-        originalLanguage: cell("originalLanguage"),
-        category: cell("category").trim(),
-        kind: cell("kind").trim(),
+        // A choice is read without the blanks a spreadsheet may add around it.
+        ...Object.fromEntries(CLAIM_FIELD_KEYS.map((f) => [f, CLAIM_FIELDS[f] === "choice" ? cell(f).trim() : cell(f)])),
         claimant: cell("claimant"),
-        claimedAt: cell("claimedAt"),
-        location: cell("location"),
         status: cell("status").trim() || undefined,
         statusRationale: cell("statusRationale"),
         published: published === "" || published === "false" ? false : published === "true" ? true : cell("published"),

@@ -12,8 +12,7 @@ import {
   type ImportSource,
 } from "@/lib/validation/import";
 import { slugPattern } from "@/lib/validation/claim-filters";
-import { FINAL_RATIONALE_MIN } from "@/lib/validation/status-change";
-import { STATUS_INFO, isFinalStatus } from "@/lib/domain/vocabulary";
+import { verdictProblems } from "@/lib/domain/verdict";
 
 // Everything that can be checked without the database: each record against its schema, then the rules across
 // records (unique slugs, source keys that exist, no self-links, the status rules). Every problem is collected.
@@ -183,16 +182,11 @@ function checkClaim(rec: Rec<ImportClaim>, sourceKeys: Set<string>, issues: Impo
   const claim = rec.value;
   const at = (sub: PropertyKey[], message: string) => issues.push(issueAt(rec, sub, message));
 
-  if (claim.kind === "POSITION" && claim.status !== "UNVERIFIED") {
-    at(["status"], "a position is never rated: its status stays UNVERIFIED (“Position — not rated”).");
-  }
-  if (claim.status !== "UNVERIFIED" && !claim.statusRationale) {
-    at(["statusRationale"], `explain the status ${STATUS_INFO[claim.status].label}: readers see this rationale.`);
-  } else if (isFinalStatus(claim.status) && (claim.statusRationale ?? "").length < FINAL_RATIONALE_MIN) {
-    at(["statusRationale"], `a final verdict (${STATUS_INFO[claim.status].label}) needs a rationale of at least ${FINAL_RATIONALE_MIN} characters.`);
-  }
-  if (claim.sources && isFinalStatus(claim.status) && claim.sources.length === 0) {
-    at(["sources"], `a final verdict (${STATUS_INFO[claim.status].label}) needs at least one source.`);
+  // The verdict rules (lib/domain/verdict.ts); the source count only when the record lists its sources; without
+  // a list, the claim keeps the database's, checked when the import is planned (lib/data-io/plan-claim.ts).
+  const verdict = { status: claim.status, rationale: claim.statusRationale, kind: claim.kind, sourceCount: claim.sources?.length };
+  for (const problem of verdictProblems(verdict)) {
+    at([problem.field === "rationale" ? "statusRationale" : problem.field], problem.message);
   }
 
   const listed = new Set<string>();

@@ -1,17 +1,13 @@
+import { claimFieldSelect } from "@/lib/domain/claim-fields";
+
 // The stored fields of each record the import reads and the export writes, without relations: one list per model,
 // so a new column reaches the editor, the import, the export and the seed's factories alike.
 
 export const claimFieldsSelect = {
   id: true,
   slug: true,
-  statement: true,
-  originalText: true,
-  originalLanguage: true,
-  category: true,
-  kind: true,
+  ...claimFieldSelect,
   claimantId: true,
-  claimedAt: true,
-  location: true,
   incidentId: true,
   status: true,
   statusRationale: true,

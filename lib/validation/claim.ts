@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ClaimField } from "@/lib/domain/claim-fields";
 import { SLUG_MAX } from "@/lib/domain/slug";
 import { ClaimCategory, ClaimKind } from "@/lib/domain/vocabulary";
 import { ActorSchema } from "@/lib/validation/actor";
@@ -31,15 +32,8 @@ export const ClaimantSchema = z.discriminatedUnion(
   { error: "Choose an existing actor or add a new one." },
 );
 
-const fields = {
-  slug: z.preprocess(
-    blankTrim,
-    z
-      .string({ error: "The slug must be text." })
-      .max(SLUG_MAX + 20, { error: `The slug is limited to ${SLUG_MAX + 20} characters.` })
-      .regex(slugPattern, { error: "Use lower-case letters, digits and single hyphens, e.g. ttp-sanctuaries-denied." })
-      .optional(),
-  ),
+/** The rule of each of the claim's own fields (lib/domain/claim-fields.ts); the import uses the same. */
+export const claimFieldRules = {
   statement: requiredText("The statement", STATEMENT_MAX),
   originalText: optionalText("The original text", ORIGINAL_MAX),
   originalLanguage: z.preprocess(
@@ -52,9 +46,21 @@ const fields = {
   ),
   category: z.enum(ClaimCategory, { error: "Choose a category." }),
   kind: z.enum(ClaimKind, { error: "Choose whether this is a factual claim or a position." }),
-  claimant: ClaimantSchema,
   claimedAt: day("Date claimed"),
   location: optionalText("The location", 200),
+} satisfies Record<ClaimField, z.ZodType>;
+
+const fields = {
+  slug: z.preprocess(
+    blankTrim,
+    z
+      .string({ error: "The slug must be text." })
+      .max(SLUG_MAX + 20, { error: `The slug is limited to ${SLUG_MAX + 20} characters.` })
+      .regex(slugPattern, { error: "Use lower-case letters, digits and single hyphens, e.g. ttp-sanctuaries-denied." })
+      .optional(),
+  ),
+  ...claimFieldRules,
+  claimant: ClaimantSchema,
   incidentId: optionalRecordId("an incident"),
 };
 

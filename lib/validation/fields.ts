@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countProblem } from "@/lib/domain/figure-rules";
 
 // Field rules shared by the editor's schemas. Client-safe.
 //
@@ -55,15 +56,14 @@ export const versionField = z.preprocess(
     .max(INT_MAX, { error: "This form has no version: reload the page." }),
 );
 
-/** A count of people: whole, not negative. */
+/** A count of people: whole, not negative (lib/domain/figure-rules.ts). */
 export function wholeNumber(label: string) {
   return z.preprocess(
     digits,
-    z
-      .number({ error: `${label}: enter a whole number.` })
-      .int({ error: `${label} must be a whole number (no fractions).` })
-      .min(0, { error: `${label} cannot be negative.` })
-      .max(10_000_000, { error: `${label} is implausibly large (over 10,000,000).` }),
+    z.number({ error: `${label}: enter a whole number.` }).superRefine((value, ctx) => {
+      const message = countProblem(label, value);
+      if (message) ctx.addIssue({ code: "custom", message });
+    }),
   );
 }
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { FIGURE_LABEL, rangeProblem } from "@/lib/domain/figure-rules";
 import { Outcome, Population } from "@/lib/domain/vocabulary";
 import { optionalDay, optionalRecordId, optionalText, recordId, versionField, wholeNumber } from "@/lib/validation/fields";
 
-// A casualty figure as one reporter gave it. A single number has min = max. Client-safe.
+// A casualty figure as one reporter gave it; its rules are lib/domain/figure-rules.ts. Client-safe.
 
 export const FigureSchema = z
   .object({
@@ -11,20 +12,15 @@ export const FigureSchema = z
     reportedById: recordId("who reported the figure"),
     population: z.enum(Population, { error: "Choose who was affected." }),
     outcome: z.enum(Outcome, { error: "Choose killed or injured." }),
-    min: wholeNumber("The lowest figure"),
-    max: wholeNumber("The highest figure"),
+    min: wholeNumber(FIGURE_LABEL.min),
+    max: wholeNumber(FIGURE_LABEL.max),
     sourceId: optionalRecordId("one of this claim's sources"),
     reportedAt: optionalDay("Date reported"),
     note: optionalText("The note", 1000),
   })
   .superRefine((value, ctx) => {
-    if (value.min > value.max) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["max"],
-        message: `The highest figure cannot be below the lowest (${value.min}). For a single number, enter it in both.`,
-      });
-    }
+    const message = rangeProblem(value.min, value.max);
+    if (message) ctx.addIssue({ code: "custom", path: ["max"], message });
   });
 export type FigureInput = z.output<typeof FigureSchema>;
 

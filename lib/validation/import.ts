@@ -1,13 +1,15 @@
 import { z } from "zod";
+import { pickClaimValues } from "@/lib/domain/claim-fields";
 import { SLUG_MAX } from "@/lib/domain/slug";
 import { ActorSchema } from "@/lib/validation/actor";
-import { ClaimCreateSchema } from "@/lib/validation/claim";
+import { ClaimCreateSchema, claimFieldRules } from "@/lib/validation/claim";
 import { slugPattern } from "@/lib/validation/claim-filters";
 import { day, optionalText, requiredText } from "@/lib/validation/fields";
 import { FigureSchema } from "@/lib/validation/figure";
 import { LinkSchema } from "@/lib/validation/link";
 import { AttachSourceSchema, NewSourceSchema } from "@/lib/validation/source";
-import { RATIONALE_MAX, StatusChangeSchema } from "@/lib/validation/status-change";
+import { StatusChangeSchema } from "@/lib/validation/status-change";
+import { RATIONALE_MAX } from "@/lib/domain/verdict";
 import { ClaimStatus } from "@/lib/domain/vocabulary";
 
 // One record of an import file (lib/data-io/import.ts), built from the editor forms' own schemas: the same field
@@ -152,18 +154,11 @@ const ImportStatusChangeSchema = z
   })
   .superRefine(formRules(StatusChangeSchema, (c) => ({ ...IDS, status: c.to, rationale: c.rationale }), { status: "to" }));
 
-const claimForm = ClaimCreateSchema.shape;
 export const ImportClaimSchema = z
   .strictObject({
     slug: slugRef("the claim"),
-    statement: claimForm.statement,
-    originalText: claimForm.originalText,
-    originalLanguage: claimForm.originalLanguage,
-    category: claimForm.category,
-    kind: claimForm.kind,
+    ...claimFieldRules,
     claimant: slugRef("the actor who made the claim"),
-    claimedAt: claimForm.claimedAt,
-    location: claimForm.location,
     incident: slugRef("the incident").optional(),
     status: z.enum(ClaimStatus, { error: "Choose a status." }).default("UNVERIFIED"),
     statusRationale: optionalText("The status rationale", RATIONALE_MAX),
@@ -185,15 +180,9 @@ export const ImportClaimSchema = z
   })
   .superRefine(
     formRules(ClaimCreateSchema, (c) => ({
-      statement: c.statement,
-      originalText: c.originalText,
-      originalLanguage: c.originalLanguage,
-      category: c.category,
-      kind: c.kind,
+      ...pickClaimValues(c),
       // The form picks the claimant by id; the file names it by slug, which the import resolves.
       claimant: { mode: "existing", actorId: 1 },
-      claimedAt: c.claimedAt,
-      location: c.location,
     })),
   );
 export type ImportClaim = z.output<typeof ImportClaimSchema>;

@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { ClaimStatus, STATUS_INFO } from "@/lib/domain/vocabulary";
+import { RATIONALE_MAX, verdictProblems } from "@/lib/domain/verdict";
+import { ClaimStatus } from "@/lib/domain/vocabulary";
 import { recordId, versionField } from "@/lib/validation/fields";
 
-// The status form on a claim's editor page. Client-safe. Rules that need the database (POSITION claims are not
-// rated; a final verdict needs a linked source) are checked by the write, lib/data/writes/status.ts.
-
-export const FINAL_RATIONALE_MIN = 20;
-export const RATIONALE_MAX = 2000;
+// The status form on a claim's editor page. Client-safe. The verdict rules are lib/domain/verdict.ts; those that
+// need the database (POSITION claims are not rated; a final verdict needs a linked source) are checked by the
+// write, lib/data/writes/status.ts, with the claim's kind and source count.
 
 export const StatusChangeSchema = z
   .object({
@@ -20,14 +19,11 @@ export const StatusChangeSchema = z
       .max(RATIONALE_MAX, { error: `The rationale is limited to ${RATIONALE_MAX} characters.` }),
   })
   .superRefine((value, ctx) => {
-    const length = value.rationale.length;
-    // Defensive `?.`: zod skips this refinement when the status is invalid, but a crafted value must never throw.
-    if (STATUS_INFO[value.status]?.final && length > 0 && length < FINAL_RATIONALE_MIN) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["rationale"],
-        message: `A final verdict (${STATUS_INFO[value.status].label}) needs a rationale of at least ${FINAL_RATIONALE_MIN} characters; this one has ${length}.`,
-      });
+    for (const problem of verdictProblems({ status: value.status, rationale: value.rationale })) {
+      // An empty rationale already has the field's own message, which also covers a change back to Unverified.
+      if (problem.rule === "rationale-missing") continue;
+      ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
     }
   });
-export type StatusChangeInput = z.output<typeof StatusChangeSchema>;
+/** A status change from the editor's form: one claim, by id, at the version the form was opened at. */
+export type StatusFormInput = z.output<typeof StatusChangeSchema>;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { FINAL_RATIONALE_MIN } from "@/lib/domain/verdict";
 import { POSITION_LABEL, STATUS_INFO, STATUSES } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Methodology" };
@@ -45,7 +46,7 @@ export default function MethodologyPage() {
         </table>
       </div>
       <p>
-        A claim can move to a final status only with a written rationale of at least 20 characters and at least one linked
+        A claim can move to a final status only with a written rationale of at least {FINAL_RATIONALE_MIN} characters and at least one linked
         source. <strong>{POSITION_LABEL}</strong>: a stance such as “the US recognises Pakistan&apos;s right to
         self-defence” is recorded with who holds it, and never rated.
       </p>

@@ -5,9 +5,10 @@ import { bumpVersion, conflictResult, missingClaim, versionedWrite } from "@/lib
 import type { Tx } from "@/lib/db/create-client";
 import { isUniqueViolation } from "@/lib/data/writes/unique-violation";
 import { refuse, refuseField, type ActionFailure, type ActionResult } from "@/lib/actions/result";
+import { claimColumns, claimFieldSelect } from "@/lib/domain/claim-fields";
 import { firstFreeSlug, slugify } from "@/lib/domain/slug";
 import type { ClaimCreateInput, ClaimUpdateInput, PublishInput } from "@/lib/validation/claim";
-import { dayToDate } from "@/lib/validation/fields";
+import { ratesPosition } from "@/lib/domain/verdict";
 import { STATUS_INFO } from "@/lib/domain/vocabulary";
 
 // Creating and editing claims, and publishing them. Input has been parsed with the form's schema; these functions
@@ -61,19 +62,8 @@ async function raced(db: Db, slug: string, newActor: NewActor | null): Promise<A
 }
 
 /** The claim's own columns from the form; empty optional fields clear the column. */
-function claimColumns(input: ClaimCreateInput, slug: string, claimantId: number) {
-  return {
-    slug,
-    statement: input.statement,
-    originalText: input.originalText ?? null,
-    originalLanguage: input.originalLanguage ?? null,
-    category: input.category,
-    kind: input.kind,
-    claimantId,
-    claimedAt: dayToDate(input.claimedAt),
-    location: input.location ?? null,
-    incidentId: input.incidentId ?? null,
-  };
+function claimRow(input: ClaimCreateInput, slug: string, claimantId: number) {
+  return { slug, ...claimColumns(input), claimantId, incidentId: input.incidentId ?? null };
 }
 
 export async function createClaim(db: Db, editor: Editor, input: ClaimCreateInput): Promise<ActionResult<{ id: number; slug: string }>> {
@@ -85,7 +75,7 @@ export async function createClaim(db: Db, editor: Editor, input: ClaimCreateInpu
   try {
     const claim = await db.$transaction(async (tx) => {
       const claimantId = await claimantOf(tx, editor, input, newActor);
-      const data = claimColumns(input, slug.slug, claimantId);
+      const data = claimRow(input, slug.slug, claimantId);
       const created = await tx.claim.create({
         data: { ...data, createdById: editor.id, updatedById: editor.id },
         select: { id: true, slug: true },
@@ -108,14 +98,8 @@ export async function updateClaim(db: Db, editor: Editor, input: ClaimUpdateInpu
       version: true,
       status: true,
       slug: true,
-      statement: true,
-      originalText: true,
-      originalLanguage: true,
-      category: true,
-      kind: true,
+      ...claimFieldSelect,
       claimantId: true,
-      claimedAt: true,
-      location: true,
       incidentId: true,
     },
   });
@@ -123,7 +107,7 @@ export async function updateClaim(db: Db, editor: Editor, input: ClaimUpdateInpu
   if (before.version !== input.version) return conflictResult(db, before.id);
   const refused = await checkReferences(db, input);
   if (refused) return refused;
-  if (input.kind === "POSITION" && before.kind !== "POSITION" && before.status !== "UNVERIFIED") {
+  if (before.kind !== "POSITION" && ratesPosition(input.kind, before.status)) {
     return refuseField(
       "kind",
       `Positions are not rated, and this claim is ${STATUS_INFO[before.status].label}. Set its status back to Unverified first, with a rationale, then make it a position.`,
@@ -136,7 +120,7 @@ export async function updateClaim(db: Db, editor: Editor, input: ClaimUpdateInpu
   try {
     return await versionedWrite(db, before.id, async (tx) => {
       const claimantId = await claimantOf(tx, editor, input, newActor);
-      const after = claimColumns(input, slug.slug, claimantId);
+      const after = claimRow(input, slug.slug, claimantId);
       const version = await bumpVersion(tx, before.id, input.version, editor.id, after);
       const { id: _id, version: _v, status: _s, ...old } = before;
       await recordAudit(tx, {

@@ -5,7 +5,7 @@ import { isUniqueViolation } from "@/lib/data/writes/unique-violation";
 import { refuse, refuseField, type ActionResult } from "@/lib/actions/result";
 import { dayToDate } from "@/lib/validation/fields";
 import type { AttachSourceInput, DetachSourceInput, NewSourceInput } from "@/lib/validation/source";
-import { isFinalStatus } from "@/lib/domain/vocabulary";
+import { lacksSource } from "@/lib/domain/verdict";
 
 // Sources of a claim, each with its stance. A change here changes what readers see, so it moves the claim's version.
 
@@ -87,7 +87,7 @@ export async function detachSource(db: Db, editor: Editor, input: DetachSourceIn
   if (citing) {
     return refuseField("sourceId", `${citing === 1 ? "A casualty figure cites" : `${citing} casualty figures cite`} this source. Remove ${citing === 1 ? "it" : "them"} first.`);
   }
-  if (isFinalStatus(claim.status) && claim._count.sources === 1) {
+  if (lacksSource(claim.status, claim._count.sources - 1)) {
     return refuse("A claim with a final verdict needs at least one source. Link another source before removing this one, or change the status first.", {
       sourceId: ["This is the only source of a final verdict."],
     });

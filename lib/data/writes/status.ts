@@ -1,19 +1,18 @@
 import type { Db } from "@/lib/db/create-client";
 import { recordAudit, type Editor } from "@/lib/data/writes/record-audit";
 import { bumpVersion, conflictResult, missingClaim, versionedWrite } from "@/lib/data/writes/version-check";
-import { refuseField, type ActionResult } from "@/lib/actions/result";
-import { FINAL_RATIONALE_MIN, type StatusChangeInput } from "@/lib/validation/status-change";
-import { FINAL_STATUSES, STATUS_INFO, isFinalStatus } from "@/lib/domain/vocabulary";
+import { refuse, refuseField, type ActionResult } from "@/lib/actions/result";
+import type { StatusFormInput } from "@/lib/validation/status-change";
+import { verdictProblems } from "@/lib/domain/verdict";
+import { STATUS_INFO, isFinalStatus } from "@/lib/domain/vocabulary";
 
 // The status workflow (docs/editing.md). One transaction writes the claim's new status, the
 // append-only StatusChange readers see in the timeline, and the AuditEvent.
 
-const finalNames = FINAL_STATUSES.map((s) => STATUS_INFO[s].label).join(", ");
-
 export async function changeStatus(
   db: Db,
   editor: Editor,
-  input: StatusChangeInput,
+  input: StatusFormInput,
 ): Promise<ActionResult<{ version: number; statusChangeId: number; isCorrection: boolean }>> {
   const claim = await db.claim.findUnique({
     where: { id: input.claimId },
@@ -22,23 +21,21 @@ export async function changeStatus(
   if (!claim) return missingClaim();
   if (claim.version !== input.version) return conflictResult(db, input.claimId);
 
-  if (claim.kind === "POSITION") {
-    return refuseField(
-      "status",
-      "This claim is a position — a stance, not a checkable fact. Positions are not rated: they keep the status Unverified and are labelled “Position — not rated”.",
-    );
-  }
+  // The verdict rules (lib/domain/verdict.ts) with what only the database knows: the claim's kind and sources.
+  // The schema checked the rationale already; checked again because readers rely on it, whoever calls this.
+  const rationale = input.rationale.trim();
+  const problems = verdictProblems({ status: input.status, rationale, kind: claim.kind, sourceCount: claim._count.sources });
+  const position = problems.find((p) => p.rule === "position-not-rated");
+  if (position) return refuseField("status", position.message);
   if (input.status === claim.status) {
     return refuseField("status", `The claim is already ${STATUS_INFO[claim.status].label}. Choose a different status.`);
   }
-  const final = isFinalStatus(input.status);
-  if (final && claim._count.sources === 0) {
-    return refuseField("status", `Link at least one source to this claim before giving it a final verdict (${finalNames}).`);
-  }
-  // The schema says the same; repeated here because this rule is what readers rely on, whoever calls this function.
-  const rationale = input.rationale.trim();
-  if (final && rationale.length < FINAL_RATIONALE_MIN) {
-    return refuseField("rationale", `A final verdict needs a rationale of at least ${FINAL_RATIONALE_MIN} characters.`);
+  const [first] = problems;
+  if (first) {
+    // The form has no sources field: a missing source is said at the status it would allow.
+    const fieldErrors: Record<string, string[]> = {};
+    for (const p of problems) (fieldErrors[p.field === "sources" ? "status" : p.field] ??= []).push(p.message);
+    return refuse(first.message, fieldErrors);
   }
 
   // A correction moves away from a verdict readers could see: published, and final before the change.

@@ -15,7 +15,8 @@ import { StatusForm } from "@/components/editor/status-form";
 import { StatusHistory } from "@/components/editor/status-history";
 import { SOURCE_OPTIONS_LIMIT, type EditorClaim } from "@/lib/data/reads/editor-claim-detail";
 import { readEditorClaimPage } from "@/lib/data/entry-points/editor";
-import { formatDateTime, isoDay } from "@/lib/domain/format";
+import { claimFormValues } from "@/lib/domain/claim-fields";
+import { formatDateTime } from "@/lib/domain/format";
 import { POSITION_LABEL, STATUS_INFO } from "@/lib/domain/vocabulary";
 import { setPublishedAction, updateClaimAction } from "./claim-actions";
 import { addFigureAction, removeFigureAction } from "./figure-actions";
@@ -44,14 +45,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 function formValues(claim: EditorClaim) {
   return {
     slug: claim.slug,
-    statement: claim.statement,
-    originalText: claim.originalText ?? "",
-    originalLanguage: claim.originalLanguage ?? "",
-    category: claim.category,
-    kind: claim.kind,
+    ...claimFormValues(claim),
     claimant: { mode: "existing" as const, actorId: claim.claimantId },
-    claimedAt: isoDay(claim.claimedAt),
-    location: claim.location ?? "",
     incidentId: claim.incidentId ?? "",
   };
 }
