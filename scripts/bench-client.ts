@@ -9,12 +9,14 @@ export type JsRow = { page: string; scripts: number; gzipKb: number };
 
 /**
  * First-load JS of a page as the build serves it: every `<script src>` of its HTML, fetched and gzipped (level 9,
- * each file on its own, as a server or CDN would send it). Inline scripts (the page's RSC payload) are data, not
- * code, and are left out, as Next's own "First Load JS" figure does.
+ * each file on its own, as a server or CDN would send it). Left out: `noModule` scripts (Next's legacy polyfills,
+ * about 38 KB gzip, which no browser that runs modules downloads) and inline scripts (the page's RSC payload: data,
+ * not code), as Next's own "First Load JS" figure does.
  */
 export async function firstLoadJs(page: string): Promise<JsRow> {
   const html = await (await fetch(BASE + page)).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&")))];
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\bnomodule\b/i.test(tag));
+  const sources = [...new Set(tags.flatMap((tag) => /\bsrc="([^"]+)"/.exec(tag)?.[1]?.replaceAll("&amp;", "&") ?? []))];
   let bytes = 0;
   for (const src of sources) {
     const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
