@@ -1,7 +1,4 @@
-"use client";
-
 import Link from "next/link";
-import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/", label: "Dashboard" },
@@ -11,20 +8,19 @@ const LINKS = [
   { href: "/methodology", label: "Methodology" },
 ] as const;
 
+/**
+ * A server component: the header is in the shared layout, which does not know the URL without reading the request
+ * (that would make every reader page request-dependent), and marking the current link with usePathname() made
+ * this the only client component of the reader pages. The page's own <h1> says where the reader is.
+ */
 export function NavLinks() {
-  const pathname = usePathname();
   return (
     <ul>
-      {LINKS.map(({ href, label }) => {
-        const current = href === "/" ? pathname === "/" : pathname.startsWith(href);
-        return (
-          <li key={href}>
-            <Link href={href} aria-current={current ? "page" : undefined}>
-              {label}
-            </Link>
-          </li>
-        );
-      })}
+      {LINKS.map(({ href, label }) => (
+        <li key={href}>
+          <Link href={href}>{label}</Link>
+        </li>
+      ))}
     </ul>
   );
 }

@@ -47,11 +47,15 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           <Link href={`/claims${filtersToSearch({ ...filters, page: result.pageCount })}`}>Go to the last page</Link>
         </div>
       ) : (
-        <ol className="claim-list" aria-label="Claims">
-          {result.claims.map((claim) => (
-            <ClaimListItem key={claim.slug} claim={claim} match={claim.match} />
-          ))}
-        </ol>
+        <>
+          {/* Each claim's title is an <h3> (components/claims/claim-list-item.tsx): without an <h2> the heading order skips a level. */}
+          <h2 className="visually-hidden">Results</h2>
+          <ol className="claim-list" aria-label="Claims">
+            {result.claims.map((claim) => (
+              <ClaimListItem key={claim.slug} claim={claim} match={claim.match} />
+            ))}
+          </ol>
+        </>
       )}
       <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(page) => `/claims${filtersToSearch({ ...filters, page })}`} />
     </>
