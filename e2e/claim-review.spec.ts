@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { makeTestClaim } from "@/prisma/factories";
+import { makeTestClaim } from "@/test-support/builders";
 import { e2eDb } from "./db";
 
 async function claimReviews(page: Page) {

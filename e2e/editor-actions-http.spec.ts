@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { makeTestClaim, type TestClaim } from "@/prisma/factories";
+import { makeTestClaim, type TestClaim } from "@/test-support/builders";
 import { e2eDb, unique } from "./db";
 import { sessionFor } from "./auth-fixtures";
 import { actionId, callAction } from "./server-actions";

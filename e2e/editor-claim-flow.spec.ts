@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { makeTestClaim } from "@/prisma/factories";
+import { makeTestClaim } from "@/test-support/builders";
 import { expectNoAxeViolations } from "./a11y";
 import { e2eDb, loginAs, unique } from "./db";
 import { openClaimEditor, openNewClaim } from "./editor-pages";

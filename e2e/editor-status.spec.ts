@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { makeTestClaim } from "@/prisma/factories";
+import { makeTestClaim } from "@/test-support/builders";
 import { e2eDb, loginAs, unique } from "./db";
 import { openClaimEditor } from "./editor-pages";
 

@@ -1,5 +1,5 @@
 import { expect as baseExpect, test } from "@playwright/test";
-import { makeTestUser } from "@/prisma/factories";
+import { makeTestUser } from "@/test-support/builders";
 import { expectNoAxeViolations } from "./a11y";
 import { fillSignIn, sessionCookieOf, useOwnIp } from "./auth-fixtures";
 import { createUser, e2eDb, loginAs, unique } from "./db";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { makeTestClaim } from "@/prisma/factories";
+import { makeTestClaim } from "@/test-support/builders";
 import { expectNoAxeViolations } from "./a11y";
 import { e2eDb, loginAs } from "./db";
 import { openNewClaim } from "./editor-pages";

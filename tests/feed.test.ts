@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestClaim } from "@/prisma/factories";
+import { makeTestClaim } from "@/test-support/builders";
 import { listFeedChanges } from "@/lib/data/reads/feed";
 import { statusChangeFeed } from "@/lib/feed/status-feed";
 import { escapeXml, stripInvalidXmlChars } from "@/lib/feed/xml";

@@ -1,5 +1,5 @@
 // The stored fields of each record the import reads and the export writes, without relations: one list per model,
-// so a new column reaches the editor, the import, the export and the seed's factories alike.
+// so a new column reaches the editor, the import, the export and the seed's upserts (prisma/upserts.ts) alike.
 
 export const claimFieldsSelect = {
   id: true,

@@ -1,25 +1,22 @@
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type {
-  ActorKind,
-  ClaimCategory,
-  ClaimKind,
-  ClaimStatus,
-  LinkType,
-  Outcome,
-  Population,
-  Role,
-  SourceType,
-  Stance,
-} from "@/generated/prisma/client";
+import type { ActorKind, ClaimCategory, ClaimKind, ClaimStatus, SourceType } from "@/generated/prisma/client";
 import { claimFieldsSelect } from "@/lib/data/stored-fields";
-import { hashPassword } from "@/lib/auth/password";
 import type { Db, Tx } from "@/lib/db/create-client";
 import { isFinalStatus } from "@/lib/domain/vocabulary";
-import { appendStatusChanges, replaceClaimSources, replaceFigures, replaceLinks, sameFields } from "./claim-relations";
+import {
+  appendStatusChanges,
+  replaceClaimSources,
+  replaceFigures,
+  replaceLinks,
+  sameFields,
+  type ClaimSourceInput,
+  type FigureInput,
+  type LinkInput,
+  type StatusChangeInput,
+} from "./claim-relations";
 
-// Shared by the seed, the synthetic loader, unit tests and e2e fixtures, so every writer obeys the same rules.
-
+// The seed's writers: upsert by natural key, so the seed (prisma/seed-story.ts) can run on every start. Test
+// builders that need unique rows instead live in test-support/builders.ts and may call these, never the reverse.
 
 /** A move to a final status (lib/vocabulary FINAL_STATUSES) needs a rationale this long and a linked source. */
 export const MIN_RATIONALE_LENGTH = 20;
@@ -126,22 +123,6 @@ export async function upsertIncident(
     select: { id: true, slug: true },
   });
 }
-
-export type ClaimSourceInput = { sourceId: number; stance: Stance; note?: string | null };
-export type FigureInput = {
-  /** actor slug */
-  reportedBy: string;
-  sourceId?: number | null;
-  population: Population;
-  outcome: Outcome;
-  min: number;
-  max: number;
-  reportedAt?: Date | null;
-  note?: string | null;
-};
-/** A typed edge from this claim to the claim with slug `to`. */
-export type LinkInput = { to: string; type: LinkType; note?: string | null };
-export type StatusChangeInput = { from: ClaimStatus; to: ClaimStatus; rationale: string; isCorrection?: boolean };
 
 export type ClaimInput = {
   slug: string;
@@ -271,213 +252,4 @@ export async function setClaimLinks(db: Db, fromSlug: string, links: LinkInput[]
     if (!from) throw new Error(`setClaimLinks: no claim with slug "${fromSlug}"`);
     await replaceLinks(tx, from.id, fromSlug, links);
   });
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Test builders: unique names on every call, so tests never share rows or depend on order (house style 7).
-
-export function uniqueSuffix(): string {
-  return randomUUID().replace(/-/g, "").slice(0, 10);
-}
-
-export type TestSourceSpec =
-  | { sourceId: number; stance: Stance; note?: string | null }
-  | {
-      stance: Stance;
-      note?: string | null;
-      title?: string;
-      url?: string | null;
-      publisher?: string | null;
-      type?: SourceType;
-      excerpt?: string | null;
-      publishedAt?: Date | null;
-      protected?: boolean;
-      protectedReason?: string | null;
-    };
-
-export type TestFigureSpec = {
-  /** defaults to the claimant */
-  reportedById?: number;
-  sourceId?: number | null;
-  population?: Population;
-  outcome?: Outcome;
-  min: number;
-  max: number;
-  reportedAt?: Date | null;
-  note?: string | null;
-};
-
-export type TestClaimOverrides = {
-  /** an existing claimant; without one (and without claimantSlug) a fresh actor is made */
-  claimantId?: number;
-  claimantSlug?: string;
-  /** used for the fresh actor */
-  claimantName?: string;
-  slug?: string;
-  statement?: string;
-  originalText?: string | null;
-  originalLanguage?: string | null;
-  category?: ClaimCategory;
-  kind?: ClaimKind;
-  claimedAt?: Date;
-  location?: string | null;
-  incidentId?: number | null;
-  status?: ClaimStatus;
-  statusRationale?: string | null;
-  /** default true; false makes a draft */
-  published?: boolean;
-  publishedAt?: Date;
-  /** default: one news report that SUPPORTS the claim, since a verdict needs a source; [] for none */
-  sources?: TestSourceSpec[];
-  figures?: TestFigureSpec[];
-  links?: { toId: number; type: LinkType; note?: string | null }[];
-  /** default: one change UNVERIFIED → status when status is not UNVERIFIED; [] for none */
-  statusHistory?: (StatusChangeInput & { createdAt?: Date; editorId?: number | null })[];
-  createdById?: number | null;
-};
-
-export type TestClaim = {
-  id: number;
-  slug: string;
-  statement: string;
-  status: ClaimStatus;
-  publishedAt: Date | null;
-  claimant: { id: number; slug: string; name: string };
-  sources: { id: number; title: string; stance: Stance; protected: boolean }[];
-};
-
-/**
- * One claim with everything around it, written in one transaction. It does not enforce the product rules
- * (claimRuleErrors), so a test can also build the odd states the app must cope with.
- */
-export async function makeTestClaim(db: Db, overrides: TestClaimOverrides = {}): Promise<TestClaim> {
-  const suffix = uniqueSuffix();
-  const status = overrides.status ?? "UNVERIFIED";
-  const statusRationale =
-    overrides.statusRationale !== undefined
-      ? overrides.statusRationale
-      : status === "UNVERIFIED"
-        ? null
-        : `Test rationale: set to ${status} after checking the linked source.`;
-  const sourceSpecs = overrides.sources ?? [{ stance: "SUPPORTS" as const }];
-  const history =
-    overrides.statusHistory ?? (status === "UNVERIFIED" ? [] : [{ from: "UNVERIFIED" as const, to: status, rationale: statusRationale ?? "Test status change rationale." }]);
-
-  return db.$transaction(async (tx) => {
-    const claimant = await testClaimant(tx, overrides, suffix);
-    const claim = await tx.claim.create({
-      data: {
-        slug: overrides.slug ?? `t-${suffix}`,
-        statement: overrides.statement ?? `Test claim ${suffix}: forces struck a depot near the border.`,
-        originalText: overrides.originalText ?? null,
-        originalLanguage: overrides.originalLanguage ?? null,
-        category: overrides.category ?? "OTHER",
-        kind: overrides.kind ?? "FACT",
-        claimantId: claimant.id,
-        claimedAt: overrides.claimedAt ?? new Date(),
-        location: overrides.location ?? null,
-        incidentId: overrides.incidentId ?? null,
-        status,
-        statusRationale,
-        publishedAt: overrides.published === false ? null : (overrides.publishedAt ?? new Date()),
-        createdById: overrides.createdById ?? null,
-        updatedById: overrides.createdById ?? null,
-      },
-      select: { id: true, slug: true, statement: true, status: true, publishedAt: true },
-    });
-
-    const sources: TestClaim["sources"] = [];
-    for (const [i, spec] of sourceSpecs.entries()) {
-      const source =
-        "sourceId" in spec
-          ? await tx.source.findUniqueOrThrow({ where: { id: spec.sourceId }, select: { id: true, title: true, protected: true } })
-          : await tx.source.create({
-              data: {
-                title: spec.title ?? `Test source ${suffix}-${i + 1}`,
-                url: spec.url === undefined ? `https://example.org/test/${suffix}/${i + 1}` : spec.url,
-                publisher: spec.publisher === undefined ? "Test Wire" : spec.publisher,
-                type: spec.type ?? "NEWS_REPORT",
-                excerpt: spec.excerpt ?? null,
-                publishedAt: spec.publishedAt ?? null,
-                protected: spec.protected ?? false,
-                protectedReason: spec.protectedReason ?? (spec.protected ? "Test: the reporter's safety is at risk." : null),
-              },
-              select: { id: true, title: true, protected: true },
-            });
-      sources.push({ ...source, stance: spec.stance });
-    }
-    if (sources.length)
-      await tx.claimSource.createMany({
-        data: sourceSpecs.map((spec, i) => ({ claimId: claim.id, sourceId: sources[i]!.id, stance: spec.stance, note: spec.note ?? null })),
-      });
-
-    if (overrides.figures?.length)
-      await tx.casualtyFigure.createMany({
-        data: overrides.figures.map((f) => ({
-          claimId: claim.id,
-          reportedById: f.reportedById ?? claimant.id,
-          sourceId: f.sourceId ?? null,
-          population: f.population ?? "UNSPECIFIED",
-          outcome: f.outcome ?? "KILLED",
-          min: f.min,
-          max: f.max,
-          reportedAt: f.reportedAt ?? null,
-          note: f.note ?? null,
-        })),
-      });
-
-    if (overrides.links?.length)
-      await tx.claimLink.createMany({
-        data: overrides.links.map((l) => ({ fromId: claim.id, toId: l.toId, type: l.type, note: l.note ?? null })),
-      });
-
-    if (history.length) {
-      const start = Date.now() - history.length;
-      await tx.statusChange.createMany({
-        data: history.map((c, i) => ({
-          claimId: claim.id,
-          from: c.from,
-          to: c.to,
-          rationale: c.rationale,
-          isCorrection: c.isCorrection ?? false,
-          editorId: "editorId" in c ? (c.editorId ?? null) : null,
-          createdAt: ("createdAt" in c ? c.createdAt : undefined) ?? new Date(start + i),
-        })),
-      });
-    }
-
-    return { ...claim, claimant, sources };
-  });
-}
-
-async function testClaimant(tx: Tx, overrides: TestClaimOverrides, suffix: string) {
-  const select = { id: true, slug: true, name: true } as const;
-  if (overrides.claimantId !== undefined) return tx.actor.findUniqueOrThrow({ where: { id: overrides.claimantId }, select });
-  if (overrides.claimantSlug !== undefined) return tx.actor.findUniqueOrThrow({ where: { slug: overrides.claimantSlug }, select });
-  return tx.actor.create({
-    data: { slug: `t-actor-${suffix}`, name: overrides.claimantName ?? `Test Actor ${suffix}`, kind: "GOVERNMENT", country: "PK" },
-    select,
-  });
-}
-
-export type TestUser = { id: number; email: string; name: string; role: Role; password: string };
-
-/** A user who can sign in with the returned password (argon2id-hashed like any other). */
-export async function makeTestUser(
-  db: Db,
-  overrides: { email?: string; name?: string; role?: Role; password?: string; disabled?: boolean } = {},
-): Promise<TestUser> {
-  const suffix = uniqueSuffix();
-  const password = overrides.password ?? `test-password-${suffix}`;
-  const user = await db.user.create({
-    data: {
-      email: (overrides.email ?? `editor-${suffix}@test.local`).toLowerCase(),
-      name: overrides.name ?? `Test Editor ${suffix}`,
-      role: overrides.role ?? "EDITOR",
-      passwordHash: await hashPassword(password),
-      disabledAt: overrides.disabled ? new Date() : null,
-    },
-    select: { id: true, email: true, name: true, role: true },
-  });
-  return { ...user, password };
 }
