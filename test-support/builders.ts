@@ -16,8 +16,8 @@ import type { Db, Tx } from "@/lib/db/create-client";
 import type { StatusChangeInput } from "@/prisma/claim-relations";
 
 // Test builders shared by the unit tests (tests/) and the e2e tests (e2e/): unique names on every call, so tests
-// never share rows or depend on order (house style 7). The seed's upserts are in prisma/upserts.ts; a builder may
-// call them, and nothing in prisma/ imports from here.
+// never share rows or depend on order. The seed's upserts are in prisma/upserts.ts; a builder may call them, and
+// nothing in prisma/ imports from here.
 
 export function uniqueSuffix(): string {
   return randomUUID().replace(/-/g, "").slice(0, 10);
