@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect } from "./fixtures";
 
 /** No axe-core violations (WCAG 2.x A/AA rules) on the page as it stands. */
 export async function expectNoAxeViolations(page: Page) {

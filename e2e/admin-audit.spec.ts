@@ -1,6 +1,6 @@
-import { expect as baseExpect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./a11y";
-import { createUser, e2eDb, loginAs, unique } from "./db";
+import { makeTestUser, unique } from "@/test-support/builders";
 
 // Multi-step flows with argon2 and several page loads: generous limits, so a busy machine slows them, not fails them.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -8,9 +8,8 @@ test.describe.configure({ timeout: 120_000 });
 
 // /admin/audit: every account write leaves an event; the filters live in the address.
 
-test("the audit log lists account events newest first, and its filters narrow them", async ({ page, context }) => {
-  const admin = await loginAs(context, "ADMIN");
-  const editor = await createUser("EDITOR");
+test("the audit log lists account events newest first, and its filters narrow them", async ({ adminPage: page, admin, db }) => {
+  const editor = await makeTestUser(db, { role: "EDITOR" });
 
   // Two writes by this admin through the UI: a role change and a password reset.
   await page.goto(`/admin/users/${editor.id}`);
@@ -48,9 +47,7 @@ test("the audit log lists account events newest first, and its filters narrow th
   await expect(page.getByTestId("audit-count")).toHaveText("No events match these filters.");
 });
 
-test("sign-in events are logged without the password", async ({ page, context }) => {
-  await loginAs(context, "ADMIN");
-  const db = await e2eDb();
+test("sign-in events are logged without the password", async ({ adminPage: page, db }) => {
   const email = `${unique("audit-login")}@e2e.test`;
   await db.auditEvent.create({
     data: { entity: "User", entityId: "unknown", action: "login-failed", changes: JSON.stringify({ email, ip: "198.18.0.1", reason: "unknown-email" }) },
@@ -60,8 +57,7 @@ test("sign-in events are logged without the password", async ({ page, context })
   await expect(page.getByTestId("audit-row").filter({ hasText: email })).toContainText("nobody signed in");
 });
 
-test("unusable filters are ignored with a notice, never an error", async ({ page, context }) => {
-  await loginAs(context, "ADMIN");
+test("unusable filters are ignored with a notice, never an error", async ({ adminPage: page }) => {
   const response = await page.goto("/admin/audit?entity=%3Cscript%3E&action=DROP%20TABLE&user=nobody&from=2026-02-30&to=later&page=-1");
   expect(response?.status()).toBe(200);
   const notice = page.getByTestId("ignored-params");
@@ -75,9 +71,7 @@ test("unusable filters are ignored with a notice, never an error", async ({ page
   await expect(page.getByTestId("audit-count")).toContainText("is past the last page");
 });
 
-test("pagination keeps the filters and counts the total", async ({ page, context }) => {
-  await loginAs(context, "ADMIN");
-  const db = await e2eDb();
+test("pagination keeps the filters and counts the total", async ({ adminPage: page, db }) => {
   const action = unique("bulk");
   await db.auditEvent.createMany({ data: Array.from({ length: 55 }, (_, i) => ({ entity: "Import", entityId: String(i), action })) });
   await page.goto(`/admin/audit?action=${action}`);

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { sessionFor } from "./auth-fixtures";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, sessionCookieHeader, test } from "./fixtures";
 import { baseURL } from "./db";
 import { footprint, goodJson, importCase } from "./import-files";
 import { actionId, decodeActionResult } from "./server-actions";
@@ -34,26 +34,23 @@ test("without a session the import is refused and nothing is written", async ({ 
   const anonymous = await callImport(request, file);
   expect(anonymous.status).toBe(307);
   // A cookie that opens no session gets past the proxy, and the action itself refuses.
-  const forged = await callImport(request, file, { cookie: "cw_session=forged-token" });
+  const forged = await callImport(request, file, { cookie: sessionCookieHeader("forged-token") });
   expect(forged.result).toMatchObject({ ok: false, formError: "You are not signed in, or your session has ended. Sign in and try again." });
   expect(await footprint(c)).toEqual({ actors: 0, claims: 0, sources: 0 });
 });
 
-test("an editor's session is refused and nothing is written; an admin's imports the same file", async ({ request }) => {
+test("an editor's session is refused and nothing is written; an admin's imports the same file", async ({ request, editor, admin }) => {
   const c = importCase();
-  const editor = await sessionFor("EDITOR");
   const refused = await callImport(request, { name: "good.json", buffer: goodJson(c) }, { cookie: editor.cookie });
   expect(refused.result).toMatchObject({ ok: false, formError: "Only an admin can do this." });
   expect(await footprint(c)).toEqual({ actors: 0, claims: 0, sources: 0 });
 
-  const admin = await sessionFor("ADMIN");
   const imported = await callImport(request, { name: "good.json", buffer: goodJson(c) }, { cookie: admin.cookie });
   expect(imported.result).toMatchObject({ ok: true, data: { dryRun: false, records: 4, counts: { claims: { created: 2 } } } });
   expect(await footprint(c)).toEqual({ actors: 1, claims: 2, sources: 1 });
 });
 
-test("crafted bodies from an admin get field errors, never a write or a 500", async ({ request }) => {
-  const admin = await sessionFor("ADMIN");
+test("crafted bodies from an admin get field errors, never a write or a 500", async ({ request, admin }) => {
   const c = importCase();
   const cases: { name: string; file: Upload; args: unknown; field: string; message: string | RegExp }[] = [
     { name: "no file", file: null, args: { dryRun: false }, field: "file", message: "Choose a .json or .csv file to import." },
@@ -71,8 +68,7 @@ test("crafted bodies from an admin get field errors, never a write or a 500", as
   expect(await footprint(c)).toEqual({ actors: 0, claims: 0, sources: 0 });
 });
 
-test("a file of 50 MB and one byte is refused with the import's own message, before it is parsed", async ({ request }) => {
-  const admin = await sessionFor("ADMIN");
+test("a file of 50 MB and one byte is refused with the import's own message, before it is parsed", async ({ request, admin }) => {
   // Not JSON at all: were it parsed, the answer would be a JSON error instead.
   const { status, result } = await callImport(request, { name: "huge.json", buffer: Buffer.alloc(50 * 1024 * 1024 + 1, 120) }, { cookie: admin.cookie });
   expect(status).toBe(200);

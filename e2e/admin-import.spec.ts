@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import { expect as baseExpect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect as baseExpect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./a11y";
-import { e2eDb, loginAs } from "./db";
 import { badJson, footprint, goodJson, importCase } from "./import-files";
 
 // /admin/import through the browser, as an admin: a bad file is refused with every problem listed and nothing
@@ -22,8 +22,7 @@ async function upload(page: Page, name: string, file: Buffer | string, options: 
   await submit.click();
 }
 
-test("a bad file: every problem with its line and field, nothing written; then the good file is imported and readers see it", async ({ page, context }) => {
-  await loginAs(context, "ADMIN");
+test("a bad file: every problem with its line and field, nothing written; then the good file is imported and readers see it", async ({ adminPage: page, db }) => {
   await page.goto("/admin/import");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import claims");
   await expectNoAxeViolations(page);
@@ -56,13 +55,11 @@ test("a bad file: every problem with its line and field, nothing written; then t
   await expect(page.getByText(c.statements[1]!)).toBeVisible();
 
   // Who imported it is in the audit log.
-  const db = await e2eDb();
   const summary = await db.auditEvent.findFirst({ where: { entity: "Import", changes: { contains: "good.json" } }, orderBy: { id: "desc" }, select: { userId: true } });
   expect(summary?.userId).toEqual(expect.any(Number));
 });
 
-test("a dry run reports the changes and writes nothing; a CSV in Latin-1 is refused with a clear message", async ({ page, context }) => {
-  await loginAs(context, "ADMIN");
+test("a dry run reports the changes and writes nothing; a CSV in Latin-1 is refused with a clear message", async ({ adminPage: page }) => {
   await page.goto("/admin/import");
   const c = importCase();
   await upload(page, "check.json", goodJson(c), { dryRun: true });
@@ -78,8 +75,7 @@ test("a dry run reports the changes and writes nothing; a CSV in Latin-1 is refu
   expect(await footprint(c)).toEqual({ actors: 0, claims: 0, sources: 0 });
 });
 
-test("a file over 50 MB is refused in the form before it is sent", async ({ page, context }, testInfo) => {
-  await loginAs(context, "ADMIN");
+test("a file over 50 MB is refused in the form before it is sent", async ({ adminPage: page }, testInfo) => {
   await page.goto("/admin/import");
   let posted = false;
   page.on("request", (r) => {
@@ -93,8 +89,7 @@ test("a file over 50 MB is refused in the form before it is sent", async ({ page
   expect(posted).toBe(false);
 });
 
-test("an editor gets the 403 page at /admin/import", async ({ page, context }) => {
-  await loginAs(context, "EDITOR");
+test("an editor gets the 403 page at /admin/import", async ({ editorPage: page }) => {
   const response = await page.goto("/admin/import");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("form", { name: "Upload a file" })).toHaveCount(0);

@@ -1,8 +1,8 @@
-import { expect as baseExpect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "./fixtures";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { expectNoAxeViolations } from "./a11y";
-import { fillSignIn, sessionCookieOf, useOwnIp } from "./auth-fixtures";
-import { createUser, e2eDb, loginAs, unique } from "./db";
+import { fillSignIn, sessionCookieOf, useOwnIp } from "./sign-in-form";
+import { makeTestUser, unique } from "@/test-support/builders";
 import { startIsolatedServer } from "./isolated-server";
 
 // Multi-step flows with argon2 and several page loads: generous limits, so a busy machine slows them, not fails them.
@@ -15,8 +15,7 @@ test.beforeEach(async ({ context }) => {
   await useOwnIp(context);
 });
 
-test("an admin creates an editor with a generated password, shown once, and the editor can sign in", async ({ page, context, browser }) => {
-  await loginAs(context, "ADMIN");
+test("an admin creates an editor with a generated password, shown once, and the editor can sign in", async ({ adminPage: page, browser, db }) => {
   await page.goto("/admin/users");
   await expectNoAxeViolations(page);
   const email = `${unique("new-editor")}@e2e.test`;
@@ -30,7 +29,6 @@ test("an admin creates an editor with a generated password, shown once, and the 
   const password = (await shown.textContent()) ?? "";
   expect(password).toHaveLength(20);
 
-  const db = await e2eDb();
   const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, role: true, passwordHash: true } });
   expect(user).toMatchObject({ name: "New Editor <b>bold</b>", role: "EDITOR" });
   expect(user.passwordHash).not.toContain(password);
@@ -55,9 +53,8 @@ test("an admin creates an editor with a generated password, shown once, and the 
   await editorContext.close();
 });
 
-test("creating an account refuses a taken email and bad values, keeping what was typed", async ({ page, context }) => {
-  await loginAs(context, "ADMIN");
-  const existing = await createUser("EDITOR");
+test("creating an account refuses a taken email and bad values, keeping what was typed", async ({ adminPage: page, db }) => {
+  const existing = await makeTestUser(db, { role: "EDITOR" });
   await page.goto("/admin/users");
   const form = page.getByRole("form", { name: "Add an account" });
   await form.getByRole("button", { name: "Add account" }).click();
@@ -72,12 +69,10 @@ test("creating an account refuses a taken email and bad values, keeping what was
   await form.getByRole("button", { name: "Add account" }).click();
   await expect(form.getByText("An account with this email already exists.")).toBeVisible();
   await expect(form.getByLabel("Name")).toHaveValue("Someone");
-  const db = await e2eDb();
   expect(await db.user.count({ where: { email: existing.email } })).toBe(1);
 });
 
-test("resetting a password shows the new one once, ends the sessions, and only the new one works", async ({ page, context, browser }) => {
-  await loginAs(context, "ADMIN");
+test("resetting a password shows the new one once, ends the sessions, and only the new one works", async ({ adminPage: page, browser, loginAs, db }) => {
   const editorContext = await browser.newContext();
   await useOwnIp(editorContext);
   const editor = await loginAs(editorContext, "EDITOR");
@@ -107,16 +102,13 @@ test("resetting a password shows the new one once, ends the sessions, and only t
   await page.getByRole("button", { name: "Reset password" }).click();
   await expect(page.getByText("set to the one you typed")).toBeVisible();
   await expect(page.getByTestId("generated-password")).toHaveCount(0);
-  const db = await e2eDb();
   const row = await db.user.findUniqueOrThrow({ where: { id: editor.id }, select: { passwordHash: true } });
   expect(await verifyPassword(row.passwordHash, "typed by the admin")).toBe(true);
 });
 
-test("ending all sessions signs the account out everywhere", async ({ page, context, browser }) => {
-  await loginAs(context, "ADMIN");
+test("ending all sessions signs the account out everywhere", async ({ adminPage: page, browser, loginAs, db }) => {
   const other = await browser.newContext();
   const editor = await loginAs(other, "EDITOR");
-  const db = await e2eDb();
   await db.session.create({ data: { userId: editor.id, tokenHash: unique("second-device"), expiresAt: new Date(Date.now() + 3600_000) } });
   await page.goto(`/admin/users/${editor.id}`);
   await expect(page.getByTestId("user-sessions")).toHaveText("2");
@@ -130,8 +122,7 @@ test("ending all sessions signs the account out everywhere", async ({ page, cont
   await other.close();
 });
 
-test("an admin changes an editor into an admin, who can then open the admin pages", async ({ page, context, browser }) => {
-  await loginAs(context, "ADMIN");
+test("an admin changes an editor into an admin, who can then open the admin pages", async ({ adminPage: page, browser, loginAs }) => {
   const other = await browser.newContext();
   const editor = await loginAs(other, "EDITOR");
   const otherPage = await other.newPage();
@@ -147,8 +138,7 @@ test("an admin changes an editor into an admin, who can then open the admin page
   await other.close();
 });
 
-test("an unknown account id shows the not-found page", async ({ page, context }) => {
-  await loginAs(context, "ADMIN");
+test("an unknown account id shows the not-found page", async ({ adminPage: page }) => {
   for (const id of ["999999999", "not-a-number", "1e3"]) {
     await page.goto(`/admin/users/${id}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");

@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { makeTestClaim } from "@/prisma/factories";
-import { e2eDb, unique } from "./db";
+import { expect, test } from "./fixtures";
+import { makeTestClaim, unique } from "@/test-support/builders";
 
 // The JSON API and the CSV export, at the HTTP level (Playwright's request fixture: no browser). Each test writes
 // its own claims under a fresh word or claimant, so every query is one the server has not cached yet.
@@ -26,8 +25,7 @@ const CLAIM_FIELDS = [
 type ApiList = { data: { slug: string; status: string; statement: string }[]; page: number; pageSize: number; total: number; pageCount: number };
 
 test.describe("GET /api/claims", () => {
-  test("applies the list's filters, search and pagination to published claims only", async ({ request }) => {
-    const db = await e2eDb();
+  test("applies the list's filters, search and pagination to published claims only", async ({ request, db }) => {
     const word = unique("okapi");
     const a = await makeTestClaim(db, { statement: `Alpha ${word} strike`, status: "DISPUTED", category: "CASUALTIES", claimedAt: new Date("2026-03-10T12:00:00Z") });
     const same = { claimantId: a.claimant.id };
@@ -88,8 +86,8 @@ test.describe("GET /api/claims", () => {
     }
   });
 
-  test("sends headers a CDN can cache by, and answers 304 to a matching ETag", async ({ request }) => {
-    const claim = await makeTestClaim(await e2eDb());
+  test("sends headers a CDN can cache by, and answers 304 to a matching ETag", async ({ request, db }) => {
+    const claim = await makeTestClaim(db);
     const url = `/api/claims?actor=${claim.claimant.slug}`;
     const first = await request.get(url);
     expect(first.headers()["cache-control"]).toBe("public, s-maxage=30, stale-while-revalidate=300");
@@ -105,8 +103,7 @@ test.describe("GET /api/claims", () => {
 });
 
 test.describe("GET /api/claims/[slug]", () => {
-  test("gives the claim with its evidence, withholding a protected source as the page does", async ({ request }) => {
-    const db = await e2eDb();
+  test("gives the claim with its evidence, withholding a protected source as the page does", async ({ request, db }) => {
     const claim = await makeTestClaim(db, {
       status: "DISPUTED",
       sources: [
@@ -133,8 +130,8 @@ test.describe("GET /api/claims/[slug]", () => {
     expect(data.statusHistory).toEqual([expect.objectContaining({ from: "UNVERIFIED", to: "DISPUTED" })]);
   });
 
-  test("answers 404 in JSON for unknown, odd and draft slugs", async ({ request }) => {
-    const draft = await makeTestClaim(await e2eDb(), { published: false });
+  test("answers 404 in JSON for unknown, odd and draft slugs", async ({ request, db }) => {
+    const draft = await makeTestClaim(db, { published: false });
     for (const slug of [unique("missing"), "Bad%20Slug", "%3Cscript%3E", draft.slug]) {
       const response = await request.get(`/api/claims/${slug}`);
       expect(response.status(), slug).toBe(404);
@@ -144,8 +141,7 @@ test.describe("GET /api/claims/[slug]", () => {
 });
 
 test.describe("GET /api/claims.csv", () => {
-  test("exports the filtered claims as RFC 4180 CSV with a BOM, neutralising formulas", async ({ request }) => {
-    const db = await e2eDb();
+  test("exports the filtered claims as RFC 4180 CSV with a BOM, neutralising formulas", async ({ request, db }) => {
     const word = unique("csvword");
     const evil = await makeTestClaim(db, { statement: `=HYPERLINK("http://evil.example","${word}")`, status: "FALSE", claimedAt: new Date("2026-02-01T00:00:00Z") });
     const same = { claimantId: evil.claimant.id };

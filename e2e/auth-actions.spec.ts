@@ -1,8 +1,9 @@
 import { randomInt } from "node:crypto";
-import { expect as baseExpect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect as baseExpect, sessionCookieHeader, test } from "./fixtures";
 import { hashToken } from "@/lib/auth/session-token";
-import { sessionFor } from "./auth-fixtures";
-import { createUser, e2eDb, unique } from "./db";
+import { makeTestUser, unique } from "@/test-support/builders";
+import { e2eDb } from "./db";
 import { actionId, callAction } from "./server-actions";
 
 // Multi-step flows with argon2 and several page loads: generous limits, so a busy machine slows them, not fails them.
@@ -65,10 +66,9 @@ async function expectRefused(request: APIRequestContext, id: string, target: num
 
 for (const { exportName, valid, invalid } of accountActions) {
   test.describe(exportName, () => {
-    test("refuses anonymous, non-admin, foreign-origin and crafted calls, and writes nothing", async ({ request }) => {
+    test("refuses anonymous, non-admin, foreign-origin and crafted calls, and writes nothing", async ({ request, editor, admin, db }) => {
       const id = actionId(exportName, ADMIN_ACTIONS);
-      const target = await createUser("EDITOR");
-      const db = await e2eDb();
+      const target = await makeTestUser(db, { role: "EDITOR" });
       // Give the target something to lose: a session, and (for enable) a disabled state.
       await db.session.create({ data: { userId: target.id, tokenHash: unique("t"), expiresAt: new Date(Date.now() + 3600_000) } });
       if (exportName === "enableUserAction") await db.user.update({ where: { id: target.id }, data: { disabledAt: new Date() } });
@@ -82,11 +82,9 @@ for (const { exportName, valid, invalid } of accountActions) {
       expect(await footprint(target.id)).toEqual(before);
 
       // A cookie that opens no session gets past the proxy, and the action itself refuses.
-      await expectRefused(request, id, target.id, args, { path, cookie: "cw_session=forged-token" }, NOT_SIGNED_IN);
-      const editor = await sessionFor("EDITOR");
+      await expectRefused(request, id, target.id, args, { path, cookie: sessionCookieHeader("forged-token") }, NOT_SIGNED_IN);
       await expectRefused(request, id, target.id, args, { path, cookie: editor.cookie }, ONLY_ADMIN);
 
-      const admin = await sessionFor("ADMIN");
       const foreign = await callAction(request, id, args, { path, cookie: admin.cookie, origin: "https://evil.example" });
       expect(foreign.status).toBe(500); // Next's own CSRF check: the action never runs
       expect(foreign.result).toBeUndefined();
@@ -114,9 +112,8 @@ for (const { exportName, valid, invalid } of accountActions) {
 }
 
 test.describe("createUserAction", () => {
-  test("refuses anonymous, non-admin, foreign-origin and crafted calls, and creates nothing", async ({ request }) => {
+  test("refuses anonymous, non-admin, foreign-origin and crafted calls, and creates nothing", async ({ request, editor, admin, db }) => {
     const id = actionId("createUserAction", ADMIN_ACTIONS);
-    const db = await e2eDb();
     const email = `${unique("crafted")}@e2e.test`;
     const valid = { email, name: "Crafted", role: "ADMIN", password: "" };
     const created = async () => db.user.count({ where: { email } });
@@ -124,16 +121,15 @@ test.describe("createUserAction", () => {
 
     expect((await callAction(request, id, [valid])).status).toBe(307);
     for (const [cookie, message] of [
-      ["cw_session=forged-token", NOT_SIGNED_IN],
-      [(await sessionFor("EDITOR")).cookie, ONLY_ADMIN],
+      [sessionCookieHeader("forged-token"), NOT_SIGNED_IN],
+      [editor.cookie, ONLY_ADMIN],
     ] as const) {
       const response = await callAction(request, id, [valid], { cookie });
       expect(response.result).toMatchObject({ ok: false, formError: message });
     }
-    const admin = await sessionFor("ADMIN");
     expect((await callAction(request, id, [valid], { cookie: admin.cookie, origin: "https://evil.example" })).status).toBe(500);
 
-    const existing = await createUser("EDITOR");
+    const existing = await makeTestUser(db, { role: "EDITOR" });
     const cases: Case[] = [
       { name: "no argument", args: [] },
       { name: "null", args: [null] },
@@ -167,10 +163,9 @@ test.describe("createUserAction", () => {
 });
 
 test.describe("signInAction", () => {
-  test("refuses foreign-origin and crafted calls without recording anything; the proper call signs in", async ({ request }) => {
+  test("refuses foreign-origin and crafted calls without recording anything; the proper call signs in", async ({ request, db }) => {
     const id = actionId("signInAction", "app/login/actions");
-    const user = await createUser("EDITOR");
-    const db = await e2eDb();
+    const user = await makeTestUser(db, { role: "EDITOR" });
     const attempts = () => db.loginAttempt.count({ where: { email: user.email } });
     const sessions = () => db.session.count({ where: { userId: user.id } });
     const good = { email: user.email, password: user.password, next: "/admin/users" };
@@ -208,17 +203,16 @@ test.describe("signInAction", () => {
 });
 
 test.describe("signOutAction", () => {
-  test("a foreign origin cannot end a session; without a session it just redirects; with one it ends it", async ({ request }) => {
+  test("a foreign origin cannot end a session; without a session it just redirects; with one it ends it", async ({ request, editor: user, db }) => {
     const id = actionId("signOutAction", "app/logout/actions");
-    const { user, token, cookie } = await sessionFor("EDITOR");
-    const db = await e2eDb();
+    const { token, cookie } = user;
     const sessions = () => db.session.count({ where: { tokenHash: hashToken(token) } });
 
     const foreign = await callAction(request, id, [], { path: "/admin/users", cookie, origin: "https://evil.example" });
     expect(foreign.status).toBe(500);
     expect(await sessions()).toBe(1);
 
-    const noSession = await callAction(request, id, [], { path: "/admin/users", cookie: "cw_session=forged-token" });
+    const noSession = await callAction(request, id, [], { path: "/admin/users", cookie: sessionCookieHeader("forged-token") });
     expect(noSession.status).toBe(200);
     expect(noSession.redirect).toBe("/");
     expect(await sessions()).toBe(1);

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { makeTestClaim } from "@/prisma/factories";
-import { e2eDb } from "./db";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { makeTestClaim } from "@/test-support/builders";
 
 async function claimReviews(page: Page) {
   const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
@@ -8,8 +8,8 @@ async function claimReviews(page: Page) {
 }
 
 test.describe("ClaimReview structured data", () => {
-  test("is on a claim with a final verdict, rated as /methodology says, without protected sources", async ({ page }) => {
-    const claim = await makeTestClaim(await e2eDb(), {
+  test("is on a claim with a final verdict, rated as /methodology says, without protected sources", async ({ page, db }) => {
+    const claim = await makeTestClaim(db, {
       statement: "Strikes hit an empty compound </script><script>window.pwned=1</script>",
       status: "MISLEADING",
       sources: [
@@ -36,8 +36,7 @@ test.describe("ClaimReview structured data", () => {
     await expect(page.getByTestId("status-table").getByRole("row", { name: /Misleading/ })).toContainText("2 “Misleading”");
   });
 
-  test("is absent for unverified, in-review and position claims", async ({ page }) => {
-    const db = await e2eDb();
+  test("is absent for unverified, in-review and position claims", async ({ page, db }) => {
     for (const overrides of [{ status: "UNVERIFIED" as const }, { status: "IN_REVIEW" as const }, { kind: "POSITION" as const }]) {
       const claim = await makeTestClaim(db, overrides);
       await page.goto(`/claims/${claim.slug}`);

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import { makeTestClaim } from "@/prisma/factories";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { makeTestClaim, unique } from "@/test-support/builders";
 import { expectNoAxeViolations } from "./a11y";
-import { e2eDb, loginAs, unique } from "./db";
 import { openClaimEditor, openNewClaim } from "./editor-pages";
 
 // The editor's main path, through the browser: a new claim with a new claimant, a source, a figure, a status and
@@ -25,10 +25,9 @@ async function createDraft(page: Page, statement: string, claimant: string) {
   await expect(page.getByRole("button", { name: "Save claim" })).toBeEnabled();
 }
 
-test("an editor creates, sources, rates and publishes a claim; a reader sees it with its figures chart", async ({ page, browser }) => {
+test("an editor creates, sources, rates and publishes a claim; a reader sees it with its figures chart", async ({ editorPage: page, editor, browser, db }) => {
   // Eight saves, two browser contexts and an axe run: longer than one page's worth of work.
   test.setTimeout(90_000);
-  const editor = await loginAs(page.context());
   const statement = `Strikes in Paktika killed twelve civilians ${unique("flow")}`;
   const claimant = unique("ISPR spokesperson");
   await createDraft(page, statement, claimant);
@@ -91,7 +90,6 @@ test("an editor creates, sources, rates and publishes a claim; a reader sees it 
   await reader.close();
 
   // Every write left its trace.
-  const db = await e2eDb();
   const claimId = Number(/\/editor\/claims\/(\d+)/.exec(page.url())?.[1]);
   const actions = await db.auditEvent.findMany({ where: { userId: editor.id }, orderBy: { id: "asc" }, select: { entity: true, action: true } });
   expect(actions).toEqual([
@@ -107,9 +105,8 @@ test("an editor creates, sources, rates and publishes a claim; a reader sees it 
   expect(claimId).toBeGreaterThan(0);
 });
 
-test("unpublishing hides a claim from readers again", async ({ page, browser }) => {
-  await loginAs(page.context());
-  const claim = await makeTestClaim(await e2eDb(), { statement: `Published then withdrawn ${unique("unpub")}` });
+test("unpublishing hides a claim from readers again", async ({ editorPage: page, browser, db }) => {
+  const claim = await makeTestClaim(db, { statement: `Published then withdrawn ${unique("unpub")}` });
   const reader = await browser.newContext();
   const readerPage = await reader.newPage();
   expect((await readerPage.goto(`/claims/${claim.slug}`))?.status()).toBe(200);
@@ -121,10 +118,8 @@ test("unpublishing hides a claim from readers again", async ({ page, browser }) 
   await reader.close();
 });
 
-test("/editor lists drafts and published claims, filters them and passes axe", async ({ page }) => {
+test("/editor lists drafts and published claims, filters them and passes axe", async ({ editorPage: page, db }) => {
   test.setTimeout(60_000); // five page loads and an axe run
-  await loginAs(page.context());
-  const db = await e2eDb();
   const word = unique("okapi");
   const published = await makeTestClaim(db, { statement: `Published ${word}` });
   const draft = await makeTestClaim(db, { statement: `Draft ${word}`, published: false, status: "IN_REVIEW" });
@@ -154,9 +149,8 @@ test("/editor lists drafts and published claims, filters them and passes axe", a
   expect(published.id).not.toBe(draft.id);
 });
 
-test("the new-claim page passes axe, before and after a refused submit", async ({ page }) => {
+test("the new-claim page passes axe, before and after a refused submit", async ({ editorPage: page }) => {
   test.setTimeout(60_000); // two axe runs
-  await loginAs(page.context());
   await openNewClaim(page);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Create draft" }).click();
@@ -171,8 +165,7 @@ test("signed-out visitors are sent to the login page", async ({ page }) => {
   await expect(page).toHaveURL(/\/login\?next=%2Feditor%2Fclaims%2Fnew$/);
 });
 
-test("an editor page for a claim that does not exist answers 404 and says so", async ({ page }) => {
-  await loginAs(page.context());
+test("an editor page for a claim that does not exist answers 404 and says so", async ({ editorPage: page }) => {
   for (const id of ["999999999", "abc", "0", "1e3"]) {
     const response = await page.goto(`/editor/claims/${id}`);
     expect(response?.status(), id).toBe(404);

@@ -1,22 +1,14 @@
-import { expect, test } from "@playwright/test";
-import { makeTestClaim } from "@/prisma/factories";
-import { e2eDb, loginAs, unique } from "./db";
+import { expect, test } from "./fixtures";
+import { makeTestClaim, unique } from "@/test-support/builders";
 import { openClaimEditor } from "./editor-pages";
 
 // No lost updates: two editors open the same claim; the first save wins, the second is refused with who changed
 // the claim and when, keeps what its editor typed, and writes nothing.
 
-test("the second of two editors saving the same version gets the conflict message and nothing is lost", async ({ browser }) => {
+test("the second of two editors saving the same version gets the conflict message and nothing is lost", async ({ editorPage: pageA, editor: alice, secondEditorPage: pageB, db }) => {
   test.setTimeout(60_000); // two browser contexts, five saves
-  const db = await e2eDb();
   const claim = await makeTestClaim(db, { statement: `Original statement ${unique("race")}`, location: "Khost", published: false });
 
-  const first = await browser.newContext();
-  const second = await browser.newContext();
-  const alice = await loginAs(first);
-  await loginAs(second);
-  const pageA = await first.newPage();
-  const pageB = await second.newPage();
   await openClaimEditor(pageA, claim.id);
   await openClaimEditor(pageB, claim.id);
 
@@ -59,14 +51,10 @@ test("the second of two editors saving the same version gets the conflict messag
     location: "Kurram district",
     version: 3,
   });
-
-  await first.close();
-  await second.close();
 });
 
-test("an editor's own saves from one page never conflict with each other", async ({ page }) => {
-  await loginAs(page.context());
-  const claim = await makeTestClaim(await e2eDb(), { published: false });
+test("an editor's own saves from one page never conflict with each other", async ({ editorPage: page, db }) => {
+  const claim = await makeTestClaim(db, { published: false });
   await openClaimEditor(page, claim.id);
   const status = page.getByRole("form", { name: "Change status" });
   await status.getByLabel("New status").selectOption("IN_REVIEW");
@@ -80,5 +68,5 @@ test("an editor's own saves from one page never conflict with each other", async
   await expect(details.getByRole("status")).toContainText("Saved");
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("link", { name: "View as readers see it" })).toBeVisible();
-  expect((await (await e2eDb()).claim.findUniqueOrThrow({ where: { id: claim.id }, select: { version: true } })).version).toBe(4);
+  expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { version: true } })).version).toBe(4);
 });

@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect } from "./fixtures";
 
 // Opening editor pages the way a person would use them: after React has hydrated the forms. Typing into a form
 // before that races with react-hook-form setting the inputs' starting values (and its submit stays disabled).

@@ -1,14 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { makeTestClaim } from "@/prisma/factories";
-import { e2eDb, loginAs, unique } from "./db";
+import { expect, test } from "./fixtures";
+import { makeTestClaim, unique } from "@/test-support/builders";
 import { openClaimEditor } from "./editor-pages";
 
 // The status workflow through the browser, and what readers see of it at once.
 
-test("reversing a published verdict appears in the reader timeline and on /corrections", async ({ page, browser }) => {
+test("reversing a published verdict appears in the reader timeline and on /corrections", async ({ editorPage: page, editor, browser, db }) => {
   test.setTimeout(90_000); // several pages and two browser contexts; the shared CI machine can be slow
-  const editor = await loginAs(page.context());
-  const claim = await makeTestClaim(await e2eDb(), { statement: `Depot strike confirmed ${unique("corr")}`, status: "CONFIRMED" });
+  const claim = await makeTestClaim(db, { statement: `Depot strike confirmed ${unique("corr")}`, status: "CONFIRMED" });
   const reader = await (await browser.newContext()).newPage();
   // The reader has seen (and the server cached) the verdict before it changes.
   await reader.goto(`/claims/${claim.slug}`);
@@ -36,9 +34,8 @@ test("reversing a published verdict appears in the reader timeline and on /corre
   await reader.context().close();
 });
 
-test("a final verdict needs 20 characters of rationale and a linked source; the refusal shows at the fields", async ({ page }) => {
-  await loginAs(page.context());
-  const claim = await makeTestClaim(await e2eDb(), { sources: [], published: false });
+test("a final verdict needs 20 characters of rationale and a linked source; the refusal shows at the fields", async ({ editorPage: page, db }) => {
+  const claim = await makeTestClaim(db, { sources: [], published: false });
   await openClaimEditor(page, claim.id);
   const form = page.getByRole("form", { name: "Change status" });
   await form.getByLabel("New status").selectOption("FALSE");
@@ -54,12 +51,11 @@ test("a final verdict needs 20 characters of rationale and a linked source; the 
   await expect(form.getByLabel("New status")).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByRole("alert").first()).toContainText("Link at least one source");
   await expect(form.getByLabel("Rationale")).toHaveValue(rationale);
-  expect(await (await e2eDb()).statusChange.count({ where: { claimId: claim.id } })).toBe(0);
+  expect(await db.statusChange.count({ where: { claimId: claim.id } })).toBe(0);
 });
 
-test("a POSITION claim offers no status form and is labelled not rated", async ({ page }) => {
-  await loginAs(page.context());
-  const claim = await makeTestClaim(await e2eDb(), { kind: "POSITION", published: false });
+test("a POSITION claim offers no status form and is labelled not rated", async ({ editorPage: page, db }) => {
+  const claim = await makeTestClaim(db, { kind: "POSITION", published: false });
   await openClaimEditor(page, claim.id);
   await expect(page.getByTestId("position-not-rated")).toContainText("Position — not rated");
   await expect(page.getByRole("form", { name: "Change status" })).toHaveCount(0);

@@ -1,15 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { makeTestClaim } from "@/prisma/factories";
+import { expect, test } from "./fixtures";
+import { makeTestClaim, unique } from "@/test-support/builders";
 import { expectNoAxeViolations } from "./a11y";
-import { e2eDb, loginAs, unique } from "./db";
 import { openClaimEditor } from "./editor-pages";
 
 // Errors show at their fields, and stored text is only ever text.
 
-test("a javascript: address and min > max are refused at their fields, and nothing is written", async ({ page }) => {
+test("a javascript: address and min > max are refused at their fields, and nothing is written", async ({ editorPage: page, db }) => {
   test.setTimeout(60_000); // three refused submits and an axe run
-  await loginAs(page.context());
-  const db = await e2eDb();
   const claim = await makeTestClaim(db, { published: false });
   await openClaimEditor(page, claim.id);
 
@@ -54,9 +51,7 @@ test("a javascript: address and min > max are refused at their fields, and nothi
   expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { version: true } })).version).toBe(1);
 });
 
-test("a taken slug, an unknown country and a link to the claim itself are refused at their fields", async ({ page }) => {
-  await loginAs(page.context());
-  const db = await e2eDb();
+test("a taken slug, an unknown country and a link to the claim itself are refused at their fields", async ({ editorPage: page, db }) => {
   const other = await makeTestClaim(db);
   const claim = await makeTestClaim(db, { statement: `Self-link target ${unique("self")}` });
   await openClaimEditor(page, claim.id);
@@ -94,10 +89,9 @@ test("a taken slug, an unknown country and a link to the claim itself are refuse
   expect(await db.claimLink.count({ where: { fromId: claim.id } })).toBe(1);
 });
 
-test("a statement with <script> is shown as text to readers and editors", async ({ page, browser }) => {
-  await loginAs(page.context());
+test("a statement with <script> is shown as text to readers and editors", async ({ editorPage: page, browser, db }) => {
   const statement = `<script>alert(1)</script><img src=x onerror=alert(2)> ${unique("xss")}`;
-  const claim = await makeTestClaim(await e2eDb(), { statement, originalText: "<b>bold?</b>", originalLanguage: "ps" });
+  const claim = await makeTestClaim(db, { statement, originalText: "<b>bold?</b>", originalLanguage: "ps" });
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());

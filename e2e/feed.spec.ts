@@ -1,10 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { makeTestClaim } from "@/prisma/factories";
-import { e2eDb, unique } from "./db";
+import { expect, test } from "./fixtures";
+import { makeTestClaim, unique } from "@/test-support/builders";
 
 test.describe("GET /feed.xml", () => {
-  test("is Atom that parses as XML, newest first, with a new status change in it", async ({ page, request }) => {
-    const db = await e2eDb();
+  test("is Atom that parses as XML, newest first, with a new status change in it", async ({ page, request, db }) => {
     const marker = unique("feedmark");
     const claim = await makeTestClaim(db, {
       statement: `Tom & Jerry <b>${marker}</b> \u0001 claim`,

@@ -1,5 +1,6 @@
 import { EXPORT_FORMAT, EXPORT_VERSION } from "@/lib/validation/import";
-import { e2eDb, unique } from "./db";
+import { unique } from "@/test-support/builders";
+import { e2eDb } from "./db";
 
 // Import files for the /admin/import tests: uniquely named records, so tests never see each other's data.
 

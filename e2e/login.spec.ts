@@ -1,8 +1,7 @@
-import { expect as baseExpect, test } from "@playwright/test";
-import { makeTestUser } from "@/prisma/factories";
+import { expect as baseExpect, test } from "./fixtures";
+import { makeTestUser, unique } from "@/test-support/builders";
 import { expectNoAxeViolations } from "./a11y";
-import { fillSignIn, sessionCookieOf, useOwnIp } from "./auth-fixtures";
-import { createUser, e2eDb, loginAs, unique } from "./db";
+import { fillSignIn, sessionCookieOf, useOwnIp } from "./sign-in-form";
 
 // Multi-step flows with argon2 and several page loads: generous limits, so a busy machine slows them, not fails them.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -16,8 +15,8 @@ test.beforeEach(async ({ context }) => {
   await useOwnIp(context);
 });
 
-test("signing in lands on the page asked for, with a new session", async ({ page, context }) => {
-  const admin = await createUser("ADMIN");
+test("signing in lands on the page asked for, with a new session", async ({ page, context, db }) => {
+  const admin = await makeTestUser(db, { role: "ADMIN" });
   const q = unique("q");
   await page.goto(`/admin/users?q=${q}`);
   await expect(page).toHaveURL(`/login?next=${encodeURIComponent(`/admin/users?q=${q}`)}`);
@@ -28,39 +27,37 @@ test("signing in lands on the page asked for, with a new session", async ({ page
   await expect(page.getByTestId("signed-in-as")).toContainText(admin.name);
   const cookie = await sessionCookieOf(context);
   expect(cookie?.httpOnly).toBe(true);
-  const db = await e2eDb();
   expect(await db.session.count({ where: { userId: admin.id } })).toBe(1);
   expect(await db.auditEvent.count({ where: { userId: admin.id, entity: "Session", action: "login" } })).toBe(1);
 });
 
-test("anonymous visitors of /editor and /admin are sent to sign in, and a signed-in visitor of /login moves on", async ({ page }) => {
+test("anonymous visitors of /editor and /admin are sent to sign in, and a signed-in visitor of /login moves on", async ({ page, db }) => {
   await page.goto("/editor");
   await expect(page).toHaveURL(`/login?next=${encodeURIComponent("/editor")}`);
   await page.goto("/admin");
   await expect(page).toHaveURL(`/login?next=${encodeURIComponent("/admin")}`);
-  const admin = await createUser("ADMIN");
+  const admin = await makeTestUser(db, { role: "ADMIN" });
   await fillSignIn(page, admin.email, admin.password);
   await expect(page).toHaveURL("/admin/users"); // /admin itself forwards to the accounts page
   await page.goto("/login?next=/admin/audit");
   await expect(page).toHaveURL("/admin/audit");
 });
 
-test("an outside address in next is ignored", async ({ page }) => {
-  const user = await createUser("EDITOR");
+test("an outside address in next is ignored", async ({ page, db }) => {
+  const user = await makeTestUser(db, { role: "EDITOR" });
   await page.goto(`/login?next=${encodeURIComponent("//evil.example/")}`);
   await fillSignIn(page, user.email, user.password);
   await expect(page).toHaveURL(/\/editor$/);
 });
 
-test("a wrong password gets the generic message and no session", async ({ page, context }) => {
-  const user = await createUser("EDITOR");
+test("a wrong password gets the generic message and no session", async ({ page, context, db }) => {
+  const user = await makeTestUser(db, { role: "EDITOR" });
   await page.goto("/login");
   await fillSignIn(page, user.email, "not the right password");
   await expect(page.getByRole("alert").filter({ hasText: GENERIC })).toBeVisible();
   await expect(page).toHaveURL("/login");
   expect(await sessionCookieOf(context)).toBeUndefined();
   await expect(page.getByLabel("Email")).toHaveValue(user.email); // what was typed stays
-  const db = await e2eDb();
   expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
 });
 
@@ -79,8 +76,8 @@ test("the form checks its fields before asking the server", async ({ page }) => 
   await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
 });
 
-test("after five failures the sixth attempt is refused, even with the right password", async ({ page, context }) => {
-  const user = await createUser("EDITOR");
+test("after five failures the sixth attempt is refused, even with the right password", async ({ page, context, db }) => {
+  const user = await makeTestUser(db, { role: "EDITOR" });
   await page.goto("/login");
   for (let i = 0; i < 5; i++) {
     await fillSignIn(page, user.email, `wrong password ${i}`);
@@ -89,49 +86,44 @@ test("after five failures the sixth attempt is refused, even with the right pass
   await fillSignIn(page, user.email, user.password);
   await expect(page.getByRole("alert").filter({ hasText: /Too many failed sign-in attempts.*paused until .*UTC.*try again then/ })).toBeVisible();
   expect(await sessionCookieOf(context)).toBeUndefined();
-  const db = await e2eDb();
   expect(await db.loginAttempt.count({ where: { email: user.email, success: false } })).toBe(6);
   expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
 });
 
-test("the limit per address covers different emails", async ({ page }) => {
+test("the limit per address covers different emails", async ({ page, db }) => {
   await page.goto("/login");
   for (let i = 0; i < 5; i++) {
     await fillSignIn(page, `${unique("spray")}@e2e.test`, "guessed password");
     await expect(page.getByRole("alert").filter({ hasText: GENERIC })).toBeVisible();
   }
-  const user = await createUser("EDITOR");
+  const user = await makeTestUser(db, { role: "EDITOR" });
   await fillSignIn(page, user.email, user.password);
   await expect(page.getByRole("alert").filter({ hasText: /Too many failed sign-in attempts/ })).toBeVisible();
 });
 
-test("signing out ends the session, and /editor asks to sign in again", async ({ page, context }) => {
-  const admin = await loginAs(context, "ADMIN");
+test("signing out ends the session, and /editor asks to sign in again", async ({ adminPage: page, context, admin, db }) => {
   await page.goto("/admin/users");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL("/");
   expect(await sessionCookieOf(context)).toBeUndefined();
-  const db = await e2eDb();
   expect(await db.session.count({ where: { userId: admin.id } })).toBe(0);
   expect(await db.auditEvent.count({ where: { userId: admin.id, action: "logout" } })).toBe(1);
   await page.goto("/editor");
   await expect(page).toHaveURL(`/login?next=${encodeURIComponent("/editor")}`);
 });
 
-test("signing out works without JavaScript", async ({ browser }) => {
+test("signing out works without JavaScript", async ({ browser, loginAs, db }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const admin = await loginAs(context, "ADMIN");
   const page = await context.newPage();
   await page.goto("/admin/users");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL("/");
-  const db = await e2eDb();
   expect(await db.session.count({ where: { userId: admin.id } })).toBe(0);
   await context.close();
 });
 
-test("a disabled account cannot sign in, and its open session stops working at once", async ({ page, context, browser }) => {
-  const target = await loginAs(context, "ADMIN");
+test("a disabled account cannot sign in, and its open session stops working at once", async ({ adminPage: page, browser, admin: target, loginAs, db }) => {
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
 
@@ -146,17 +138,15 @@ test("a disabled account cannot sign in, and its open session stops working at o
 
   await page.reload();
   await expect(page).toHaveURL(`/login?next=${encodeURIComponent("/admin/users")}`);
-  const disabled = await makeTestUser(await e2eDb(), { disabled: true });
+  const disabled = await makeTestUser(db, { disabled: true });
   await fillSignIn(page, disabled.email, disabled.password);
   await expect(page.getByRole("alert").filter({ hasText: "This account is disabled. Ask an admin to enable it." })).toBeVisible();
   await fillSignIn(page, disabled.email, "a wrong password");
   await expect(page.getByRole("alert").filter({ hasText: GENERIC })).toBeVisible();
-  const db = await e2eDb();
   expect(await db.session.count({ where: { userId: { in: [target.id, disabled.id] } } })).toBe(0);
 });
 
-test("an editor at /admin gets the 403 page", async ({ page, context }) => {
-  await loginAs(context, "EDITOR");
+test("an editor at /admin gets the 403 page", async ({ editorPage: page }) => {
   const response = await page.goto("/admin/users");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access to this page");

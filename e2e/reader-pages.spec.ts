@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
-import { makeTestClaim } from "@/prisma/factories";
+import { expect, test } from "./fixtures";
+import { makeTestClaim, unique } from "@/test-support/builders";
 import { expectNoAxeViolations } from "./a11y";
-import { e2eDb, unique } from "./db";
 
 // Reader pages, anonymous, against the seeded story plus data each test writes for itself.
 
@@ -42,8 +41,7 @@ test.describe("claims list", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("each filter and their combination narrow the list", async ({ page }) => {
-    const db = await e2eDb();
+  test("each filter and their combination narrow the list", async ({ page, db }) => {
     const word = unique("zebra");
     const a = await makeTestClaim(db, { statement: `Alpha ${word} strike`, status: "DISPUTED", category: "CASUALTIES", claimedAt: new Date("2026-03-10T12:00:00Z") });
     const claimant = a.claimant.slug;
@@ -72,8 +70,7 @@ test.describe("claims list", () => {
     await expect(page.getByRole("link", { name: "Show all claims" })).toBeVisible();
   });
 
-  test("paginates with totals", async ({ page }) => {
-    const db = await e2eDb();
+  test("paginates with totals", async ({ page, db }) => {
     const first = await makeTestClaim(db, { claimedAt: new Date("2025-01-01T00:00:00Z") });
     for (let i = 1; i < 23; i++) {
       await makeTestClaim(db, { claimantId: first.claimant.id, claimedAt: new Date(Date.UTC(2025, 0, 1 + i)) });
@@ -107,8 +104,7 @@ test.describe("claims list", () => {
     await expect(page.getByTestId("ignored-params")).toContainText("does not exist");
   });
 
-  test("filters work with JavaScript off", async ({ browser }) => {
-    const db = await e2eDb();
+  test("filters work with JavaScript off", async ({ browser, db }) => {
     const a = await makeTestClaim(db, { status: "MISLEADING" });
     await makeTestClaim(db, { claimantId: a.claimant.id, status: "UNVERIFIED" });
     const context = await browser.newContext({ javaScriptEnabled: false });
@@ -125,8 +121,7 @@ test.describe("claims list", () => {
 });
 
 test.describe("claim page", () => {
-  test("shows the verdict, sources by stance, figures table and chart, links and timeline", async ({ page }) => {
-    const db = await e2eDb();
+  test("shows the verdict, sources by stance, figures table and chart, links and timeline", async ({ page, db }) => {
     const other = await makeTestClaim(db, { statement: `Counter ${unique("c")}`, status: "DISPUTED" });
     const reporter = await db.actor.create({ data: { slug: unique("reporter"), name: "Local Health Office", kind: "GOVERNMENT", country: "AF" } });
     const claim = await makeTestClaim(db, {
@@ -189,8 +184,8 @@ test.describe("claim page", () => {
     await expect(page.getByTestId("claim-links")).toContainText("Denied by");
   });
 
-  test("says when no figures are reported", async ({ page }) => {
-    const claim = await makeTestClaim(await e2eDb());
+  test("says when no figures are reported", async ({ page, db }) => {
+    const claim = await makeTestClaim(db);
     await page.goto(`/claims/${claim.slug}`);
     await expect(page.getByTestId("no-figures")).toHaveText("No figures reported.");
     await expect(page.getByTestId("figures-chart")).toHaveCount(0);
@@ -210,8 +205,7 @@ test.describe("claim page", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("a draft is invisible to readers", async ({ page }) => {
-    const db = await e2eDb();
+  test("a draft is invisible to readers", async ({ page, db }) => {
     const draft = await makeTestClaim(db, { published: false, statement: `Draft ${unique("d")}` });
     const response = await page.goto(`/claims/${draft.slug}`);
     expect(response?.status()).toBe(404);
@@ -223,8 +217,7 @@ test.describe("claim page", () => {
 });
 
 test.describe("actors", () => {
-  test("list and profile show who claimed, denied and holds a position", async ({ page }) => {
-    const db = await e2eDb();
+  test("list and profile show who claimed, denied and holds a position", async ({ page, db }) => {
     const target = await makeTestClaim(db, { statement: `Target ${unique("t")}` });
     const claimed = await makeTestClaim(db, { claimantName: `Actor ${unique("a")}`, statement: `Claimed ${unique("c")}` });
     const denial = await makeTestClaim(db, { claimantId: claimed.claimant.id, statement: `Denial ${unique("d")}`, links: [{ toId: target.id, type: "DENIES" }] });
@@ -257,8 +250,7 @@ test.describe("methodology and corrections", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("corrections lists changes away from a published verdict", async ({ page }) => {
-    const db = await e2eDb();
+  test("corrections lists changes away from a published verdict", async ({ page, db }) => {
     const rationale = `New imagery shows the depot was empty (${unique("r")}).`;
     const claim = await makeTestClaim(db, {
       status: "MISLEADING",

@@ -1,11 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { makeTestClaim } from "@/prisma/factories";
+import { expect, test } from "./fixtures";
+import { makeTestClaim, unique } from "@/test-support/builders";
 import { expectNoAxeViolations } from "./a11y";
-import { e2eDb, unique } from "./db";
 
 test.describe("search on /claims", () => {
-  test("typing words finds claims, best match first, with the matched words marked", async ({ page }) => {
-    const db = await e2eDb();
+  test("typing words finds claims, best match first, with the matched words marked", async ({ page, db }) => {
     const word = unique("quokka");
     const inRationale = await makeTestClaim(db, { status: "DISPUTED", statusRationale: `Local reports about ${word} disagree on the numbers.` });
     const inStatement = await makeTestClaim(db, {
@@ -29,24 +27,23 @@ test.describe("search on /claims", () => {
     await expect(items.nth(1).getByTestId("snippet").locator("mark")).toHaveText(word);
   });
 
-  test("a results page with highlights and snippets passes axe", async ({ page }) => {
+  test("a results page with highlights and snippets passes axe", async ({ page, db }) => {
     const word = unique("bilby");
-    await makeTestClaim(await e2eDb(), { statement: `Bridge ${word} damaged`, originalText: `پل ${word}`, originalLanguage: "ps", status: "DISPUTED", statusRationale: `Witnesses of ${word} disagree.` });
+    await makeTestClaim(db, { statement: `Bridge ${word} damaged`, originalText: `پل ${word}`, originalLanguage: "ps", status: "DISPUTED", statusRationale: `Witnesses of ${word} disagree.` });
     await page.goto(`/claims?q=${word}`);
     await expect(page.getByRole("list", { name: "Claims" }).locator("mark").first()).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
-  test("the first three letters of a word are enough", async ({ page }) => {
+  test("the first three letters of a word are enough", async ({ page, db }) => {
     const word = unique("numbat");
-    const claim = await makeTestClaim(await e2eDb(), { statement: `Convoy ${word} stopped at the border` });
+    const claim = await makeTestClaim(db, { statement: `Convoy ${word} stopped at the border` });
     await page.goto(`/claims?q=${encodeURIComponent(`${word} con`)}`);
     await expect(page.getByRole("list", { name: "Claims" }).getByRole("heading")).toHaveText([claim.statement]);
     await expect(page.getByRole("list", { name: "Claims" }).locator("mark")).toHaveText(["Convoy", word]);
   });
 
-  test("search combines with the other filters and keeps them in the address", async ({ page }) => {
-    const db = await e2eDb();
+  test("search combines with the other filters and keeps them in the address", async ({ page, db }) => {
     const word = unique("wombat");
     const disputed = await makeTestClaim(db, { statement: `Disputed ${word} report`, status: "DISPUTED" });
     await makeTestClaim(db, { claimantId: disputed.claimant.id, statement: `False ${word} report`, status: "FALSE" });
@@ -79,9 +76,9 @@ test.describe("search on /claims", () => {
     await expect(page.getByTestId("result-count")).toContainText("has no letters or digits to search for");
   });
 
-  test("stored markup in a matched claim stays text", async ({ page }) => {
+  test("stored markup in a matched claim stays text", async ({ page, db }) => {
     const word = unique("marmot");
-    await makeTestClaim(await e2eDb(), { statement: `<img src=x onerror="window.pwned=1"> ${word}` });
+    await makeTestClaim(db, { statement: `<img src=x onerror="window.pwned=1"> ${word}` });
     await page.goto(`/claims?q=${word}`);
     const heading = page.getByRole("list", { name: "Claims" }).getByRole("heading").first();
     await expect(heading).toContainText('<img src=x onerror="window.pwned=1">');

@@ -119,6 +119,3 @@ export function decodeActionResult(body: string): unknown {
     return undefined;
   }
 }
-
-/** The cookie header for a session token (see loginAs in e2e/db.ts). */
-export const sessionCookie = (token: string) => `cw_session=${token}`;

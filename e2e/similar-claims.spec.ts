@@ -1,10 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
-import { makeTestClaim } from "@/prisma/factories";
+import { expect, test } from "./fixtures";
+import { makeTestClaim } from "@/test-support/builders";
 import { expectNoAxeViolations } from "./a11y";
-import { e2eDb, loginAs } from "./db";
 import { openNewClaim } from "./editor-pages";
-import { sessionFor } from "./auth-fixtures";
 
 // Similar claims on a reader's claim page, and the "Possible duplicate" warning of the editor's claim form. Each test
 // words its claims with made-up words of its own, so only its own claims are alike (the seed shares none of them).
@@ -12,8 +10,7 @@ import { sessionFor } from "./auth-fixtures";
 const word = () => Array.from(randomBytes(8), (b) => "bcdfghjklmnpqrstvwxz"[b % 20]).join("");
 
 test.describe("similar claims on a claim page", () => {
-  test("lists published claims in similar words with their status, never drafts or the claim itself", async ({ page, request }) => {
-    const db = await e2eDb();
+  test("lists published claims in similar words with their status, never drafts or the claim itself", async ({ page, request, db }) => {
     const [a, b, c, d] = [word(), word(), word(), word()];
     const claim = await makeTestClaim(db, { statement: `Officials report ${a} ${b} ${c} ${d}` });
     const similar = await makeTestClaim(db, { statement: `${a} ${b} ${c} denied by the district`, status: "DISPUTED" });
@@ -37,8 +34,8 @@ test.describe("similar claims on a claim page", () => {
     expect(html).not.toContain(draft.statement);
   });
 
-  test("says so when there are none", async ({ page }) => {
-    const claim = await makeTestClaim(await e2eDb(), { statement: `${word()} ${word()} ${word()} ${word()}` });
+  test("says so when there are none", async ({ page, db }) => {
+    const claim = await makeTestClaim(db, { statement: `${word()} ${word()} ${word()} ${word()}` });
     await page.goto(`/claims/${claim.slug}`);
     const section = page.getByRole("region", { name: "Similar claims" });
     await expect(section).toContainText("No similar claims.");
@@ -47,12 +44,10 @@ test.describe("similar claims on a claim page", () => {
 });
 
 test.describe("possible duplicates in the claim form", () => {
-  test("the new-claim form warns of a possible duplicate while the statement is typed, and still saves", async ({ page }) => {
-    const db = await e2eDb();
+  test("the new-claim form warns of a possible duplicate while the statement is typed, and still saves", async ({ editorPage: page, db }) => {
     const [a, b, c] = [word(), word(), word()];
     const published = await makeTestClaim(db, { statement: `Crossing at ${a} ${b} ${c} shelled overnight`, status: "FALSE" });
     const draft = await makeTestClaim(db, { statement: `Shelling of ${a} ${b} (draft)`, published: false });
-    await loginAs(page.context());
     await openNewClaim(page);
 
     const statement = page.getByLabel("Statement (in English)");
@@ -85,8 +80,7 @@ test.describe("possible duplicates in the claim form", () => {
     await expect(page).toHaveURL(/\/editor\/claims\/\d+\?created=1$/);
   });
 
-  test("the lookup answers editors only, privately, leaves out the claim being edited, and takes any text", async ({ request }) => {
-    const db = await e2eDb();
+  test("the lookup answers editors only, privately, leaves out the claim being edited, and takes any text", async ({ request, editor, db }) => {
     const [a, b, c] = [word(), word(), word()];
     const draft = await makeTestClaim(db, { statement: `${a} ${b} ${c} draft`, published: false });
     const path = (params: Record<string, string>) => `/editor/possible-duplicates?${new URLSearchParams(params)}`;
@@ -95,7 +89,7 @@ test.describe("possible duplicates in the claim form", () => {
     expect(anonymous.status()).toBe(307);
     expect(anonymous.headers().location).toContain("/login?next=");
 
-    const { cookie } = await sessionFor("EDITOR");
+    const { cookie } = editor;
     const found = await request.get(path({ statement: `${a} ${b} ${c} again` }), { headers: { cookie } });
     expect(found.status()).toBe(200);
     expect(found.headers()["cache-control"]).toBe("private, no-store");

@@ -1,10 +1,26 @@
-import type { ClaimSourceInput, FigureInput, LinkInput, StatusStepInput } from "./factories";
+import type { ClaimStatus, LinkType, Outcome, Population, Stance } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db/create-client";
 import { figureProblems } from "@/lib/domain/figure-rules";
 
 // upsertClaim's helpers: bring a claim's related rows in line with the input while keeping the rows (and ids) that
-// already match, so re-running the seed changes nothing.
+// already match, so re-running the seed changes nothing. The related rows' input types live here too, so
+// this file imports nothing from prisma/upserts.ts (which calls it).
 
+export type ClaimSourceInput = { sourceId: number; stance: Stance; note?: string | null };
+export type FigureInput = {
+  /** actor slug */
+  reportedBy: string;
+  sourceId?: number | null;
+  population: Population;
+  outcome: Outcome;
+  min: number;
+  max: number;
+  reportedAt?: Date | null;
+  note?: string | null;
+};
+/** A typed edge from this claim to the claim with slug `to`. */
+export type LinkInput = { to: string; type: LinkType; note?: string | null };
+export type StatusStepInput = { from: ClaimStatus; to: ClaimStatus; rationale: string; isCorrection?: boolean };
 
 /** Field-by-field equality, with Dates compared by time. */
 export function sameFields(existing: Record<string, unknown>, fields: Record<string, unknown>): boolean {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Role } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/create-client";
-import { setClaimLinks, upsertActor, upsertClaim, upsertIncident, upsertSource } from "./factories";
+import { setClaimLinks, upsertActor, upsertClaim, upsertIncident, upsertSource } from "./upserts";
 import { STORY_ACTORS, STORY_CLAIMS, STORY_DATE, STORY_INCIDENT, STORY_SOURCE } from "./seed-data/border-strikes";
 
 // The seed as a function, so tests run it on their own database; prisma/seed.ts is the CLI around it.

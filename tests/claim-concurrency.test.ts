@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestClaim, makeTestUser, type TestUser } from "@/prisma/factories";
+import { makeTestClaim, makeTestUser, type TestUser } from "@/test-support/builders";
 import { addFigure } from "@/lib/data/writes/figures";
 import { changeStatus } from "@/lib/data/writes/status";
 import { updateClaim } from "@/lib/data/writes/claims";

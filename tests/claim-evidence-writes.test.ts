@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestClaim, makeTestUser, type TestUser } from "@/prisma/factories";
+import { makeTestClaim, makeTestUser, type TestUser } from "@/test-support/builders";
 import { getPublishedClaim } from "@/lib/data/reads/claims";
 import { addFigure, removeFigure } from "@/lib/data/writes/figures";
 import { addLink, removeLink } from "@/lib/data/writes/links";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestClaim, makeTestUser, type TestUser } from "@/prisma/factories";
+import { makeTestClaim, makeTestUser, type TestUser } from "@/test-support/builders";
 import { createClaim, setPublished, updateClaim } from "@/lib/data/writes/claims";
 import { getEditorClaim } from "@/lib/data/reads/editor-claim-detail";
 import type { Db } from "@/lib/db/create-client";

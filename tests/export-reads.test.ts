@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestClaim } from "@/prisma/factories";
+import { makeTestClaim } from "@/test-support/builders";
 import { listPublishedClaimIds, listPublishedClaimsByIds } from "@/lib/data/reads/claims";
 import type { Db } from "@/lib/db/create-client";
 import { parseClaimFilters } from "@/lib/validation/claim-filters";

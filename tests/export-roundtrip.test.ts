@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportToString } from "@/lib/data-io/export";
 import type { Db } from "@/lib/db/create-client";
-import { makeTestClaim } from "@/prisma/factories";
+import { makeTestClaim } from "@/test-support/builders";
 import { seed } from "@/prisma/seed-story";
 import { createTestDb } from "./helpers/test-db";
 import { bytes, everyTableCount, problems, runImport } from "./helpers/data-io";

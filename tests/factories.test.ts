@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/create-client";
-import {
-  makeTestClaim,
-  makeTestUser,
-  uniqueSuffix,
-  upsertActor,
-  upsertClaim,
-  upsertSource,
-  type ClaimInput,
-} from "@/prisma/factories";
+import { upsertActor, upsertClaim, upsertSource, type ClaimInput } from "@/prisma/upserts";
+import { makeTestClaim, makeTestUser, uniqueSuffix } from "@/test-support/builders";
 import { createTestDb } from "./helpers/test-db";
 
 let db: Db;

@@ -1,6 +1,6 @@
 import { Feed } from "feed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestClaim } from "@/prisma/factories";
+import { makeTestClaim } from "@/test-support/builders";
 import { listFeedChanges } from "@/lib/data/reads/feed";
 import { buildAtomFeed } from "@/lib/feed/atom";
 import { statusChangeFeed } from "@/lib/feed/status-feed";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestClaim } from "@/prisma/factories";
+import { makeTestClaim } from "@/test-support/builders";
 import { listPublishedClaims } from "@/lib/data/reads/claims";
 import type { Db } from "@/lib/db/create-client";
 import { MAX_ITEMS, toFtsQuery } from "@/lib/sqlite/fts-query";

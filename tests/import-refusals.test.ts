@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/create-client";
-import { makeTestClaim } from "@/prisma/factories";
+import { makeTestClaim } from "@/test-support/builders";
 import { createTestDb } from "./helpers/test-db";
 import { actorRecord, bytes, claimRecord, everyTableCount, jsonFile, problems, runImport } from "./helpers/data-io";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestClaim } from "@/prisma/factories";
+import { makeTestClaim } from "@/test-support/builders";
 import { getPublishedClaim, listPublishedClaims } from "@/lib/data/reads/claims";
 import { getCategoryCounts, getParity, getStatusCounts, listMostContested, listRecentlyChanged } from "@/lib/data/reads/dashboard";
 import { getActorProfile, listActors } from "@/lib/data/reads/actors";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestClaim } from "@/prisma/factories";
+import { makeTestClaim } from "@/test-support/builders";
 import { COMMON_MATCHES, SIMILAR_LIMIT, listPossibleDuplicates, listSimilarClaims, listSimilarToClaim } from "@/lib/data/reads/similar-claims";
 import type { Db } from "@/lib/db/create-client";
 import { significantTerms, toSimilarityQuery } from "@/lib/domain/similar-terms";

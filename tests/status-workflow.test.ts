@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestClaim, makeTestUser, type TestUser } from "@/prisma/factories";
+import { makeTestClaim, makeTestUser, type TestUser } from "@/test-support/builders";
 import { listCorrections } from "@/lib/data/reads/corrections";
 import { getPublishedClaim } from "@/lib/data/reads/claims";
 import { changeStatus } from "@/lib/data/writes/status";

@@ -4,7 +4,7 @@ import type { Role } from "@/generated/prisma/client";
 import { changeRole, createUser, disableUser, enableUser, endSessions, resetPassword } from "@/lib/data/writes/users";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/create-client";
-import { newSessionToken } from "@/lib/auth/session-token";
+import { makeTestSession } from "@/test-support/builders";
 import { CreateUserSchema } from "@/lib/validation/user";
 import { createTestDb } from "./helpers/test-db";
 
@@ -21,10 +21,7 @@ async function account(role: Role = "EDITOR") {
   const email = `${randomUUID().slice(0, 8)}@users.test`;
   return db.user.create({ data: { email, name: "T", role, passwordHash: "x" }, select: { id: true, email: true } });
 }
-async function openSession(userId: number) {
-  const { tokenHash, expiresAt } = newSessionToken();
-  await db.session.create({ data: { userId, tokenHash, expiresAt } });
-}
+const openSession = (userId: number) => makeTestSession(db, userId);
 const audits = (entityId: number, action: string) => db.auditEvent.findMany({ where: { entity: "User", entityId: String(entityId), action }, select: { userId: true, changes: true } });
 
 describe("account validation", () => {

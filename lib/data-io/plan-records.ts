@@ -69,7 +69,7 @@ export function planIncidents(doc: ValidDocument, existing: Existing, plan: Plan
 
 /**
  * Sources have no unique column. A file source is the database source with the same url (or, without a url, the
- * same title and publisher), as prisma/factories.ts upsertSource finds it; when several share that identity they
+ * same title and publisher), as prisma/upserts.ts upsertSource finds it; when several share that identity they
  * pair up in order, so a file with two identical sources imported twice still gives two sources, not four.
  */
 export function planSources(doc: ValidDocument, existing: Existing, plan: Plan, ctx: PlanContext): Map<string, number> {

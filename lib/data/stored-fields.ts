@@ -1,7 +1,7 @@
 import { claimFieldSelect } from "@/lib/domain/claim-fields";
 
 // The stored fields of each record the import reads and the export writes, without relations: one list per model,
-// so a new column reaches the editor, the import, the export and the seed's factories alike.
+// so a new column reaches the editor, the import, the export and the seed's upserts (prisma/upserts.ts) alike.
 
 export const claimFieldsSelect = {
   id: true,

@@ -1,5 +1,6 @@
 import type { Stance } from "@/generated/prisma/client";
-import type { ActorInput, ClaimInput, IncidentInput, LinkInput, SourceInput } from "../factories";
+import type { LinkInput } from "../claim-relations";
+import type { ActorInput, ClaimInput, IncidentInput, SourceInput } from "../upserts";
 import { BORDER_STRIKES_ARTICLE } from "./border-strikes-article";
 
 // The Pakistan–Afghanistan border-strikes story as data: who claims what, and how the one article bears on it.

@@ -1,9 +1,10 @@
-import { createHash, randomBytes, randomInt } from "node:crypto";
-import { expect as baseExpect, type BrowserContext, type Page } from "@playwright/test";
-import type { Role } from "@/generated/prisma/client";
-import { createUser, e2eDb } from "./db";
+import { randomInt } from "node:crypto";
+import type { BrowserContext, Page } from "@playwright/test";
+import { sessionCookieName } from "@/lib/auth/session-token";
+import { expect as baseExpect } from "./fixtures";
 
-// Fixtures for the sign-in and account tests.
+// Signing in through the login form, for the tests of sign-in itself; every other test signs in through a fixture
+// (e2e/fixtures.ts).
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 
@@ -17,17 +18,6 @@ export async function useOwnIp(context: BrowserContext): Promise<string> {
   return ip;
 }
 
-/** A new account with an open session, for requests made without a browser: the Cookie header to send. */
-export async function sessionFor(role: Role = "EDITOR") {
-  const user = await createUser(role);
-  const token = randomBytes(32).toString("base64url");
-  const db = await e2eDb();
-  await db.session.create({
-    data: { userId: user.id, tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 3600_000) },
-  });
-  return { user, token, cookie: `cw_session=${token}` };
-}
-
 export async function fillSignIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -36,6 +26,7 @@ export async function fillSignIn(page: Page, email: string, password: string) {
   await submit.click();
 }
 
+/** The session cookie the app set in this context, if any. */
 export async function sessionCookieOf(context: BrowserContext) {
-  return (await context.cookies()).find((c) => c.name === "cw_session");
+  return (await context.cookies()).find((c) => c.name === sessionCookieName());
 }
