@@ -19,7 +19,8 @@ export const actorFieldsSelect = { id: true, slug: true, name: true, kind: true,
 
 export const incidentFieldsSelect = { id: true, slug: true, title: true, date: true, location: true, geoPrecision: true, description: true } as const;
 
-export const sourceFieldsSelect = {
+/** What a page shows of a source (readers get protected ones withheld by the page, editors see them in full). */
+export const sourceCardSelect = {
   id: true,
   url: true,
   title: true,
@@ -27,9 +28,8 @@ export const sourceFieldsSelect = {
   publishedAt: true,
   type: true,
   archiveUrl: true,
-  excerpt: true,
-  derivedFromId: true,
   protected: true,
   protectedReason: true,
-  synthetic: true,
 } as const;
+
+export const sourceFieldsSelect = { ...sourceCardSelect, excerpt: true, derivedFromId: true, synthetic: true } as const;

@@ -4,6 +4,7 @@ import { PAGE_SIZE, type ClaimFilters } from "@/lib/validation/claim-filters";
 import { PUBLISHED, claimOrderBy, claimWhere } from "@/lib/data/reads/claim-query";
 import { searchClaimIds, searchClaimPage, searchMatches, type SearchMatch } from "@/lib/sqlite/search";
 import { toFtsQuery } from "@/lib/sqlite/fts-query";
+import { sourceCardSelect } from "@/lib/data/stored-fields";
 
 // Reader reads of claims. Every function takes the client, so the same code runs in the server (cached, see
 // lib/data/entry-points/reader.ts), in scripts and in unit tests against a real SQLite file.
@@ -95,6 +96,9 @@ export async function listPublishedClaimsByIds(db: Db, ids: number[]): Promise<C
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** The other end of a link, as the claim page lists it. */
+const linkedClaimSelect = { slug: true, statement: true, status: true, kind: true, claimant: { select: { name: true } } } as const;
+
 const claimDetailSelect = {
   id: true,
   slug: true,
@@ -118,15 +122,7 @@ const claimDetailSelect = {
       note: true,
       source: {
         select: {
-          id: true,
-          url: true,
-          title: true,
-          publisher: true,
-          publishedAt: true,
-          type: true,
-          archiveUrl: true,
-          protected: true,
-          protectedReason: true,
+          ...sourceCardSelect,
           derivedFromId: true,
           derivedFrom: { select: { title: true, publisher: true, protected: true } },
         },
@@ -149,20 +145,12 @@ const claimDetailSelect = {
   linksFrom: {
     where: { to: PUBLISHED },
     orderBy: { id: "asc" },
-    select: {
-      type: true,
-      note: true,
-      to: { select: { slug: true, statement: true, status: true, kind: true, claimant: { select: { name: true } } } },
-    },
+    select: { type: true, note: true, to: { select: linkedClaimSelect } },
   },
   linksTo: {
     where: { from: PUBLISHED },
     orderBy: { id: "asc" },
-    select: {
-      type: true,
-      note: true,
-      from: { select: { slug: true, statement: true, status: true, kind: true, claimant: { select: { name: true } } } },
-    },
+    select: { type: true, note: true, from: { select: linkedClaimSelect } },
   },
   statusChanges: {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

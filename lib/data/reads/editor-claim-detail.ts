@@ -1,4 +1,4 @@
-import { claimFieldsSelect } from "@/lib/data/stored-fields";
+import { claimFieldsSelect, sourceCardSelect } from "@/lib/data/stored-fields";
 import type { Db } from "@/lib/db/create-client";
 
 // One claim as editors see it: drafts too, protected sources in full, ids of everything they can remove.
@@ -21,18 +21,7 @@ export async function getEditorClaim(db: Db, id: number) {
           stance: true,
           note: true,
           source: {
-            select: {
-              id: true,
-              url: true,
-              title: true,
-              publisher: true,
-              publishedAt: true,
-              type: true,
-              archiveUrl: true,
-              protected: true,
-              protectedReason: true,
-              derivedFrom: { select: { id: true, title: true } },
-            },
+            select: { ...sourceCardSelect, derivedFrom: { select: { id: true, title: true } } },
           },
         },
       },
