@@ -1,12 +1,8 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ClaimPartForm } from "@/components/editor/claim-part-form";
-import { useClaimVersion } from "@/components/editor/claim-version-context";
-import { errorAt } from "@/components/editor/field-error";
-import { useSaveState } from "@/components/editor/use-save-state";
+import { useClaimPartForm } from "@/components/editor/use-claim-part-form";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { FormAction } from "@/lib/actions/result";
@@ -27,20 +23,8 @@ type AddFigure = FormAction<z.output<typeof FigureSchema>, { version: number }>;
 
 export function FigureForm({ actors, sources, action }: { actors: ActorOption[]; sources: { id: number; title: string }[]; action: AddFigure }) {
   const hydrated = useHydrated();
-  const { claimId, version, setVersion } = useClaimVersion();
-  const form = useForm<Values, unknown, z.output<typeof FigureSchema>>({ resolver: zodResolver(FigureSchema), defaultValues: blank(claimId, version) });
-  const { register, setError, setValue, formState, reset } = form;
-  const state = useSaveState(setError, FIELDS);
-  const e = (path: string) => errorAt(formState.errors, path);
-
-  const submit = form.handleSubmit(async (values) => {
-    state.start();
-    const result = await action(values);
-    if (!result.ok) return state.refused(result);
-    setVersion(result.data.version);
-    reset(blank(claimId, result.data.version));
-    state.saved("Figure added.");
-  });
+  const { form, state, submit, e } = useClaimPartForm({ schema: FigureSchema, blank, fields: FIELDS, action, saved: "Figure added." });
+  const { register, setValue, formState } = form;
 
   return (
     <ClaimPartForm label="Add a casualty figure" heading="Add a figure" setVersion={setValue} submit={submit} error={formState.errors.root?.server?.message} state={state}>

@@ -1,13 +1,9 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useId, useState } from "react";
-import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ClaimPartForm } from "@/components/editor/claim-part-form";
-import { useClaimVersion } from "@/components/editor/claim-version-context";
-import { errorAt } from "@/components/editor/field-error";
-import { useSaveState } from "@/components/editor/use-save-state";
+import { useClaimPartForm } from "@/components/editor/use-claim-part-form";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { FormAction } from "@/lib/actions/result";
@@ -54,32 +50,28 @@ type AddLink = FormAction<z.output<typeof LinkSchema>, { version: number }>;
 
 export function LinkForm({ action }: { action: AddLink }) {
   const hydrated = useHydrated();
-  const { claimId, version, setVersion } = useClaimVersion();
-  const form = useForm<Values, unknown, z.output<typeof LinkSchema>>({ resolver: zodResolver(LinkSchema), defaultValues: blank(claimId, version) });
-  const { register, setError, setValue, formState, reset, clearErrors } = form;
-  const state = useSaveState(setError, FIELDS);
   const [query, setQuery] = useState("");
   const [target, setTarget] = useState<LinkTarget | null>(null);
+  const { form, state, submit, e, claimId } = useClaimPartForm({
+    schema: LinkSchema,
+    blank,
+    fields: FIELDS,
+    action,
+    saved: "Link added.",
+    afterSave: () => {
+      choose(null);
+      setQuery("");
+    },
+  });
+  const { register, setValue, formState, clearErrors } = form;
   const { results, failed } = useClaimSearch(target ? "" : query, claimId);
   const resultsId = useId();
-  const e = (path: string) => errorAt(formState.errors, path);
 
   function choose(claim: LinkTarget | null) {
     setTarget(claim);
     setValue("targetId", claim ? claim.id : "");
     clearErrors("targetId");
   }
-
-  const submit = form.handleSubmit(async (values) => {
-    state.start();
-    const result = await action(values);
-    if (!result.ok) return state.refused(result);
-    setVersion(result.data.version);
-    reset(blank(claimId, result.data.version));
-    choose(null);
-    setQuery("");
-    state.saved("Link added.");
-  });
 
   return (
     <ClaimPartForm label="Link to another claim" heading="Link to another claim" setVersion={setValue} submit={submit} error={formState.errors.root?.server?.message} state={state}>

@@ -1,12 +1,9 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { ClaimPartForm } from "@/components/editor/claim-part-form";
-import { useClaimVersion } from "@/components/editor/claim-version-context";
-import { errorAt } from "@/components/editor/field-error";
-import { useSaveState } from "@/components/editor/use-save-state";
+import { useClaimPartForm } from "@/components/editor/use-claim-part-form";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { FormAction } from "@/lib/actions/result";
@@ -58,26 +55,11 @@ type AttachSource = FormAction<z.output<typeof AttachSourceSchema>, { version: n
 
 export function SourceForm({ sources, linkedIds, capped, action }: { sources: SourceOption[]; linkedIds: number[]; capped: boolean; action: AttachSource }) {
   const hydrated = useHydrated();
-  const { claimId, version, setVersion } = useClaimVersion();
-  const form = useForm<Values, unknown, z.output<typeof AttachSourceSchema>>({
-    resolver: zodResolver(AttachSourceSchema),
-    defaultValues: blank(claimId, version),
-  });
-  const { register, control, setError, setValue, formState, reset } = form;
-  const state = useSaveState(setError, FIELDS);
+  const { form, state, submit, e } = useClaimPartForm({ schema: AttachSourceSchema, blank, fields: FIELDS, action, saved: "Source linked." });
+  const { register, control, setValue, formState } = form;
   const mode = useWatch({ control, name: "source.mode" });
   const isProtected = useWatch({ control, name: "source.fields.protected" as "source" }) as unknown as boolean;
-  const e = (path: string) => errorAt(formState.errors, path);
   const pickable = sources.filter((s) => !linkedIds.includes(s.id));
-
-  const submit = form.handleSubmit(async (values) => {
-    state.start();
-    const result = await action(values);
-    if (!result.ok) return state.refused(result);
-    setVersion(result.data.version);
-    reset(blank(claimId, result.data.version));
-    state.saved("Source linked.");
-  });
 
   return (
     <ClaimPartForm label="Link a source" heading="Link a source" setVersion={setValue} submit={submit} error={formState.errors.root?.server?.message} state={state}>
