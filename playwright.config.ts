@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 // A worktree or a second checkout can run its own e2e server beside this one with E2E_PORT.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3200);
 export const E2E_DATABASE_URL = "file:./prisma/e2e.db";
+/** Lets e2e/cli-import-cache.spec.ts run the import CLI against the e2e server the way an operator would. */
+export const E2E_REVALIDATE_SECRET = "e2e-revalidate-secret-0123456789abcdef";
 
 export default defineConfig({
   testDir: "e2e",
@@ -36,7 +38,14 @@ export default defineConfig({
     url: `http://127.0.0.1:${E2E_PORT}/methodology`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
-    env: { DATABASE_URL: E2E_DATABASE_URL, PORT: String(E2E_PORT), ADMIN_EMAIL: "admin@e2e.test", ADMIN_PASSWORD: "e2e-admin-password" },
+    env: {
+      DATABASE_URL: E2E_DATABASE_URL,
+      PORT: String(E2E_PORT),
+      ADMIN_EMAIL: "admin@e2e.test",
+      ADMIN_PASSWORD: "e2e-admin-password",
+      REVALIDATE_SECRET: E2E_REVALIDATE_SECRET,
+      REVALIDATE_URL: `http://127.0.0.1:${E2E_PORT}`,
+    },
     stdout: "pipe",
   },
 });

@@ -2,7 +2,15 @@ import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/db/client";
 import { actorExists, claimIdExists, publishedClaimExists } from "@/lib/data/reads/exists";
 import { readSession } from "@/lib/auth/read-session";
+import { env } from "@/lib/env";
 import { forbiddenHtml } from "@/lib/http/forbidden-page";
+import {
+  PRIVATE_CACHE_CONTROL,
+  PUBLIC_CACHE_CONTROL,
+  hstsHeader,
+  nonceCsp,
+  readerCsp,
+} from "@/lib/http/response-headers";
 import { sessionCookieName } from "@/lib/auth/session-token";
 import { slugPattern } from "@/lib/validation/claim-filters";
 
@@ -11,22 +19,65 @@ import { slugPattern } from "@/lib/validation/claim-filters";
 // notFound() as well, for the moment between this check and its own read.
 const MISSING = "/_missing"; // no route lives here, so Next renders app/not-found.tsx with status 404
 
+/** Pages that show the same thing to every visitor: shared caches may keep them (docs/decisions/0011-page-cache.md). */
+const READER_PAGE = /^\/(?:|claims|claims\/[^/]+|actors|actors\/[^/]+|corrections|methodology)\/?$/;
+/** Pages that depend on the session: a nonce-based CSP, and never stored. */
+const SIGNED_IN_AREA = /^\/(?:editor|admin|login|logout)(?:\/|$)/;
+
+/**
+ * Every response but static files passes here to get its security headers and, for pages, its Cache-Control
+ * (a value set here wins over Next's own). API routes and the feed set their own Cache-Control.
+ */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith("/editor") || pathname.startsWith("/admin")) return privateArea(request);
-  const match = /^\/(claims|actors)\/([^/]+)\/?$/.exec(request.nextUrl.pathname);
-  if (!match) return NextResponse.next();
+  if (SIGNED_IN_AREA.test(pathname)) {
+    const csp = nonceCsp(btoa(crypto.randomUUID()), process.env.NODE_ENV === "development");
+    const response = pathname.startsWith("/editor") || pathname.startsWith("/admin") ? await privateArea(request, csp) : forward(request, csp);
+    return withHeaders(response, csp, PRIVATE_CACHE_CONTROL);
+  }
+  const readable = request.method === "GET" || request.method === "HEAD";
+  if (readable && READER_PAGE.test(pathname)) {
+    const missing = await isMissing(pathname);
+    if (missing) return withHeaders(NextResponse.rewrite(new URL(MISSING, request.url)), readerCsp(), null);
+    return withHeaders(NextResponse.next(), readerCsp(), PUBLIC_CACHE_CONTROL);
+  }
+  return withHeaders(NextResponse.next(), readerCsp(), null);
+}
+
+/** Whether a claim or actor URL names nothing published (the rest of the reader pages always exist). */
+async function isMissing(pathname: string): Promise<boolean> {
+  const match = /^\/(claims|actors)\/([^/]+)\/?$/.exec(pathname);
+  if (!match) return false;
   const [, kind, rawSlug = ""] = match;
   let slug: string;
   try {
     slug = decodeURIComponent(rawSlug);
   } catch {
-    return NextResponse.rewrite(new URL(MISSING, request.url));
+    return true;
   }
-  if (slug.length > 200 || !slugPattern.test(slug)) return NextResponse.rewrite(new URL(MISSING, request.url));
+  if (slug.length > 200 || !slugPattern.test(slug)) return true;
   const client = await db();
-  const exists = kind === "claims" ? await publishedClaimExists(client, slug) : await actorExists(client, slug);
-  return exists ? NextResponse.next() : NextResponse.rewrite(new URL(MISSING, request.url));
+  return !(kind === "claims" ? await publishedClaimExists(client, slug) : await actorExists(client, slug));
+}
+
+function withHeaders(response: NextResponse, csp: string, cacheControl: string | null): NextResponse {
+  const headers: Record<string, string> = { ...hstsHeader(env().SITE_URL), "Content-Security-Policy": csp };
+  if (cacheControl) headers["Cache-Control"] = cacheControl;
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/** Next takes the nonce for its own scripts from the CSP header of the request. */
+function forward(request: NextRequest, csp: string, extra: Record<string, string> = {}): NextResponse {
+  const forwarded = withCsp(request, csp);
+  for (const [name, value] of Object.entries(extra)) forwarded.set(name, value);
+  return NextResponse.next({ request: { headers: forwarded } });
+}
+
+function withCsp(request: NextRequest, csp: string): Headers {
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", csp);
+  return headers;
 }
 
 /**
@@ -36,7 +87,7 @@ export async function proxy(request: NextRequest) {
  * told it) so that requireUser() can send a visitor back after login. Server Action POSTs are only forwarded:
  * each action answers for itself (authorize()).
  */
-async function privateArea(request: NextRequest) {
+async function privateArea(request: NextRequest, csp: string) {
   const { pathname, search } = request.nextUrl;
   const path = `${pathname}${search}`;
   const toLogin = () => {
@@ -59,12 +110,11 @@ async function privateArea(request: NextRequest) {
     // Signed in only: an anonymous visitor must not learn which claim numbers exist.
     const claimId = /^\/editor\/claims\/([^/]+)\/?$/.exec(pathname)?.[1];
     if (claimId && claimId !== "new" && !(await claimIdExists(client, claimId))) {
-      return NextResponse.rewrite(new URL(MISSING, request.url));
+      return NextResponse.rewrite(new URL(MISSING, request.url), { request: { headers: withCsp(request, csp) } });
     }
   }
-  const forwarded = new Headers(request.headers);
-  forwarded.set("x-claimwatch-path", path);
-  return NextResponse.next({ request: { headers: forwarded } });
+  return forward(request, csp, { "x-claimwatch-path": path });
 }
 
-export const config = { matcher: ["/claims/:slug", "/actors/:slug", "/editor/:path*", "/editor", "/admin/:path*", "/admin"] };
+// Everything but build assets (next.config.js gives those their security headers).
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

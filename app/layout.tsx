@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,13 +6,12 @@ export const metadata: Metadata = {
   description: "Disputed claims of the Pakistan–Afghanistan border conflict, checked by one standard for every side.",
 };
 
-// Every page renders per request, in full, before the first byte (docs/decisions/0003-caching.md). No static shell is
-// streamed ahead, so pages work without JavaScript and a missing claim answers with a real 404 status. The data
-// underneath is cached with 'use cache' (lib/data/entry-points/reader.ts), and the build never reads the database.
+// Reader pages that depend only on their URL are kept whole in Next's page cache and invalidated by tag; pages
+// that read the request (searchParams, the session) render per request. Either way a page is sent complete, never
+// as a shell with streamed holes, so it works without JavaScript (docs/decisions/0011-page-cache.md).
 export const instant = false;
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  await connection();
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
       <body>{children}</body>

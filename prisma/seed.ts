@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
 import { createPrismaClient } from "@/lib/db/create-client";
+import { refreshServerCache } from "@/lib/data/refresh-server-cache";
 import { seed } from "./seed-story";
 
 // `npm run db:seed [-- --refresh]`: loads the border-strikes story and creates the first admin.
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     } else {
       console.log(`\nAdmin account: ${admin.email} already exists (role ${admin.role}); its password was not changed.`);
     }
+    console.log(await refreshServerCache(env));
   } finally {
     await db.$disconnect();
   }

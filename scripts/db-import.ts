@@ -6,6 +6,7 @@ import { importFile, type ImportProgress } from "@/lib/data-io/import";
 import { formatIssue } from "@/lib/data-io/issues";
 import { formatCounts } from "@/lib/data-io/report";
 import { createPrismaClient } from "@/lib/db/create-client";
+import { refreshServerCache } from "@/lib/data/refresh-server-cache";
 import { cliFailed, cliSetup } from "./cli-env";
 
 // `npm run db:import -- <file.json|file.csv> [--dry-run]`: all or nothing (lib/data-io/import.ts). Progress on
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
         `${report.records} records) into ${env.DATABASE_URL} in ${seconds} s${report.dryRun ? "; it would make these changes" : ""}:`,
     );
     console.log(formatCounts(report.counts));
+    if (!report.dryRun) console.log(await refreshServerCache(env));
   } finally {
     bar.stop();
     await db.$disconnect();

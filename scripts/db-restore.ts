@@ -1,4 +1,5 @@
 import { formatSize } from "@/lib/data-io/decode";
+import { refreshServerCache } from "@/lib/data/refresh-server-cache";
 import { checkBackup, knownMigrations, processesUsing, restoreDatabase } from "@/lib/sqlite/backup";
 import { sqliteFilePath } from "@/lib/sqlite/connection";
 import { cliFailed, cliSetup } from "./cli-env";
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   const result = await restoreDatabase(file, target);
   console.log(`Restored ${target} (${formatSize(result.bytes)}) in ${(result.ms / 1000).toFixed(2)} s.`);
   if (result.previous) console.log(`The database it replaced is kept as ${result.previous}; restore that file to undo.`);
+  console.log(await refreshServerCache(env));
   if (check.pendingMigrations.length) {
     console.log(`The backup predates migrations ${check.pendingMigrations.join(", ")}: run npm run db:migrate (npm start does) before serving.`);
   }

@@ -7,6 +7,7 @@ db_file="${DATABASE_URL#file:}"
 rm -f "$db_file" "$db_file-wal" "$db_file-shm"
 npx prisma migrate deploy
 npx tsx prisma/seed.ts
-# The build never reads the database (docs/decisions/0003-caching.md), so SKIP_BUILD=1 may reuse one made just before.
+# The build prerenders / and /actors from this database (docs/decisions/0011-page-cache.md). SKIP_BUILD=1 reuses a
+# build made just before; one made against other data shows that data once on those two pages.
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f .next/BUILD_ID ]; then npx next build; fi
 exec npx next start -H 127.0.0.1 -p "$PORT"

@@ -1,16 +1,15 @@
 import Link from "next/link";
-import { connection } from "next/server";
 import { ClaimListItem } from "@/components/claims/claim-list-item";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { readDashboard } from "@/lib/data/entry-points/reader";
 import { formatCount } from "@/lib/domain/format";
 import { CATEGORY_LABEL, FINAL_STATUSES, POSITION_LABEL, STATUS_INFO, STATUSES, countryName } from "@/lib/domain/vocabulary";
 
-// Rendered at request time from cached data: the build never reads the database (docs/decisions/0003-caching.md).
+// Prerendered by the build, then kept in the page cache until a write changes what it shows
+// (docs/decisions/0011-page-cache.md).
 export const instant = false;
 
 export default async function DashboardPage() {
-  await connection();
   const { status, categories, recent, contested, parity } = await readDashboard();
   const rated = FINAL_STATUSES;
 

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import type { ApiParamIssue } from "@/lib/api/claim-params";
+import { PUBLIC_CACHE_CONTROL } from "@/lib/http/response-headers";
 
-// Headers for the public, read-only endpoints. A CDN may keep a response as long as the server's own cache does
-// (the "claims" cacheLife in next.config.js: revalidate 30 s, expire 300 s), so a CDN adds no staleness beyond it.
-export const CDN_CACHE_CONTROL = "public, s-maxage=30, stale-while-revalidate=300";
+// Headers for the public, read-only endpoints: the same as reader pages (docs/decisions/0011-page-cache.md says
+// how long a correction may take to reach a reader behind a CDN).
+export const CDN_CACHE_CONTROL = PUBLIC_CACHE_CONTROL;
 // Public data without cookies: any site may read it.
 const CORS = { "Access-Control-Allow-Origin": "*" };
 

@@ -9,3 +9,13 @@ export async function slugParam(params: SlugParams): Promise<string> {
   if (slug.length > 200 || !slugPattern.test(slug)) notFound();
   return slug;
 }
+
+/**
+ * For generateStaticParams of the [slug] reader pages. With Cache Components it must return at least one value;
+ * this one fails slugPattern, so its page calls notFound() before any read and the build never reads claims or
+ * actors. Real slugs are rendered on their first request and then served from the page cache
+ * (docs/decisions/0011-page-cache.md).
+ */
+export function placeholderSlugParams(): { slug: string }[] {
+  return [{ slug: "-" }];
+}

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { readActors } from "@/lib/data/entry-points/reader";
 import { formatCount } from "@/lib/domain/format";
 import { ACTOR_KIND_LABEL, countryName } from "@/lib/domain/vocabulary";
@@ -9,7 +8,6 @@ export const instant = false;
 export const metadata: Metadata = { title: "Actors" };
 
 export default async function ActorsPage() {
-  await connection();
   const actors = await readActors();
   return (
     <>

@@ -5,12 +5,17 @@ import { ClaimListItem } from "@/components/claims/claim-list-item";
 import { readActorProfile } from "@/lib/data/entry-points/reader";
 import type { ActorProfile } from "@/lib/data/reads/actors";
 import { formatCount } from "@/lib/domain/format";
-import { slugParam, type SlugParams } from "@/lib/http/slug-param";
+import { placeholderSlugParams, slugParam, type SlugParams } from "@/lib/http/slug-param";
 import { ACTOR_KIND_LABEL, countryName } from "@/lib/domain/vocabulary";
 
 export const instant = false;
 
 type Props = { params: SlugParams };
+
+// Each URL gets its own page-cache entry on its first request (params are awaited outside any <Suspense>).
+export function generateStaticParams() {
+  return placeholderSlugParams();
+}
 
 async function load(params: Props["params"]) {
   const slug = await slugParam(params);

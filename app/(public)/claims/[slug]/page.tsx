@@ -11,14 +11,19 @@ import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusTimeline } from "@/components/claims/status-timeline";
 import { readClaim, readSimilarClaims } from "@/lib/data/entry-points/reader";
 import { formatDateTime, formatDay } from "@/lib/domain/format";
-import { slugParam, type SlugParams } from "@/lib/http/slug-param";
+import { placeholderSlugParams, slugParam, type SlugParams } from "@/lib/http/slug-param";
 import { ACTOR_KIND_LABEL, CATEGORY_LABEL, KIND_LABEL, STATUS_INFO, countryName } from "@/lib/domain/vocabulary";
 
-// Blocking render (docs/decisions/0003-caching.md): an unknown slug gets a real 404 status, and the page is whole
-// without JavaScript. The claim itself comes from the cache.
+// Blocking render, then kept in the page cache (docs/decisions/0011-page-cache.md): an unknown slug gets a real 404
+// status from proxy.ts, and the page is whole without JavaScript.
 export const instant = false;
 
 type Props = { params: SlugParams };
+
+// Each URL gets its own page-cache entry on its first request (params are awaited outside any <Suspense>).
+export function generateStaticParams() {
+  return placeholderSlugParams();
+}
 
 async function load(params: Props["params"]) {
   const slug = await slugParam(params);

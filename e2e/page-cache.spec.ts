@@ -1,0 +1,107 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { makeTestClaim } from "@/prisma/factories";
+import { STATUS_INFO } from "@/lib/domain/vocabulary";
+import { sessionFor } from "./auth-fixtures";
+import { e2eDb, unique } from "./db";
+import { actionId, callAction } from "./server-actions";
+
+// Reader pages are kept whole in the page cache (docs/decisions/0011-page-cache.md). Each editor write must still
+// show on every reader page that displays it on the reader's next request, including pages that were just served
+// from the cache, and an unpublished claim must answer 404 at once.
+
+const A = {
+  update: { name: "updateClaimAction", module: "claim-actions" },
+  publish: { name: "setPublishedAction", module: "claim-actions" },
+  status: { name: "changeStatusAction", module: "status-actions" },
+  attach: { name: "attachSourceAction", module: "source-actions" },
+  detach: { name: "detachSourceAction", module: "source-actions" },
+  addFigure: { name: "addFigureAction", module: "figure-actions" },
+  removeFigure: { name: "removeFigureAction", module: "figure-actions" },
+  addLink: { name: "addLinkAction", module: "link-actions" },
+  removeLink: { name: "removeLinkAction", module: "link-actions" },
+};
+
+async function body(request: APIRequestContext, path: string): Promise<string> {
+  const response = await request.get(path, { maxRedirects: 0 });
+  expect(response.status(), path).toBe(200);
+  return response.text();
+}
+
+/** Loads a cached page twice, so the second answer (and the checks after the write) come from the page cache. */
+async function warm(request: APIRequestContext, path: string): Promise<string> {
+  await request.get(path);
+  const response = await request.get(path);
+  expect(response.status(), path).toBe(200);
+  expect(response.headers()["x-nextjs-cache"], `${path} served from the page cache`).toMatch(/HIT|STALE/);
+  return response.text();
+}
+
+test("each editor write shows on the next request of every reader page that shows it, cached pages included", async ({ request }) => {
+  const db = await e2eDb();
+  const other = await makeTestClaim(db, { statement: `Linked target ${unique("target")} near the crossing` });
+  const claim = await makeTestClaim(db, { status: "FALSE", statement: `Cached claim ${unique("cached")} about a convoy` });
+  const { cookie } = await sessionFor();
+  let version = 1;
+  const act = async (action: { name: string; module: string }, input: Record<string, unknown>) => {
+    const { result } = await callAction(request, actionId(action.name, action.module), [{ claimId: claim.id, version, ...input }], {
+      path: `/editor/claims/${claim.id}`,
+      cookie,
+    });
+    expect(result, action.name).toMatchObject({ ok: true });
+    version += 1;
+    return (result as { data: Record<string, number> }).data;
+  };
+  const claimPage = `/claims/${claim.slug}`;
+  const actorPage = `/actors/${claim.claimant.slug}`;
+  const list = `/claims?actor=${claim.claimant.slug}`;
+  const api = `/api/claims/${claim.slug}`;
+  for (const path of [claimPage, actorPage, "/", "/actors", "/methodology"]) await warm(request, path);
+
+  // An edit: claim page, list, dashboard (recently changed), actor page, API.
+  const statement = `Edited in place ${unique("edited")} about a convoy`;
+  await act(A.update, { statement, category: "OTHER", kind: "FACT", claimant: { mode: "existing", actorId: claim.claimant.id }, claimedAt: "2026-11-20" });
+  for (const path of [claimPage, list, "/", actorPage, api]) expect(await body(request, path), path).toContain(statement);
+  await warm(request, claimPage);
+
+  // A status change away from a published verdict is a correction: claim page, corrections, feed, API.
+  const rationale = `Correction ${unique("why")}: the footage was from another year.`;
+  await act(A.status, { status: "IN_REVIEW", rationale });
+  const page = await body(request, claimPage);
+  expect(page).toContain(STATUS_INFO.IN_REVIEW.label);
+  expect(page).toContain(rationale);
+  expect(await body(request, "/corrections")).toContain(statement);
+  expect(await body(request, "/feed.xml")).toContain(rationale);
+  expect(JSON.parse(await body(request, api))).toMatchObject({ data: { status: "IN_REVIEW" } });
+
+  // Evidence: a source, a figure and a link, added then removed.
+  await warm(request, claimPage);
+  const title = unique("Cached source");
+  const { sourceId } = await act(A.attach, { stance: "CONTEXT", source: { mode: "new", fields: { title, type: "OTHER", protected: false } } });
+  expect(await body(request, claimPage)).toContain(title);
+  await act(A.detach, { sourceId: sourceId! });
+  expect(await body(request, claimPage)).not.toContain(title);
+
+  await warm(request, claimPage);
+  const { figureId } = await act(A.addFigure, { reportedById: claim.claimant.id, population: "CIVILIANS", outcome: "INJURED", min: 4321, max: 4322 });
+  expect(await body(request, claimPage)).toContain("4,321");
+  await act(A.removeFigure, { figureId: figureId! });
+  expect(await body(request, claimPage)).not.toContain("4,321");
+
+  await warm(request, claimPage);
+  await warm(request, `/claims/${other.slug}`);
+  const { linkId } = await act(A.addLink, { type: "QUALIFIES", targetId: other.id });
+  expect(await body(request, claimPage)).toContain(other.statement);
+  expect(await body(request, `/claims/${other.slug}`)).toContain(statement);
+  await act(A.removeLink, { linkId: linkId! });
+  expect(await body(request, claimPage)).not.toContain(other.statement);
+
+  // Unpublished: 404 at once on its page and in the API, gone from the list and the actor page.
+  await warm(request, claimPage);
+  await act(A.publish, { publish: false });
+  const gone = await request.get(claimPage);
+  expect(gone.status()).toBe(404);
+  expect(await gone.text()).toContain("Page not found");
+  expect((await request.get(api)).status()).toBe(404);
+  expect(await body(request, list)).not.toContain(statement);
+  expect(await body(request, actorPage)).not.toContain(statement);
+});
