@@ -2,9 +2,10 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { E2E_DATABASE_URL, E2E_REVALIDATE_SECRET } from "../playwright.config";
-import { baseURL, unique } from "./db";
+import { unique } from "@/test-support/builders";
+import { baseURL } from "./db";
 import { goodJson, importCase } from "./import-files";
 
 // `npm run db:import` writes in its own process, so it cannot invalidate the server's page cache itself; with

@@ -1,8 +1,7 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { makeTestClaim } from "@/prisma/factories";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { STATUS_INFO } from "@/lib/domain/vocabulary";
-import { sessionFor } from "./auth-fixtures";
-import { e2eDb, unique } from "./db";
+import { makeTestClaim, unique } from "@/test-support/builders";
 import { actionId, callAction } from "./server-actions";
 
 // Reader pages are kept whole in the page cache (docs/decisions/0011-page-cache.md). Each editor write must still
@@ -36,11 +35,10 @@ async function warm(request: APIRequestContext, path: string): Promise<string> {
   return response.text();
 }
 
-test("each editor write shows on the next request of every reader page that shows it, cached pages included", async ({ request }) => {
-  const db = await e2eDb();
+test("each editor write shows on the next request of every reader page that shows it, cached pages included", async ({ request, db, editor }) => {
   const other = await makeTestClaim(db, { statement: `Linked target ${unique("target")} near the crossing` });
   const claim = await makeTestClaim(db, { status: "FALSE", statement: `Cached claim ${unique("cached")} about a convoy` });
-  const { cookie } = await sessionFor();
+  const { cookie } = editor;
   let version = 1;
   const act = async (action: { name: string; module: string }, input: Record<string, unknown>) => {
     const { result } = await callAction(request, actionId(action.name, action.module), [{ claimId: claim.id, version, ...input }], {

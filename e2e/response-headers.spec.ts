@@ -1,7 +1,6 @@
-import { expect, test, type APIResponse } from "@playwright/test";
-import { makeTestClaim } from "@/prisma/factories";
-import { sessionFor } from "./auth-fixtures";
-import { e2eDb } from "./db";
+import type { APIResponse } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { makeTestClaim } from "@/test-support/builders";
 import { actionId, callAction } from "./server-actions";
 
 // The security headers and the Cache-Control of every kind of response (docs/decisions/0011-page-cache.md):
@@ -33,9 +32,9 @@ function expectPrivate(response: APIResponse, what: string) {
   expect(cacheControl, what).toContain("no-store");
 }
 
-test("reader pages: public and cacheable, the same for everyone, with the reader CSP", async ({ request }) => {
-  const claim = await makeTestClaim(await e2eDb());
-  const { cookie } = await sessionFor();
+test("reader pages: public and cacheable, the same for everyone, with the reader CSP", async ({ request, db, editor }) => {
+  const claim = await makeTestClaim(db);
+  const { cookie } = editor;
   for (const path of ["/", `/claims/${claim.slug}`, "/claims?status=DISPUTED", `/actors/${claim.claimant.slug}`, "/actors", "/corrections", "/methodology"]) {
     for (const headers of [{}, { cookie }] as Record<string, string>[]) {
       const response = await request.get(path, { headers });
@@ -57,8 +56,8 @@ test("API, CSV and feed: public and cacheable", async ({ request }) => {
   }
 });
 
-test("signed-in pages and login: private, no-store, with a fresh nonce in a strict script-src", async ({ request }) => {
-  const { cookie } = await sessionFor();
+test("signed-in pages and login: private, no-store, with a fresh nonce in a strict script-src", async ({ request, editor }) => {
+  const { cookie } = editor;
   const nonces = new Set<string>();
   for (const [path, headers] of [["/login", {}], ["/login", {}], ["/editor", { cookie }], ["/editor/claims/new", { cookie }]] as const) {
     const response = await request.get(path, { headers, maxRedirects: 0 });
@@ -77,9 +76,9 @@ test("signed-in pages and login: private, no-store, with a fresh nonce in a stri
   expect(nonces.size).toBe(4);
 });
 
-test("a Server Action response is never stored", async ({ request }) => {
-  const claim = await makeTestClaim(await e2eDb());
-  const { cookie } = await sessionFor();
+test("a Server Action response is never stored", async ({ request, db, editor }) => {
+  const claim = await makeTestClaim(db);
+  const { cookie } = editor;
   const response = await callAction(request, actionId("changeStatusAction", "status-actions"), [{ claimId: claim.id, version: 1, status: "IN_REVIEW", rationale: "Checking the headers." }], {
     path: `/editor/claims/${claim.id}`,
     cookie,
@@ -92,8 +91,8 @@ test("a Server Action response is never stored", async ({ request }) => {
   expect(response.headers["x-frame-options"]).toBe("DENY");
 });
 
-test("404, 403 and the redirect to login: security headers, never stored", async ({ request }) => {
-  const { cookie } = await sessionFor("EDITOR");
+test("404, 403 and the redirect to login: security headers, never stored", async ({ request, editor }) => {
+  const { cookie } = editor;
   const cases: [string, Record<string, string>, number][] = [
     ["/claims/no-such-claim-anywhere", {}, 404],
     ["/actors/no-such-actor-anywhere", {}, 404],
