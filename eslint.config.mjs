@@ -32,7 +32,7 @@ const config = [
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [appImports] }] },
   },
   {
-    files: ["app/**/*.{ts,tsx}"],
+    files: ["app/**/*.{ts,tsx}", "proxy.ts"],
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ ...dbImports, allowTypeImports: true }] }] },
   },
   {

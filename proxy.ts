@@ -1,7 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { db } from "@/lib/db/client";
-import { actorExists, claimIdExists, publishedClaimExists } from "@/lib/data/reads/exists";
-import { readSession } from "@/lib/auth/read-session";
+import { readClaimIdExists, readProxySession, readPublicPageExists } from "@/lib/data/entry-points/proxy";
 import { env } from "@/lib/env";
 import { forbiddenHtml } from "@/lib/http/forbidden-page";
 import {
@@ -56,8 +54,7 @@ async function isMissing(pathname: string): Promise<boolean> {
     return true;
   }
   if (slug.length > 200 || !slugPattern.test(slug)) return true;
-  const client = await db();
-  return !(kind === "claims" ? await publishedClaimExists(client, slug) : await actorExists(client, slug));
+  return !(await readPublicPageExists(kind === "claims" ? "claims" : "actors", slug));
 }
 
 function withHeaders(response: NextResponse, csp: string, cacheControl: string | null): NextResponse {
@@ -98,8 +95,7 @@ async function privateArea(request: NextRequest, csp: string) {
   const token = request.cookies.get(sessionCookieName())?.value;
   if (!token) return toLogin();
   if (request.method === "GET" || request.method === "HEAD") {
-    const client = await db();
-    const session = await readSession(client, token);
+    const session = await readProxySession(token);
     if (!session?.open) return toLogin();
     if (pathname.startsWith("/admin") && session.user.role !== "ADMIN") {
       return new NextResponse(request.method === "HEAD" ? null : forbiddenHtml(), {
@@ -109,7 +105,7 @@ async function privateArea(request: NextRequest, csp: string) {
     }
     // Signed in only: an anonymous visitor must not learn which claim numbers exist.
     const claimId = /^\/editor\/claims\/([^/]+)\/?$/.exec(pathname)?.[1];
-    if (claimId && claimId !== "new" && !(await claimIdExists(client, claimId))) {
+    if (claimId && claimId !== "new" && !(await readClaimIdExists(claimId))) {
       return NextResponse.rewrite(new URL(MISSING, request.url), { request: { headers: withCsp(request, csp) } });
     }
   }

@@ -1,0 +1,19 @@
+import { readSession } from "@/lib/auth/read-session";
+import { actorExists, claimIdExists, publishedClaimExists } from "@/lib/data/reads/exists";
+import { db } from "@/lib/db/client";
+
+// The proxy's reads (proxy.ts): cheap checks made before a page renders, so its status can be real (a 404 for a
+// missing claim or actor, a 307 to /login, a 403). Uncached: they run against the database as it is now.
+
+export async function readPublicPageExists(kind: "claims" | "actors", slug: string): Promise<boolean> {
+  const client = await db();
+  return kind === "claims" ? publishedClaimExists(client, slug) : actorExists(client, slug);
+}
+
+export async function readProxySession(token: string) {
+  return readSession(await db(), token);
+}
+
+export async function readClaimIdExists(id: string): Promise<boolean> {
+  return claimIdExists(await db(), id);
+}
