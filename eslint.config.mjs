@@ -2,11 +2,29 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
-const appImports = { group: ["@/app/*", "**/app/*"], message: "Imports run downward: pass the Server Action in as a prop from the page instead." };
-const dbImports = { group: ["@/lib/db/*", "**/lib/db/*"], message: "Read through lib/data/entry-points/*; Server Actions get the client from runAction (lib/actions/run-action.ts)." };
+const appImports = {
+  group: ["@/app/*", "**/app/*"],
+  message: "Imports run downward: pass the Server Action in as a prop from the page instead.",
+};
+const dbImports = {
+  group: ["@/lib/db/*", "**/lib/db/*"],
+  message:
+    "Read through lib/data/entry-points/*; Server Actions get the client from runAction (lib/actions/run-action.ts).",
+};
 
 const config = [
-  { ignores: ["generated/**", ".next/**", "node_modules/**", "test-results/**", "test-reports/**", "playwright-report/**", "tmp/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      "generated/**",
+      ".next/**",
+      "node_modules/**",
+      "test-results/**",
+      "test-reports/**",
+      "playwright-report/**",
+      "tmp/**",
+      "next-env.d.ts",
+    ],
+  },
   ...nextVitals,
   ...nextTs,
   {
@@ -33,7 +51,9 @@ const config = [
   },
   {
     files: ["app/**/*.{ts,tsx}", "proxy.ts"],
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ ...dbImports, allowTypeImports: true }] }] },
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ ...dbImports, allowTypeImports: true }] }],
+    },
   },
   {
     files: ["components/**/*.{ts,tsx}"],

@@ -11,9 +11,17 @@ export default defineConfig({
   // The FTS5 search index (migration 20261125180000_claim_search) and the shadow tables SQLite keeps for it.
   // Prisma cannot model a virtual table; listed here, migrate diff/dev leave them alone instead of dropping them.
   tables: {
-    external: ["ClaimSearch", "ClaimSearch_config", "ClaimSearch_content", "ClaimSearch_data", "ClaimSearch_docsize", "ClaimSearch_idx"],
+    external: [
+      "ClaimSearch",
+      "ClaimSearch_config",
+      "ClaimSearch_content",
+      "ClaimSearch_data",
+      "ClaimSearch_docsize",
+      "ClaimSearch_idx",
+    ],
   },
-  adapter: async () => withScriptingShadowDb(new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./prisma/dev.db" })),
+  adapter: async () =>
+    withScriptingShadowDb(new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./prisma/dev.db" })),
 });
 
 /**

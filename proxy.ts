@@ -30,7 +30,10 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (SIGNED_IN_AREA.test(pathname)) {
     const csp = nonceCsp(btoa(crypto.randomUUID()), process.env.NODE_ENV === "development");
-    const response = pathname.startsWith("/editor") || pathname.startsWith("/admin") ? await privateArea(request, csp) : forward(request, csp);
+    const response =
+      pathname.startsWith("/editor") || pathname.startsWith("/admin")
+        ? await privateArea(request, csp)
+        : forward(request, csp);
     return withHeaders(response, csp, PRIVATE_CACHE_CONTROL);
   }
   const readable = request.method === "GET" || request.method === "HEAD";

@@ -8,7 +8,9 @@ export default function NotFound() {
       <SiteHeader />
       <main id="main">
         <h1>Page not found</h1>
-        <p className="lede">There is no published page at this address. It may be a draft, or the link may be mistyped.</p>
+        <p className="lede">
+          There is no published page at this address. It may be a draft, or the link may be mistyped.
+        </p>
         <p>
           <Link href="/claims">Browse all claims</Link>
         </p>

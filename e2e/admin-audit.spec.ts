@@ -8,7 +8,11 @@ test.describe.configure({ timeout: 120_000 });
 
 // /admin/audit: every account write leaves an event; the filters live in the address.
 
-test("the audit log lists account events newest first, and its filters narrow them", async ({ adminPage: page, admin, db }) => {
+test("the audit log lists account events newest first, and its filters narrow them", async ({
+  adminPage: page,
+  admin,
+  db,
+}) => {
   const editor = await makeTestUser(db, { role: "EDITOR" });
 
   // Two writes by this admin through the UI: a role change and a password reset.
@@ -50,7 +54,12 @@ test("the audit log lists account events newest first, and its filters narrow th
 test("sign-in events are logged without the password", async ({ adminPage: page, db }) => {
   const email = `${unique("audit-login")}@e2e.test`;
   await db.auditEvent.create({
-    data: { entity: "User", entityId: "unknown", action: "login-failed", changes: JSON.stringify({ email, ip: "198.18.0.1", reason: "unknown-email" }) },
+    data: {
+      entity: "User",
+      entityId: "unknown",
+      action: "login-failed",
+      changes: JSON.stringify({ email, ip: "198.18.0.1", reason: "unknown-email" }),
+    },
   });
   await page.goto("/admin/audit?entity=User&action=login-failed");
   await expect(page.getByTestId("audit-row").filter({ hasText: email })).toContainText("unknown-email");
@@ -58,7 +67,9 @@ test("sign-in events are logged without the password", async ({ adminPage: page,
 });
 
 test("unusable filters are ignored with a notice, never an error", async ({ adminPage: page }) => {
-  const response = await page.goto("/admin/audit?entity=%3Cscript%3E&action=DROP%20TABLE&user=nobody&from=2026-02-30&to=later&page=-1");
+  const response = await page.goto(
+    "/admin/audit?entity=%3Cscript%3E&action=DROP%20TABLE&user=nobody&from=2026-02-30&to=later&page=-1",
+  );
   expect(response?.status()).toBe(200);
   const notice = page.getByTestId("ignored-params");
   await expect(notice).toContainText("“<script>” is not a kind of record");
@@ -73,7 +84,9 @@ test("unusable filters are ignored with a notice, never an error", async ({ admi
 
 test("pagination keeps the filters and counts the total", async ({ adminPage: page, db }) => {
   const action = unique("bulk");
-  await db.auditEvent.createMany({ data: Array.from({ length: 55 }, (_, i) => ({ entity: "Import", entityId: String(i), action })) });
+  await db.auditEvent.createMany({
+    data: Array.from({ length: 55 }, (_, i) => ({ entity: "Import", entityId: String(i), action })),
+  });
   await page.goto(`/admin/audit?action=${action}`);
   await expect(page.getByTestId("audit-count")).toHaveText("55 events match; showing 1–50.");
   await page.getByRole("link", { name: "Next page →" }).click();

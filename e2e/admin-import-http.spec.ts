@@ -19,12 +19,21 @@ async function callImport(request: APIRequestContext, file: Upload, options: { c
   if (file) multipart.append("1", new Blob([new Uint8Array(file.buffer)], { type: "application/json" }), file.name);
   multipart.append("0", JSON.stringify([options.args ?? { file: "$B1", dryRun: false }]));
   const response = await request.post(`${baseURL}/admin/import`, {
-    headers: { Accept: "text/x-component", "Next-Action": actionId("importAction", "app/admin/import/actions"), Origin: baseURL, ...(options.cookie ? { Cookie: options.cookie } : {}) },
+    headers: {
+      Accept: "text/x-component",
+      "Next-Action": actionId("importAction", "app/admin/import/actions"),
+      Origin: baseURL,
+      ...(options.cookie ? { Cookie: options.cookie } : {}),
+    },
     multipart,
     maxRedirects: 0,
     failOnStatusCode: false,
   });
-  return { status: response.status(), result: decodeActionResult(await response.text()) as { ok: boolean; formError?: string; fieldErrors?: Record<string, string[]>; data?: unknown } | undefined };
+  return {
+    status: response.status(),
+    result: decodeActionResult(await response.text()) as
+      { ok: boolean; formError?: string; fieldErrors?: Record<string, string[]>; data?: unknown } | undefined,
+  };
 }
 
 test("without a session the import is refused and nothing is written", async ({ request }) => {
@@ -35,42 +44,93 @@ test("without a session the import is refused and nothing is written", async ({ 
   expect(anonymous.status).toBe(307);
   // A cookie that opens no session gets past the proxy, and the action itself refuses.
   const forged = await callImport(request, file, { cookie: sessionCookieHeader("forged-token") });
-  expect(forged.result).toMatchObject({ ok: false, formError: "You are not signed in, or your session has ended. Sign in and try again." });
+  expect(forged.result).toMatchObject({
+    ok: false,
+    formError: "You are not signed in, or your session has ended. Sign in and try again.",
+  });
   expect(await footprint(c)).toEqual({ actors: 0, claims: 0, sources: 0 });
 });
 
-test("an editor's session is refused and nothing is written; an admin's imports the same file", async ({ request, editor, admin }) => {
+test("an editor's session is refused and nothing is written; an admin's imports the same file", async ({
+  request,
+  editor,
+  admin,
+}) => {
   const c = importCase();
   const refused = await callImport(request, { name: "good.json", buffer: goodJson(c) }, { cookie: editor.cookie });
   expect(refused.result).toMatchObject({ ok: false, formError: "Only an admin can do this." });
   expect(await footprint(c)).toEqual({ actors: 0, claims: 0, sources: 0 });
 
   const imported = await callImport(request, { name: "good.json", buffer: goodJson(c) }, { cookie: admin.cookie });
-  expect(imported.result).toMatchObject({ ok: true, data: { dryRun: false, records: 4, counts: { claims: { created: 2 } } } });
+  expect(imported.result).toMatchObject({
+    ok: true,
+    data: { dryRun: false, records: 4, counts: { claims: { created: 2 } } },
+  });
   expect(await footprint(c)).toEqual({ actors: 1, claims: 2, sources: 1 });
 });
 
 test("crafted bodies from an admin get field errors, never a write or a 500", async ({ request, admin }) => {
   const c = importCase();
   const cases: { name: string; file: Upload; args: unknown; field: string; message: string | RegExp }[] = [
-    { name: "no file", file: null, args: { dryRun: false }, field: "file", message: "Choose a .json or .csv file to import." },
-    { name: "file as text", file: null, args: { file: "claims.json", dryRun: false }, field: "file", message: "Choose a .json or .csv file to import." },
-    { name: "dry run as text", file: { name: "good.json", buffer: goodJson(c) }, args: { file: "$B1", dryRun: "yes" }, field: "dryRun", message: /tick the box/ },
-    { name: "empty file", file: { name: "empty.json", buffer: Buffer.alloc(0) }, args: undefined, field: "file", message: "This file is empty." },
+    {
+      name: "no file",
+      file: null,
+      args: { dryRun: false },
+      field: "file",
+      message: "Choose a .json or .csv file to import.",
+    },
+    {
+      name: "file as text",
+      file: null,
+      args: { file: "claims.json", dryRun: false },
+      field: "file",
+      message: "Choose a .json or .csv file to import.",
+    },
+    {
+      name: "dry run as text",
+      file: { name: "good.json", buffer: goodJson(c) },
+      args: { file: "$B1", dryRun: "yes" },
+      field: "dryRun",
+      message: /tick the box/,
+    },
+    {
+      name: "empty file",
+      file: { name: "empty.json", buffer: Buffer.alloc(0) },
+      args: undefined,
+      field: "file",
+      message: "This file is empty.",
+    },
   ];
   for (const k of cases) {
     const { status, result } = await callImport(request, k.file, { cookie: admin.cookie, args: k.args });
     expect.soft(status, k.name).toBe(200);
     expect.soft(result?.ok, k.name).toBe(false);
     const messages = result?.fieldErrors?.[k.field] ?? [];
-    expect.soft(messages.some((m) => (typeof k.message === "string" ? m === k.message : k.message.test(m))), `${k.name}: ${JSON.stringify(result)}`).toBe(true);
+    expect
+      .soft(
+        messages.some((m) => (typeof k.message === "string" ? m === k.message : k.message.test(m))),
+        `${k.name}: ${JSON.stringify(result)}`,
+      )
+      .toBe(true);
   }
   expect(await footprint(c)).toEqual({ actors: 0, claims: 0, sources: 0 });
 });
 
-test("a file of 50 MB and one byte is refused with the import's own message, before it is parsed", async ({ request, admin }) => {
+test("a file of 50 MB and one byte is refused with the import's own message, before it is parsed", async ({
+  request,
+  admin,
+}) => {
   // Not JSON at all: were it parsed, the answer would be a JSON error instead.
-  const { status, result } = await callImport(request, { name: "huge.json", buffer: Buffer.alloc(50 * 1024 * 1024 + 1, 120) }, { cookie: admin.cookie });
+  const { status, result } = await callImport(
+    request,
+    { name: "huge.json", buffer: Buffer.alloc(50 * 1024 * 1024 + 1, 120) },
+    { cookie: admin.cookie },
+  );
   expect(status).toBe(200);
-  expect(result).toMatchObject({ ok: false, fieldErrors: { file: ["The file is larger than 50 MB. Split it, or import it on the server with npm run db:import."] } });
+  expect(result).toMatchObject({
+    ok: false,
+    fieldErrors: {
+      file: ["The file is larger than 50 MB. Split it, or import it on the server with npm run db:import."],
+    },
+  });
 });

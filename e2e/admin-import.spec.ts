@@ -15,26 +15,42 @@ async function upload(page: Page, name: string, file: Buffer | string, options: 
   const form = page.getByRole("form", { name: "Upload a file" });
   const input = form.getByLabel("File (.json or .csv)");
   if (typeof file === "string") await input.setInputFiles(file);
-  else await input.setInputFiles({ name, mimeType: name.endsWith(".csv") ? "text/csv" : "application/json", buffer: file });
+  else
+    await input.setInputFiles({
+      name,
+      mimeType: name.endsWith(".csv") ? "text/csv" : "application/json",
+      buffer: file,
+    });
   await form.getByLabel("Dry run").setChecked(options.dryRun ?? false);
   const submit = form.getByRole("button", { name: options.dryRun ? "Check file" : "Import" });
   await expect(submit).toBeEnabled(); // once hydrated
   await submit.click();
 }
 
-test("a bad file: every problem with its line and field, nothing written; then the good file is imported and readers see it", async ({ adminPage: page, db }) => {
+test("a bad file: every problem with its line and field, nothing written; then the good file is imported and readers see it", async ({
+  adminPage: page,
+  db,
+}) => {
   await page.goto("/admin/import");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import claims");
   await expectNoAxeViolations(page);
 
   const c = importCase();
   await upload(page, "bad.json", badJson(c));
-  await expect(page.getByRole("alert").filter({ hasText: "3 problems in bad.json: nothing was imported." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "3 problems in bad.json: nothing was imported." }),
+  ).toBeVisible();
   const issues = page.getByTestId("import-issues").getByRole("listitem");
   await expect(issues).toHaveCount(3);
-  await expect(issues.nth(0)).toContainText(/Line \d+\s*sources\[0\]\.url The address must be a full web address starting with https:\/\/ or http:\/\//);
-  await expect(issues.nth(1)).toContainText(/Line \d+\s*claims\[0\]\.figures\[0\]\.max The highest figure cannot be below the lowest \(30\)/);
-  await expect(issues.nth(2)).toContainText(`claims[1].links[0].to no claim “${c.prefix}-nowhere” in this file or in the database.`);
+  await expect(issues.nth(0)).toContainText(
+    /Line \d+\s*sources\[0\]\.url The address must be a full web address starting with https:\/\/ or http:\/\//,
+  );
+  await expect(issues.nth(1)).toContainText(
+    /Line \d+\s*claims\[0\]\.figures\[0\]\.max The highest figure cannot be below the lowest \(30\)/,
+  );
+  await expect(issues.nth(2)).toContainText(
+    `claims[1].links[0].to no claim “${c.prefix}-nowhere” in this file or in the database.`,
+  );
   await expectNoAxeViolations(page);
   expect(await footprint(c)).toEqual({ actors: 0, claims: 0, sources: 0 });
 
@@ -55,11 +71,17 @@ test("a bad file: every problem with its line and field, nothing written; then t
   await expect(page.getByText(c.statements[1]!)).toBeVisible();
 
   // Who imported it is in the audit log.
-  const summary = await db.auditEvent.findFirst({ where: { entity: "Import", changes: { contains: "good.json" } }, orderBy: { id: "desc" }, select: { userId: true } });
+  const summary = await db.auditEvent.findFirst({
+    where: { entity: "Import", changes: { contains: "good.json" } },
+    orderBy: { id: "desc" },
+    select: { userId: true },
+  });
   expect(summary?.userId).toEqual(expect.any(Number));
 });
 
-test("a dry run reports the changes and writes nothing; a CSV in Latin-1 is refused with a clear message", async ({ adminPage: page }) => {
+test("a dry run reports the changes and writes nothing; a CSV in Latin-1 is refused with a clear message", async ({
+  adminPage: page,
+}) => {
   await page.goto("/admin/import");
   const c = importCase();
   await upload(page, "check.json", goodJson(c), { dryRun: true });
@@ -67,8 +89,13 @@ test("a dry run reports the changes and writes nothing; a CSV in Latin-1 is refu
   await expect(page.getByTestId("count-claims")).toContainText(/Claims\s*2\s*0\s*0/);
   expect(await footprint(c)).toEqual({ actors: 0, claims: 0, sources: 0 });
 
-  const header = "slug,statement,originalText,originalLanguage,category,kind,claimant,claimedAt,location,status,statusRationale,published\n";
-  const latin1 = Buffer.concat([Buffer.from(`${header}${c.claims[0]},Caf`), Buffer.from([0xe9]), Buffer.from(",,,OTHER,FACT,x,2026-11-20,,,,false\n")]);
+  const header =
+    "slug,statement,originalText,originalLanguage,category,kind,claimant,claimedAt,location,status,statusRationale,published\n";
+  const latin1 = Buffer.concat([
+    Buffer.from(`${header}${c.claims[0]},Caf`),
+    Buffer.from([0xe9]),
+    Buffer.from(",,,OTHER,FACT,x,2026-11-20,,,,false\n"),
+  ]);
   await upload(page, "latin1.csv", latin1);
   await expect(page.getByTestId("import-issues")).toContainText("The file is not valid UTF-8 (line 2");
   await expect(page.getByTestId("import-issues")).toContainText("Save it as UTF-8");
@@ -84,7 +111,9 @@ test("a file over 50 MB is refused in the form before it is sent", async ({ admi
   const huge = testInfo.outputPath("huge.json");
   fs.writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024 + 1, 32));
   await upload(page, "huge.json", huge);
-  await expect(page.getByText("The file is larger than 50 MB. Split it, or import it on the server with npm run db:import.")).toBeVisible();
+  await expect(
+    page.getByText("The file is larger than 50 MB. Split it, or import it on the server with npm run db:import."),
+  ).toBeVisible();
   await expect(page.getByLabel("File (.json or .csv)")).toHaveAttribute("aria-invalid", "true");
   expect(posted).toBe(false);
 });

@@ -15,7 +15,11 @@ test.beforeEach(async ({ context }) => {
   await useOwnIp(context);
 });
 
-test("an admin creates an editor with a generated password, shown once, and the editor can sign in", async ({ adminPage: page, browser, db }) => {
+test("an admin creates an editor with a generated password, shown once, and the editor can sign in", async ({
+  adminPage: page,
+  browser,
+  db,
+}) => {
   await page.goto("/admin/users");
   await expectNoAxeViolations(page);
   const email = `${unique("new-editor")}@e2e.test`;
@@ -29,7 +33,10 @@ test("an admin creates an editor with a generated password, shown once, and the 
   const password = (await shown.textContent()) ?? "";
   expect(password).toHaveLength(20);
 
-  const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, role: true, passwordHash: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, name: true, role: true, passwordHash: true },
+  });
   expect(user).toMatchObject({ name: "New Editor <b>bold</b>", role: "EDITOR" });
   expect(user.passwordHash).not.toContain(password);
   // The list shows the new account, its name as text, and the password is gone on the next visit.
@@ -53,7 +60,10 @@ test("an admin creates an editor with a generated password, shown once, and the 
   await editorContext.close();
 });
 
-test("creating an account refuses a taken email and bad values, keeping what was typed", async ({ adminPage: page, db }) => {
+test("creating an account refuses a taken email and bad values, keeping what was typed", async ({
+  adminPage: page,
+  db,
+}) => {
   const existing = await makeTestUser(db, { role: "EDITOR" });
   await page.goto("/admin/users");
   const form = page.getByRole("form", { name: "Add an account" });
@@ -72,7 +82,12 @@ test("creating an account refuses a taken email and bad values, keeping what was
   expect(await db.user.count({ where: { email: existing.email } })).toBe(1);
 });
 
-test("resetting a password shows the new one once, ends the sessions, and only the new one works", async ({ adminPage: page, browser, loginAs, db }) => {
+test("resetting a password shows the new one once, ends the sessions, and only the new one works", async ({
+  adminPage: page,
+  browser,
+  loginAs,
+  db,
+}) => {
   const editorContext = await browser.newContext();
   await useOwnIp(editorContext);
   const editor = await loginAs(editorContext, "EDITOR");
@@ -109,7 +124,9 @@ test("resetting a password shows the new one once, ends the sessions, and only t
 test("ending all sessions signs the account out everywhere", async ({ adminPage: page, browser, loginAs, db }) => {
   const other = await browser.newContext();
   const editor = await loginAs(other, "EDITOR");
-  await db.session.create({ data: { userId: editor.id, tokenHash: unique("second-device"), expiresAt: new Date(Date.now() + 3600_000) } });
+  await db.session.create({
+    data: { userId: editor.id, tokenHash: unique("second-device"), expiresAt: new Date(Date.now() + 3600_000) },
+  });
   await page.goto(`/admin/users/${editor.id}`);
   await expect(page.getByTestId("user-sessions")).toHaveText("2");
   await page.getByRole("button", { name: "End all sessions" }).click();
@@ -122,7 +139,11 @@ test("ending all sessions signs the account out everywhere", async ({ adminPage:
   await other.close();
 });
 
-test("an admin changes an editor into an admin, who can then open the admin pages", async ({ adminPage: page, browser, loginAs }) => {
+test("an admin changes an editor into an admin, who can then open the admin pages", async ({
+  adminPage: page,
+  browser,
+  loginAs,
+}) => {
   const other = await browser.newContext();
   const editor = await loginAs(other, "EDITOR");
   const otherPage = await other.newPage();
@@ -153,7 +174,12 @@ test.describe("the last active admin", () => {
     const server = await startIsolatedServer();
     try {
       const admin = await server.db.user.create({
-        data: { email: "only-admin@e2e.test", name: "Only Admin", role: "ADMIN", passwordHash: await hashPassword("only admin password") },
+        data: {
+          email: "only-admin@e2e.test",
+          name: "Only Admin",
+          role: "ADMIN",
+          passwordHash: await hashPassword("only admin password"),
+        },
         select: { id: true },
       });
       const context = await browser.newContext({ baseURL: server.baseURL });
@@ -164,12 +190,23 @@ test.describe("the last active admin", () => {
       await expect(page.getByTestId("user-email")).toHaveText("only-admin@e2e.test");
 
       await page.getByRole("button", { name: "Disable account" }).click();
-      await expect(page.getByRole("alert").filter({ hasText: "is the last active admin. Make another account an admin before disabling this one." })).toBeVisible();
+      await expect(
+        page
+          .getByRole("alert")
+          .filter({ hasText: "is the last active admin. Make another account an admin before disabling this one." }),
+      ).toBeVisible();
       await page.getByRole("combobox", { name: "Role" }).selectOption("EDITOR");
       await page.getByRole("button", { name: "Change role" }).click();
-      await expect(page.getByRole("alert").filter({ hasText: "is the last active admin. Make another account an admin before changing this one's role." })).toBeVisible();
+      await expect(
+        page.getByRole("alert").filter({
+          hasText: "is the last active admin. Make another account an admin before changing this one's role.",
+        }),
+      ).toBeVisible();
 
-      const row = await server.db.user.findUniqueOrThrow({ where: { id: admin.id }, select: { role: true, disabledAt: true } });
+      const row = await server.db.user.findUniqueOrThrow({
+        where: { id: admin.id },
+        select: { role: true, disabledAt: true },
+      });
       expect(row).toEqual({ role: "ADMIN", disabledAt: null });
       expect(await server.db.auditEvent.count({ where: { action: { in: ["disable", "change-role"] } } })).toBe(0);
       await context.close();

@@ -22,15 +22,38 @@ const CLAIM_FIELDS = [
   "updatedAt",
 ].sort();
 
-type ApiList = { data: { slug: string; status: string; statement: string }[]; page: number; pageSize: number; total: number; pageCount: number };
+type ApiList = {
+  data: { slug: string; status: string; statement: string }[];
+  page: number;
+  pageSize: number;
+  total: number;
+  pageCount: number;
+};
 
 test.describe("GET /api/claims", () => {
   test("applies the list's filters, search and pagination to published claims only", async ({ request, db }) => {
     const word = unique("okapi");
-    const a = await makeTestClaim(db, { statement: `Alpha ${word} strike`, status: "DISPUTED", category: "CASUALTIES", claimedAt: new Date("2026-03-10T12:00:00Z") });
+    const a = await makeTestClaim(db, {
+      statement: `Alpha ${word} strike`,
+      status: "DISPUTED",
+      category: "CASUALTIES",
+      claimedAt: new Date("2026-03-10T12:00:00Z"),
+    });
     const same = { claimantId: a.claimant.id };
-    const b = await makeTestClaim(db, { ...same, statement: `Beta ${word} denial`, status: "FALSE", category: "CASUALTIES", claimedAt: new Date("2026-04-10T12:00:00Z") });
-    const c = await makeTestClaim(db, { ...same, statement: "Gamma other words", status: "DISPUTED", category: "OTHER", claimedAt: new Date("2026-05-10T12:00:00Z") });
+    const b = await makeTestClaim(db, {
+      ...same,
+      statement: `Beta ${word} denial`,
+      status: "FALSE",
+      category: "CASUALTIES",
+      claimedAt: new Date("2026-04-10T12:00:00Z"),
+    });
+    const c = await makeTestClaim(db, {
+      ...same,
+      statement: "Gamma other words",
+      status: "DISPUTED",
+      category: "OTHER",
+      claimedAt: new Date("2026-05-10T12:00:00Z"),
+    });
     const draft = await makeTestClaim(db, { ...same, statement: `Draft ${word}`, published: false });
     const actor = a.claimant.slug;
 
@@ -61,17 +84,23 @@ test.describe("GET /api/claims", () => {
   });
 
   test("refuses bad parameters with a 400 that names each of them", async ({ request }) => {
-    const response = await request.get("/api/claims?status=BOGUS&pageSize=500&from=2026-13-01&colour=red&sort=sideways");
+    const response = await request.get(
+      "/api/claims?status=BOGUS&pageSize=500&from=2026-13-01&colour=red&sort=sideways",
+    );
     expect(response.status()).toBe(400);
     expect(response.headers()["cache-control"]).toBe("no-store");
-    const body = (await response.json()) as { error: { message: string; params: { param: string; message: string }[] } };
+    const body = (await response.json()) as {
+      error: { message: string; params: { param: string; message: string }[] };
+    };
     expect(body.error.message).toBeTruthy();
     expect(body.error.params.map((p) => p.param).sort()).toEqual(["colour", "from", "pageSize", "sort", "status"]);
     expect(body.error.params.find((p) => p.param === "status")?.message).toContain("Unknown status “BOGUS”");
 
     const twice = await request.get("/api/claims?status=FALSE&status=DISPUTED");
     expect(twice.status()).toBe(400);
-    expect(((await twice.json()) as typeof body).error.params).toEqual([{ param: "status", message: "Given more than once." }]);
+    expect(((await twice.json()) as typeof body).error.params).toEqual([
+      { param: "status", message: "Given more than once." },
+    ]);
 
     const noActor = await request.get(`/api/claims?actor=${unique("nobody")}`);
     expect(noActor.status()).toBe(400);
@@ -103,12 +132,22 @@ test.describe("GET /api/claims", () => {
 });
 
 test.describe("GET /api/claims/[slug]", () => {
-  test("gives the claim with its evidence, withholding a protected source as the page does", async ({ request, db }) => {
+  test("gives the claim with its evidence, withholding a protected source as the page does", async ({
+    request,
+    db,
+  }) => {
     const claim = await makeTestClaim(db, {
       status: "DISPUTED",
       sources: [
         { stance: "SUPPORTS", title: "Ministry statement", url: "https://ministry.example/statement" },
-        { stance: "REFUTES", title: "Secret witness account", url: "https://secret.example/witness", publisher: "Hidden Wire", protected: true, protectedReason: "The witness lives in the strike area." },
+        {
+          stance: "REFUTES",
+          title: "Secret witness account",
+          url: "https://secret.example/witness",
+          publisher: "Hidden Wire",
+          protected: true,
+          protectedReason: "The witness lives in the strike area.",
+        },
       ],
       figures: [{ population: "CIVILIANS", outcome: "KILLED", min: 3, max: 5 }],
     });
@@ -119,14 +158,36 @@ test.describe("GET /api/claims/[slug]", () => {
     expect(text).not.toContain("Secret witness account");
     expect(text).not.toContain("secret.example");
     expect(text).not.toContain("Hidden Wire");
-    const { data } = JSON.parse(text) as { data: Record<string, unknown> & { sources: Record<string, unknown>[]; statusHistory: unknown[]; figures: unknown[] } };
-    expect(data).toMatchObject({ slug: claim.slug, status: "DISPUTED", rating: 3, url: expect.stringMatching(new RegExp(`/claims/${claim.slug}$`)) as unknown });
+    const { data } = JSON.parse(text) as {
+      data: Record<string, unknown> & {
+        sources: Record<string, unknown>[];
+        statusHistory: unknown[];
+        figures: unknown[];
+      };
+    };
+    expect(data).toMatchObject({
+      slug: claim.slug,
+      status: "DISPUTED",
+      rating: 3,
+      url: expect.stringMatching(new RegExp(`/claims/${claim.slug}$`)) as unknown,
+    });
     expect(data.sources).toEqual([
-      expect.objectContaining({ stance: "SUPPORTS", withheld: false, title: "Ministry statement", url: "https://ministry.example/statement" }),
-      expect.objectContaining({ stance: "REFUTES", withheld: true, withheldReason: "The witness lives in the strike area." }),
+      expect.objectContaining({
+        stance: "SUPPORTS",
+        withheld: false,
+        title: "Ministry statement",
+        url: "https://ministry.example/statement",
+      }),
+      expect.objectContaining({
+        stance: "REFUTES",
+        withheld: true,
+        withheldReason: "The witness lives in the strike area.",
+      }),
     ]);
     expect(data.sources[1]).not.toHaveProperty("url");
-    expect(data.figures).toEqual([expect.objectContaining({ population: "CIVILIANS", outcome: "KILLED", min: 3, max: 5 })]);
+    expect(data.figures).toEqual([
+      expect.objectContaining({ population: "CIVILIANS", outcome: "KILLED", min: 3, max: 5 }),
+    ]);
     expect(data.statusHistory).toEqual([expect.objectContaining({ from: "UNVERIFIED", to: "DISPUTED" })]);
   });
 
@@ -143,9 +204,18 @@ test.describe("GET /api/claims/[slug]", () => {
 test.describe("GET /api/claims.csv", () => {
   test("exports the filtered claims as RFC 4180 CSV with a BOM, neutralising formulas", async ({ request, db }) => {
     const word = unique("csvword");
-    const evil = await makeTestClaim(db, { statement: `=HYPERLINK("http://evil.example","${word}")`, status: "FALSE", claimedAt: new Date("2026-02-01T00:00:00Z") });
+    const evil = await makeTestClaim(db, {
+      statement: `=HYPERLINK("http://evil.example","${word}")`,
+      status: "FALSE",
+      claimedAt: new Date("2026-02-01T00:00:00Z"),
+    });
     const same = { claimantId: evil.claimant.id };
-    const quoted = await makeTestClaim(db, { ...same, statement: `${word}, "quoted"\nacross lines`, status: "DISPUTED", claimedAt: new Date("2026-03-01T00:00:00Z") });
+    const quoted = await makeTestClaim(db, {
+      ...same,
+      statement: `${word}, "quoted"\nacross lines`,
+      status: "DISPUTED",
+      claimedAt: new Date("2026-03-01T00:00:00Z"),
+    });
     await makeTestClaim(db, { ...same, statement: `${word} draft`, published: false });
     await makeTestClaim(db, { ...same, statement: "@SUM(1+1) unrelated", status: "DISPUTED" });
 
@@ -158,7 +228,9 @@ test.describe("GET /api/claims.csv", () => {
     const csv = bytes.subarray(3).toString("utf8");
     expect(csv.endsWith("\r\n")).toBe(true);
     const [header, ...rest] = csv.split("\r\n");
-    expect(header).toBe("slug,url,statement,originalText,originalLanguage,category,kind,status,statusLabel,rating,statusRationale,claimantSlug,claimantName,claimantCountry,claimedAt,location,updatedAt");
+    expect(header).toBe(
+      "slug,url,statement,originalText,originalLanguage,category,kind,status,statusLabel,rating,statusRationale,claimantSlug,claimantName,claimantCountry,claimedAt,location,updatedAt",
+    );
     const body = rest.join("\r\n");
     expect(body).toContain(`${evil.slug},`);
     expect(body).toContain(`"'=HYPERLINK(""http://evil.example"",""${word}"")"`);

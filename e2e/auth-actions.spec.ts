@@ -24,7 +24,10 @@ const ONLY_ADMIN = "Only an admin can do this.";
 async function footprint(userId: number) {
   const db = await e2eDb();
   return {
-    user: await db.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true, passwordHash: true, email: true, name: true } }),
+    user: await db.user.findUnique({
+      where: { id: userId },
+      select: { role: true, disabledAt: true, passwordHash: true, email: true, name: true },
+    }),
     sessions: await db.session.count({ where: { userId } }),
     audit: await db.auditEvent.count({ where: { entity: "User", entityId: String(userId) } }),
   };
@@ -48,15 +51,34 @@ const crafted = (target: number): Case[] => [
   { name: "password not text", args: [{ userId: target, role: "ADMIN", password: 12345678 }] },
 ];
 
-const accountActions: { exportName: string; valid: (target: number) => Record<string, unknown>; invalid: (target: number) => Case[] }[] = [
+const accountActions: {
+  exportName: string;
+  valid: (target: number) => Record<string, unknown>;
+  invalid: (target: number) => Case[];
+}[] = [
   { exportName: "disableUserAction", valid: (userId) => ({ userId }), invalid: (t) => crafted(t).slice(0, 8) },
   { exportName: "enableUserAction", valid: (userId) => ({ userId }), invalid: (t) => crafted(t).slice(0, 8) },
   { exportName: "endSessionsAction", valid: (userId) => ({ userId }), invalid: (t) => crafted(t).slice(0, 8) },
-  { exportName: "changeRoleAction", valid: (userId) => ({ userId, role: "ADMIN" }), invalid: (t) => crafted(t).slice(0, 9) },
-  { exportName: "resetPasswordAction", valid: (userId) => ({ userId, password: "" }), invalid: (t) => [...crafted(t).slice(0, 8), ...crafted(t).slice(9)] },
+  {
+    exportName: "changeRoleAction",
+    valid: (userId) => ({ userId, role: "ADMIN" }),
+    invalid: (t) => crafted(t).slice(0, 9),
+  },
+  {
+    exportName: "resetPasswordAction",
+    valid: (userId) => ({ userId, password: "" }),
+    invalid: (t) => [...crafted(t).slice(0, 8), ...crafted(t).slice(9)],
+  },
 ];
 
-async function expectRefused(request: APIRequestContext, id: string, target: number, args: unknown[], options: Parameters<typeof callAction>[3], formError: string | RegExp) {
+async function expectRefused(
+  request: APIRequestContext,
+  id: string,
+  target: number,
+  args: unknown[],
+  options: Parameters<typeof callAction>[3],
+  formError: string | RegExp,
+) {
   const before = await footprint(target);
   const response = await callAction(request, id, args, options);
   expect(response.status).toBe(200);
@@ -66,12 +88,20 @@ async function expectRefused(request: APIRequestContext, id: string, target: num
 
 for (const { exportName, valid, invalid } of accountActions) {
   test.describe(exportName, () => {
-    test("refuses anonymous, non-admin, foreign-origin and crafted calls, and writes nothing", async ({ request, editor, admin, db }) => {
+    test("refuses anonymous, non-admin, foreign-origin and crafted calls, and writes nothing", async ({
+      request,
+      editor,
+      admin,
+      db,
+    }) => {
       const id = actionId(exportName, ADMIN_ACTIONS);
       const target = await makeTestUser(db, { role: "EDITOR" });
       // Give the target something to lose: a session, and (for enable) a disabled state.
-      await db.session.create({ data: { userId: target.id, tokenHash: unique("t"), expiresAt: new Date(Date.now() + 3600_000) } });
-      if (exportName === "enableUserAction") await db.user.update({ where: { id: target.id }, data: { disabledAt: new Date() } });
+      await db.session.create({
+        data: { userId: target.id, tokenHash: unique("t"), expiresAt: new Date(Date.now() + 3600_000) },
+      });
+      if (exportName === "enableUserAction")
+        await db.user.update({ where: { id: target.id }, data: { disabledAt: new Date() } });
       const path = `/admin/users/${target.id}`;
       const args = [valid(target.id)];
 
@@ -82,10 +112,21 @@ for (const { exportName, valid, invalid } of accountActions) {
       expect(await footprint(target.id)).toEqual(before);
 
       // A cookie that opens no session gets past the proxy, and the action itself refuses.
-      await expectRefused(request, id, target.id, args, { path, cookie: sessionCookieHeader("forged-token") }, NOT_SIGNED_IN);
+      await expectRefused(
+        request,
+        id,
+        target.id,
+        args,
+        { path, cookie: sessionCookieHeader("forged-token") },
+        NOT_SIGNED_IN,
+      );
       await expectRefused(request, id, target.id, args, { path, cookie: editor.cookie }, ONLY_ADMIN);
 
-      const foreign = await callAction(request, id, args, { path, cookie: admin.cookie, origin: "https://evil.example" });
+      const foreign = await callAction(request, id, args, {
+        path,
+        cookie: admin.cookie,
+        origin: "https://evil.example",
+      });
       expect(foreign.status).toBe(500); // Next's own CSRF check: the action never runs
       expect(foreign.result).toBeUndefined();
       expect(await footprint(target.id)).toEqual(before);
@@ -112,7 +153,12 @@ for (const { exportName, valid, invalid } of accountActions) {
 }
 
 test.describe("createUserAction", () => {
-  test("refuses anonymous, non-admin, foreign-origin and crafted calls, and creates nothing", async ({ request, editor, admin, db }) => {
+  test("refuses anonymous, non-admin, foreign-origin and crafted calls, and creates nothing", async ({
+    request,
+    editor,
+    admin,
+    db,
+  }) => {
     const id = actionId("createUserAction", ADMIN_ACTIONS);
     const email = `${unique("crafted")}@e2e.test`;
     const valid = { email, name: "Crafted", role: "ADMIN", password: "" };
@@ -127,7 +173,9 @@ test.describe("createUserAction", () => {
       const response = await callAction(request, id, [valid], { cookie });
       expect(response.result).toMatchObject({ ok: false, formError: message });
     }
-    expect((await callAction(request, id, [valid], { cookie: admin.cookie, origin: "https://evil.example" })).status).toBe(500);
+    expect(
+      (await callAction(request, id, [valid], { cookie: admin.cookie, origin: "https://evil.example" })).status,
+    ).toBe(500);
 
     const existing = await makeTestUser(db, { role: "EDITOR" });
     const cases: Case[] = [
@@ -156,14 +204,20 @@ test.describe("createUserAction", () => {
     expect(await db.user.count({ where: { email: existing.email } })).toBe(1);
 
     const control = await callAction(request, id, [valid], { cookie: admin.cookie });
-    expect(control.result).toMatchObject({ ok: true, data: { email, generatedPassword: expect.any(String) as unknown } });
+    expect(control.result).toMatchObject({
+      ok: true,
+      data: { email, generatedPassword: expect.any(String) as unknown },
+    });
     expect(await created()).toBe(1);
     expect(await audited()).toBe(1);
   });
 });
 
 test.describe("signInAction", () => {
-  test("refuses foreign-origin and crafted calls without recording anything; the proper call signs in", async ({ request, db }) => {
+  test("refuses foreign-origin and crafted calls without recording anything; the proper call signs in", async ({
+    request,
+    db,
+  }) => {
     const id = actionId("signInAction", "app/login/actions");
     const user = await makeTestUser(db, { role: "EDITOR" });
     const attempts = () => db.loginAttempt.count({ where: { email: user.email } });
@@ -196,14 +250,20 @@ test.describe("signInAction", () => {
     // An outside `next` is replaced by /editor; the cookie is HttpOnly and SameSite=Lax.
     const control = await callAction(request, id, [{ ...good, next: "https://evil.example/" }], { headers: ownIp() });
     expect(control.redirect).toBe("/editor");
-    expect(control.headers["set-cookie"]).toMatch(/^cw_session=[\w-]{43}; Path=\/; Expires=.*; HttpOnly; SameSite=lax$/);
+    expect(control.headers["set-cookie"]).toMatch(
+      /^cw_session=[\w-]{43}; Path=\/; Expires=.*; HttpOnly; SameSite=lax$/,
+    );
     expect(await sessions()).toBe(1);
     expect(await attempts()).toBe(1);
   });
 });
 
 test.describe("signOutAction", () => {
-  test("a foreign origin cannot end a session; without a session it just redirects; with one it ends it", async ({ request, editor: user, db }) => {
+  test("a foreign origin cannot end a session; without a session it just redirects; with one it ends it", async ({
+    request,
+    editor: user,
+    db,
+  }) => {
     const id = actionId("signOutAction", "app/logout/actions");
     const { token, cookie } = user;
     const sessions = () => db.session.count({ where: { tokenHash: hashToken(token) } });
@@ -212,7 +272,10 @@ test.describe("signOutAction", () => {
     expect(foreign.status).toBe(500);
     expect(await sessions()).toBe(1);
 
-    const noSession = await callAction(request, id, [], { path: "/admin/users", cookie: sessionCookieHeader("forged-token") });
+    const noSession = await callAction(request, id, [], {
+      path: "/admin/users",
+      cookie: sessionCookieHeader("forged-token"),
+    });
     expect(noSession.status).toBe(200);
     expect(noSession.redirect).toBe("/");
     expect(await sessions()).toBe(1);

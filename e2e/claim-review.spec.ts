@@ -8,7 +8,10 @@ async function claimReviews(page: Page) {
 }
 
 test.describe("ClaimReview structured data", () => {
-  test("is on a claim with a final verdict, rated as /methodology says, without protected sources", async ({ page, db }) => {
+  test("is on a claim with a final verdict, rated as /methodology says, without protected sources", async ({
+    page,
+    db,
+  }) => {
     const claim = await makeTestClaim(db, {
       statement: "Strikes hit an empty compound </script><script>window.pwned=1</script>",
       status: "MISLEADING",
@@ -33,11 +36,17 @@ test.describe("ClaimReview structured data", () => {
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 
     await page.goto("/methodology");
-    await expect(page.getByTestId("status-table").getByRole("row", { name: /Misleading/ })).toContainText("2 “Misleading”");
+    await expect(page.getByTestId("status-table").getByRole("row", { name: /Misleading/ })).toContainText(
+      "2 “Misleading”",
+    );
   });
 
   test("is absent for unverified, in-review and position claims", async ({ page, db }) => {
-    for (const overrides of [{ status: "UNVERIFIED" as const }, { status: "IN_REVIEW" as const }, { kind: "POSITION" as const }]) {
+    for (const overrides of [
+      { status: "UNVERIFIED" as const },
+      { status: "IN_REVIEW" as const },
+      { kind: "POSITION" as const },
+    ]) {
       const claim = await makeTestClaim(db, overrides);
       await page.goto(`/claims/${claim.slug}`);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(claim.statement);

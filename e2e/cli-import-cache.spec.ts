@@ -14,7 +14,9 @@ import { goodJson, importCase } from "./import-files";
 
 const run = promisify(execFile);
 
-test("a CLI import into the running server is visible at once when the revalidation secret is set", async ({ request }) => {
+test("a CLI import into the running server is visible at once when the revalidation secret is set", async ({
+  request,
+}) => {
   // Served from the page cache before the import.
   for (const p of ["/actors", "/"]) {
     await request.get(p);
@@ -25,7 +27,12 @@ test("a CLI import into the running server is visible at once when the revalidat
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, goodJson(c));
   try {
-    const env = { ...process.env, DATABASE_URL: E2E_DATABASE_URL, REVALIDATE_SECRET: E2E_REVALIDATE_SECRET, REVALIDATE_URL: baseURL };
+    const env = {
+      ...process.env,
+      DATABASE_URL: E2E_DATABASE_URL,
+      REVALIDATE_SECRET: E2E_REVALIDATE_SECRET,
+      REVALIDATE_URL: baseURL,
+    };
     const { stdout } = await run("npx", ["tsx", "scripts/db-import.ts", file], { env });
     expect(stdout).toContain("refreshed its page cache");
   } finally {
@@ -36,10 +43,15 @@ test("a CLI import into the running server is visible at once when the revalidat
 });
 
 test("the revalidation endpoint refuses a wrong or missing secret", async ({ request }) => {
-  for (const headers of [{}, { authorization: "Bearer wrong-secret-of-some-length-0123456789" }] as Record<string, string>[]) {
+  for (const headers of [{}, { authorization: "Bearer wrong-secret-of-some-length-0123456789" }] as Record<
+    string,
+    string
+  >[]) {
     const response = await request.post("/api/revalidate", { headers });
     expect(response.status()).toBe(401);
     expect(response.headers()["cache-control"]).toContain("no-store");
   }
-  expect((await request.post("/api/revalidate", { headers: { authorization: `Bearer ${E2E_REVALIDATE_SECRET}` } })).status()).toBe(200);
+  expect(
+    (await request.post("/api/revalidate", { headers: { authorization: `Bearer ${E2E_REVALIDATE_SECRET}` } })).status(),
+  ).toBe(200);
 });

@@ -23,11 +23,26 @@ const A = {
   removeLink: { name: "removeLinkAction", module: "link-actions" },
 } satisfies Record<string, Action>;
 
-type Refusal = { ok: false; fieldErrors: Record<string, string[]>; formError?: string; conflict?: { changedBy: string | null } };
+type Refusal = {
+  ok: false;
+  fieldErrors: Record<string, string[]>;
+  formError?: string;
+  conflict?: { changedBy: string | null };
+};
 
-async function call(request: APIRequestContext, action: Action, input: unknown, options: { claimId?: number; cookie?: string; origin?: string | null; body?: string } = {}) {
+async function call(
+  request: APIRequestContext,
+  action: Action,
+  input: unknown,
+  options: { claimId?: number; cookie?: string; origin?: string | null; body?: string } = {},
+) {
   const path = action === A.create ? "/editor/claims/new" : `/editor/claims/${options.claimId}`;
-  return callAction(request, actionId(action.name, action.module), [input], { path, cookie: options.cookie, origin: options.origin, body: options.body });
+  return callAction(request, actionId(action.name, action.module), [input], {
+    path,
+    cookie: options.cookie,
+    origin: options.origin,
+    body: options.body,
+  });
 }
 
 /** Everything about a claim that an editor's write can change, and the audit trail of one user. */
@@ -56,12 +71,36 @@ function validInputs(claim: TestClaim, other: TestClaim, version: number) {
   const claimant = { mode: "existing", actorId: claim.claimant.id };
   const base = { claimId: claim.id, version };
   return {
-    create: { statement: `Created over HTTP ${unique("http")}`, category: "OTHER", kind: "FACT", claimant, claimedAt: "2026-11-20" },
-    update: { ...base, statement: `Edited over HTTP ${unique("http")}`, category: "OTHER", kind: "FACT", claimant, claimedAt: "2026-11-20" },
+    create: {
+      statement: `Created over HTTP ${unique("http")}`,
+      category: "OTHER",
+      kind: "FACT",
+      claimant,
+      claimedAt: "2026-11-20",
+    },
+    update: {
+      ...base,
+      statement: `Edited over HTTP ${unique("http")}`,
+      category: "OTHER",
+      kind: "FACT",
+      claimant,
+      claimedAt: "2026-11-20",
+    },
     publish: { ...base, publish: false },
     status: { ...base, status: "IN_REVIEW", rationale: "Checking over HTTP." },
-    attach: { ...base, stance: "CONTEXT", source: { mode: "new", fields: { title: unique("HTTP source"), type: "OTHER", protected: false } } },
-    addFigure: { ...base, reportedById: claim.claimant.id, population: "CIVILIANS", outcome: "INJURED", min: 1, max: 2 },
+    attach: {
+      ...base,
+      stance: "CONTEXT",
+      source: { mode: "new", fields: { title: unique("HTTP source"), type: "OTHER", protected: false } },
+    },
+    addFigure: {
+      ...base,
+      reportedById: claim.claimant.id,
+      population: "CIVILIANS",
+      outcome: "INJURED",
+      min: 1,
+      max: 2,
+    },
     addLink: { ...base, type: "QUALIFIES", targetId: other.id },
   };
 }
@@ -108,13 +147,20 @@ test.describe("refused without a valid session, nothing written", () => {
   });
 });
 
-test("a foreign Origin is refused for every action, with a valid session, and nothing is written", async ({ request, editor }) => {
+test("a foreign Origin is refused for every action, with a valid session, and nothing is written", async ({
+  request,
+  editor,
+}) => {
   const { claim, other } = await setup();
   const { cookie } = editor;
   const before = await snapshot(claim.id, editor.id);
   const valid = validInputs(claim, other, 1);
   for (const [key, input] of Object.entries(valid)) {
-    const response = await call(request, A[key as keyof typeof valid], input, { claimId: claim.id, cookie, origin: "https://evil.example" });
+    const response = await call(request, A[key as keyof typeof valid], input, {
+      claimId: claim.id,
+      cookie,
+      origin: "https://evil.example",
+    });
     expect(response.status, key).toBeGreaterThanOrEqual(400);
     expect(response.result, key).toBeUndefined();
   }
@@ -150,14 +196,22 @@ test("the same requests with the right Origin and a session succeed (control)", 
 });
 
 test.describe("crafted bodies are refused with field errors and write nothing", () => {
-  async function expectRefused(request: APIRequestContext, user: SignedInUser, action: Action, input: unknown, claimId: number, fields: string[]) {
+  async function expectRefused(
+    request: APIRequestContext,
+    user: SignedInUser,
+    action: Action,
+    input: unknown,
+    claimId: number,
+    fields: string[],
+  ) {
     const { cookie } = user;
     const before = await snapshot(claimId, user.id);
     const { status, result } = await call(request, action, input, { claimId, cookie });
     expect(status, action.name).toBe(200);
     const refusal = result as Refusal;
     expect(refusal.ok, JSON.stringify(input)).toBe(false);
-    for (const field of fields) expect(refusal.fieldErrors[field], `${action.name} ${field} in ${JSON.stringify(refusal)}`).toBeTruthy();
+    for (const field of fields)
+      expect(refusal.fieldErrors[field], `${action.name} ${field} in ${JSON.stringify(refusal)}`).toBeTruthy();
     expect(await snapshot(claimId, user.id)).toEqual(before);
     return refusal;
   }
@@ -165,16 +219,40 @@ test.describe("crafted bodies are refused with field errors and write nothing", 
   test("createClaimAction", async ({ request, editor }) => {
     const { db, claim } = await setup();
     const statement = `Crafted ${unique("c")}`;
-    const good = { statement, category: "OTHER", kind: "FACT", claimant: { mode: "existing", actorId: claim.claimant.id }, claimedAt: "2026-11-20" };
-    await expectRefused(request, editor, A.create, { ...good, statement: 42, claimedAt: ["2026-11-20"] }, claim.id, ["statement", "claimedAt"]);
-    await expectRefused(request, editor, A.create, { ...good, category: "GENOCIDE", kind: "OPINION" }, claim.id, ["category", "kind"]);
-    await expectRefused(request, editor, A.create, { ...good, claimant: { mode: "existing", actorId: 2_000_000_000 } }, claim.id, ["claimant.actorId"]);
+    const good = {
+      statement,
+      category: "OTHER",
+      kind: "FACT",
+      claimant: { mode: "existing", actorId: claim.claimant.id },
+      claimedAt: "2026-11-20",
+    };
+    await expectRefused(request, editor, A.create, { ...good, statement: 42, claimedAt: ["2026-11-20"] }, claim.id, [
+      "statement",
+      "claimedAt",
+    ]);
+    await expectRefused(request, editor, A.create, { ...good, category: "GENOCIDE", kind: "OPINION" }, claim.id, [
+      "category",
+      "kind",
+    ]);
+    await expectRefused(
+      request,
+      editor,
+      A.create,
+      { ...good, claimant: { mode: "existing", actorId: 2_000_000_000 } },
+      claim.id,
+      ["claimant.actorId"],
+    );
     await expectRefused(request, editor, A.create, { ...good, incidentId: 2_000_000_000 }, claim.id, ["incidentId"]);
     await expectRefused(request, editor, A.create, { ...good, statement: "x".repeat(5000) }, claim.id, ["statement"]);
     await expectRefused(request, editor, A.create, { ...good, slug: claim.slug }, claim.id, ["slug"]);
-    await expectRefused(request, editor, A.create, { ...good, claimant: { mode: "new", actor: { name: "X", kind: "MEDIA", sameAs: "javascript:alert(1)" } } }, claim.id, [
-      "claimant.actor.sameAs",
-    ]);
+    await expectRefused(
+      request,
+      editor,
+      A.create,
+      { ...good, claimant: { mode: "new", actor: { name: "X", kind: "MEDIA", sameAs: "javascript:alert(1)" } } },
+      claim.id,
+      ["claimant.actor.sameAs"],
+    );
     await expectRefused(request, editor, A.create, "not an object", claim.id, ["root"]);
     expect(await db.claim.count({ where: { statement } })).toBe(0);
   });
@@ -182,7 +260,15 @@ test.describe("crafted bodies are refused with field errors and write nothing", 
   test("updateClaimAction and setPublishedAction", async ({ request, editor }) => {
     const { db, claim, other } = await setup();
     await db.claim.update({ where: { id: other.id }, data: { version: 7 } });
-    const good = { claimId: claim.id, version: 1, statement: "Crafted edit", category: "OTHER", kind: "FACT", claimant: { mode: "existing", actorId: claim.claimant.id }, claimedAt: "2026-11-20" };
+    const good = {
+      claimId: claim.id,
+      version: 1,
+      statement: "Crafted edit",
+      category: "OTHER",
+      kind: "FACT",
+      claimant: { mode: "existing", actorId: claim.claimant.id },
+      claimedAt: "2026-11-20",
+    };
     // Another claim's version.
     const stale = await expectRefused(request, editor, A.update, { ...good, version: 7 }, claim.id, []);
     expect(stale.conflict).toBeTruthy();
@@ -190,24 +276,47 @@ test.describe("crafted bodies are refused with field errors and write nothing", 
     await expectRefused(request, editor, A.update, { ...good, claimId: 2_000_000_000 }, claim.id, ["claimId"]);
     await expectRefused(request, editor, A.update, { ...good, version: "one" }, claim.id, ["version"]);
     await expectRefused(request, editor, A.update, { ...good, slug: other.slug }, claim.id, ["slug"]);
-    await expectRefused(request, editor, A.update, { ...good, originalText: "بیان", originalLanguage: "not a tag" }, claim.id, ["originalLanguage"]);
-    await expectRefused(request, editor, A.publish, { claimId: claim.id, version: 1, publish: "false" }, claim.id, ["publish"]);
-    await expectRefused(request, editor, A.publish, { claimId: claim.id, version: 1, publish: true }, claim.id, ["publish"]);
-    expect((await expectRefused(request, editor, A.publish, { claimId: claim.id, version: 7, publish: false }, claim.id, [])).conflict).toBeTruthy();
+    await expectRefused(
+      request,
+      editor,
+      A.update,
+      { ...good, originalText: "بیان", originalLanguage: "not a tag" },
+      claim.id,
+      ["originalLanguage"],
+    );
+    await expectRefused(request, editor, A.publish, { claimId: claim.id, version: 1, publish: "false" }, claim.id, [
+      "publish",
+    ]);
+    await expectRefused(request, editor, A.publish, { claimId: claim.id, version: 1, publish: true }, claim.id, [
+      "publish",
+    ]);
+    expect(
+      (await expectRefused(request, editor, A.publish, { claimId: claim.id, version: 7, publish: false }, claim.id, []))
+        .conflict,
+    ).toBeTruthy();
   });
 
   test("changeStatusAction", async ({ request, editor }) => {
     const { db, claim } = await setup();
     const bare = await makeTestClaim(db, { sources: [] });
     const position = await makeTestClaim(db, { kind: "POSITION" });
-    const good = { claimId: claim.id, version: 1, status: "FALSE", rationale: "Independent footage contradicts the claim entirely." };
+    const good = {
+      claimId: claim.id,
+      version: 1,
+      status: "FALSE",
+      rationale: "Independent footage contradicts the claim entirely.",
+    };
     await expectRefused(request, editor, A.status, { ...good, status: "TRUE" }, claim.id, ["status"]);
     await expectRefused(request, editor, A.status, { ...good, rationale: { text: "x" } }, claim.id, ["rationale"]);
     await expectRefused(request, editor, A.status, { ...good, rationale: "short" }, claim.id, ["rationale"]);
     await expectRefused(request, editor, A.status, { ...good, claimId: bare.id }, bare.id, ["status"]);
-    const notRated = await expectRefused(request, editor, A.status, { ...good, claimId: position.id }, position.id, ["status"]);
+    const notRated = await expectRefused(request, editor, A.status, { ...good, claimId: position.id }, position.id, [
+      "status",
+    ]);
     expect(notRated.formError).toMatch(/Positions are not rated/);
-    expect((await expectRefused(request, editor, A.status, { ...good, version: 99 }, claim.id, [])).conflict).toBeTruthy();
+    expect(
+      (await expectRefused(request, editor, A.status, { ...good, version: 99 }, claim.id, [])).conflict,
+    ).toBeTruthy();
   });
 
   test("attachSourceAction and detachSourceAction", async ({ request, editor }) => {
@@ -215,29 +324,102 @@ test.describe("crafted bodies are refused with field errors and write nothing", 
     const title = unique("Crafted source");
     const fields = { title, type: "NEWS_REPORT", protected: false };
     const good = { claimId: claim.id, version: 1, stance: "SUPPORTS", source: { mode: "new", fields } };
-    await expectRefused(request, editor, A.attach, { ...good, source: { mode: "new", fields: { ...fields, url: "javascript:alert(1)" } } }, claim.id, ["source.fields.url"]);
-    await expectRefused(request, editor, A.attach, { ...good, source: { mode: "new", fields: { ...fields, archiveUrl: "data:text/html,x" } } }, claim.id, ["source.fields.archiveUrl"]);
-    await expectRefused(request, editor, A.attach, { ...good, source: { mode: "new", fields: { ...fields, protected: true } } }, claim.id, ["source.fields.protectedReason"]);
+    await expectRefused(
+      request,
+      editor,
+      A.attach,
+      { ...good, source: { mode: "new", fields: { ...fields, url: "javascript:alert(1)" } } },
+      claim.id,
+      ["source.fields.url"],
+    );
+    await expectRefused(
+      request,
+      editor,
+      A.attach,
+      { ...good, source: { mode: "new", fields: { ...fields, archiveUrl: "data:text/html,x" } } },
+      claim.id,
+      ["source.fields.archiveUrl"],
+    );
+    await expectRefused(
+      request,
+      editor,
+      A.attach,
+      { ...good, source: { mode: "new", fields: { ...fields, protected: true } } },
+      claim.id,
+      ["source.fields.protectedReason"],
+    );
     await expectRefused(request, editor, A.attach, { ...good, stance: "LOVES" }, claim.id, ["stance"]);
-    await expectRefused(request, editor, A.attach, { ...good, source: { mode: "existing", sourceId: 2_000_000_000 } }, claim.id, ["source.sourceId"]);
-    await expectRefused(request, editor, A.attach, { ...good, source: { mode: "existing", sourceId: claim.sources[0]!.id } }, claim.id, ["source.sourceId"]);
+    await expectRefused(
+      request,
+      editor,
+      A.attach,
+      { ...good, source: { mode: "existing", sourceId: 2_000_000_000 } },
+      claim.id,
+      ["source.sourceId"],
+    );
+    await expectRefused(
+      request,
+      editor,
+      A.attach,
+      { ...good, source: { mode: "existing", sourceId: claim.sources[0]!.id } },
+      claim.id,
+      ["source.sourceId"],
+    );
     expect(await db.source.count({ where: { title } })).toBe(0);
     // A source of another claim, and one that does not exist.
-    await expectRefused(request, editor, A.detach, { claimId: claim.id, version: 1, sourceId: other.sources[0]!.id }, claim.id, ["sourceId"]);
-    await expectRefused(request, editor, A.detach, { claimId: claim.id, version: 1, sourceId: "1 OR 1=1" }, claim.id, ["sourceId"]);
+    await expectRefused(
+      request,
+      editor,
+      A.detach,
+      { claimId: claim.id, version: 1, sourceId: other.sources[0]!.id },
+      claim.id,
+      ["sourceId"],
+    );
+    await expectRefused(request, editor, A.detach, { claimId: claim.id, version: 1, sourceId: "1 OR 1=1" }, claim.id, [
+      "sourceId",
+    ]);
   });
 
   test("addFigureAction and removeFigureAction", async ({ request, editor }) => {
     const { db, claim, other } = await setup();
-    const good = { claimId: claim.id, version: 1, reportedById: claim.claimant.id, population: "CIVILIANS", outcome: "KILLED", min: 3, max: 5 };
+    const good = {
+      claimId: claim.id,
+      version: 1,
+      reportedById: claim.claimant.id,
+      population: "CIVILIANS",
+      outcome: "KILLED",
+      min: 3,
+      max: 5,
+    };
     await expectRefused(request, editor, A.addFigure, { ...good, min: 9, max: 2 }, claim.id, ["max"]);
     await expectRefused(request, editor, A.addFigure, { ...good, min: -1, max: 2.5 }, claim.id, ["min", "max"]);
     await expectRefused(request, editor, A.addFigure, { ...good, min: "many" }, claim.id, ["min"]);
-    await expectRefused(request, editor, A.addFigure, { ...good, population: "CHILDREN", outcome: "MISSING" }, claim.id, ["population", "outcome"]);
-    await expectRefused(request, editor, A.addFigure, { ...good, reportedById: 2_000_000_000 }, claim.id, ["reportedById"]);
-    await expectRefused(request, editor, A.addFigure, { ...good, sourceId: other.sources[0]!.id }, claim.id, ["sourceId"]);
-    const figureOfOther = await db.casualtyFigure.findFirstOrThrow({ where: { claimId: other.id }, select: { id: true } });
-    await expectRefused(request, editor, A.removeFigure, { claimId: claim.id, version: 1, figureId: figureOfOther.id }, claim.id, ["figureId"]);
+    await expectRefused(
+      request,
+      editor,
+      A.addFigure,
+      { ...good, population: "CHILDREN", outcome: "MISSING" },
+      claim.id,
+      ["population", "outcome"],
+    );
+    await expectRefused(request, editor, A.addFigure, { ...good, reportedById: 2_000_000_000 }, claim.id, [
+      "reportedById",
+    ]);
+    await expectRefused(request, editor, A.addFigure, { ...good, sourceId: other.sources[0]!.id }, claim.id, [
+      "sourceId",
+    ]);
+    const figureOfOther = await db.casualtyFigure.findFirstOrThrow({
+      where: { claimId: other.id },
+      select: { id: true },
+    });
+    await expectRefused(
+      request,
+      editor,
+      A.removeFigure,
+      { claimId: claim.id, version: 1, figureId: figureOfOther.id },
+      claim.id,
+      ["figureId"],
+    );
     expect(await db.casualtyFigure.count({ where: { claimId: other.id } })).toBe(1);
   });
 
@@ -250,16 +432,31 @@ test.describe("crafted bodies are refused with field errors and write nothing", 
     await db.claimLink.create({ data: { fromId: claim.id, toId: other.id, type: "CONTRADICTS" } });
     await expectRefused(request, editor, A.addLink, good, claim.id, ["targetId"]);
     // The incoming link belongs to `other`: it cannot be removed through `claim`.
-    const incoming = await db.claimLink.findFirstOrThrow({ where: { fromId: other.id, toId: claim.id }, select: { id: true } });
-    await expectRefused(request, editor, A.removeLink, { claimId: claim.id, version: 1, linkId: incoming.id }, claim.id, ["linkId"]);
-    await expectRefused(request, editor, A.removeLink, { claimId: claim.id, version: 1, linkId: -5 }, claim.id, ["linkId"]);
+    const incoming = await db.claimLink.findFirstOrThrow({
+      where: { fromId: other.id, toId: claim.id },
+      select: { id: true },
+    });
+    await expectRefused(
+      request,
+      editor,
+      A.removeLink,
+      { claimId: claim.id, version: 1, linkId: incoming.id },
+      claim.id,
+      ["linkId"],
+    );
+    await expectRefused(request, editor, A.removeLink, { claimId: claim.id, version: 1, linkId: -5 }, claim.id, [
+      "linkId",
+    ]);
   });
 });
 
 test("the link search answers editors only, drafts included", async ({ request, editor, db }) => {
   const draft = await makeTestClaim(db, { statement: `Searchable draft ${unique("find")}`, published: false });
   const word = draft.statement.split(" ").at(-1)!;
-  const forged = await request.get(`/editor/claim-search?q=${word}`, { headers: { Cookie: sessionCookieHeader(unique("forged")) }, maxRedirects: 0 });
+  const forged = await request.get(`/editor/claim-search?q=${word}`, {
+    headers: { Cookie: sessionCookieHeader(unique("forged")) },
+    maxRedirects: 0,
+  });
   // The proxy turns both away before the route's own check (authorize) runs; neither sees the draft.
   expect(forged.status()).toBe(307);
   expect(await forged.text()).not.toContain(draft.slug);
@@ -268,7 +465,11 @@ test("the link search answers editors only, drafts included", async ({ request, 
 
   const { cookie } = editor;
   const found = await request.get(`/editor/claim-search?q=${word}`, { headers: { Cookie: cookie } });
-  expect(await found.json()).toEqual({ results: [expect.objectContaining({ id: draft.id, slug: draft.slug, published: false })] });
-  const excluded = await request.get(`/editor/claim-search?q=${word}&exclude=${draft.id}`, { headers: { Cookie: cookie } });
+  expect(await found.json()).toEqual({
+    results: [expect.objectContaining({ id: draft.id, slug: draft.slug, published: false })],
+  });
+  const excluded = await request.get(`/editor/claim-search?q=${word}&exclude=${draft.id}`, {
+    headers: { Cookie: cookie },
+  });
   expect(await excluded.json()).toEqual({ results: [] });
 });

@@ -25,7 +25,12 @@ async function createDraft(page: Page, statement: string, claimant: string) {
   await expect(page.getByRole("button", { name: "Save claim" })).toBeEnabled();
 }
 
-test("an editor creates, sources, rates and publishes a claim; a reader sees it with its figures chart", async ({ editorPage: page, editor, browser, db }) => {
+test("an editor creates, sources, rates and publishes a claim; a reader sees it with its figures chart", async ({
+  editorPage: page,
+  editor,
+  browser,
+  db,
+}) => {
   // Eight saves, two browser contexts and an axe run: longer than one page's worth of work.
   test.setTimeout(90_000);
   const statement = `Strikes in Paktika killed twelve civilians ${unique("flow")}`;
@@ -91,7 +96,11 @@ test("an editor creates, sources, rates and publishes a claim; a reader sees it 
 
   // Every write left its trace.
   const claimId = Number(/\/editor\/claims\/(\d+)/.exec(page.url())?.[1]);
-  const actions = await db.auditEvent.findMany({ where: { userId: editor.id }, orderBy: { id: "asc" }, select: { entity: true, action: true } });
+  const actions = await db.auditEvent.findMany({
+    where: { userId: editor.id },
+    orderBy: { id: "asc" },
+    select: { entity: true, action: true },
+  });
   expect(actions).toEqual([
     { entity: "Actor", action: "create" },
     { entity: "Claim", action: "create" },

@@ -5,9 +5,18 @@ import { openClaimEditor } from "./editor-pages";
 // No lost updates: two editors open the same claim; the first save wins, the second is refused with who changed
 // the claim and when, keeps what its editor typed, and writes nothing.
 
-test("the second of two editors saving the same version gets the conflict message and nothing is lost", async ({ editorPage: pageA, editor: alice, secondEditorPage: pageB, db }) => {
+test("the second of two editors saving the same version gets the conflict message and nothing is lost", async ({
+  editorPage: pageA,
+  editor: alice,
+  secondEditorPage: pageB,
+  db,
+}) => {
   test.setTimeout(60_000); // two browser contexts, five saves
-  const claim = await makeTestClaim(db, { statement: `Original statement ${unique("race")}`, location: "Khost", published: false });
+  const claim = await makeTestClaim(db, {
+    statement: `Original statement ${unique("race")}`,
+    location: "Khost",
+    published: false,
+  });
 
   await openClaimEditor(pageA, claim.id);
   await openClaimEditor(pageB, claim.id);
@@ -24,10 +33,16 @@ test("the second of two editors saving the same version gets the conflict messag
   const conflict = formB.getByTestId("conflict");
   await expect(conflict).toContainText(`Changed by ${alice.name} at`);
   await expect(conflict).toContainText("since you opened it");
-  await expect(conflict.getByRole("link", { name: "Reload the latest version" })).toHaveAttribute("href", `/editor/claims/${claim.id}`);
+  await expect(conflict.getByRole("link", { name: "Reload the latest version" })).toHaveAttribute(
+    "href",
+    `/editor/claims/${claim.id}`,
+  );
   // What the second editor typed is still there, and nothing of it was written.
   await expect(formB.getByLabel("Location (optional)")).toHaveValue("Kurram district");
-  const row = await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { statement: true, location: true, version: true } });
+  const row = await db.claim.findUniqueOrThrow({
+    where: { id: claim.id },
+    select: { statement: true, location: true, version: true },
+  });
   expect(row).toEqual({ statement: aliceStatement, location: "Khost", version: 2 });
   expect(await db.auditEvent.count({ where: { entity: "Claim", entityId: String(claim.id) } })).toBe(1);
 
@@ -46,7 +61,12 @@ test("the second of two editors saving the same version gets the conflict messag
   await formB.getByLabel("Location (optional)").fill("Kurram district");
   await formB.getByRole("button", { name: "Save claim" }).click();
   await expect(formB.getByRole("status")).toContainText("Saved");
-  expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { statement: true, location: true, version: true } })).toEqual({
+  expect(
+    await db.claim.findUniqueOrThrow({
+      where: { id: claim.id },
+      select: { statement: true, location: true, version: true },
+    }),
+  ).toEqual({
     statement: aliceStatement,
     location: "Kurram district",
     version: 3,

@@ -4,7 +4,12 @@ import { openClaimEditor } from "./editor-pages";
 
 // The status workflow through the browser, and what readers see of it at once.
 
-test("reversing a published verdict appears in the reader timeline and on /corrections", async ({ editorPage: page, editor, browser, db }) => {
+test("reversing a published verdict appears in the reader timeline and on /corrections", async ({
+  editorPage: page,
+  editor,
+  browser,
+  db,
+}) => {
   test.setTimeout(90_000); // several pages and two browser contexts; the shared CI machine can be slow
   const claim = await makeTestClaim(db, { statement: `Depot strike confirmed ${unique("corr")}`, status: "CONFIRMED" });
   const reader = await (await browser.newContext()).newPage();
@@ -34,7 +39,10 @@ test("reversing a published verdict appears in the reader timeline and on /corre
   await reader.context().close();
 });
 
-test("a final verdict needs 20 characters of rationale and a linked source; the refusal shows at the fields", async ({ editorPage: page, db }) => {
+test("a final verdict needs 20 characters of rationale and a linked source; the refusal shows at the fields", async ({
+  editorPage: page,
+  db,
+}) => {
   const claim = await makeTestClaim(db, { sources: [], published: false });
   await openClaimEditor(page, claim.id);
   const form = page.getByRole("form", { name: "Change status" });

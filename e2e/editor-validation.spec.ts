@@ -5,7 +5,10 @@ import { openClaimEditor } from "./editor-pages";
 
 // Errors show at their fields, and stored text is only ever text.
 
-test("a javascript: address and min > max are refused at their fields, and nothing is written", async ({ editorPage: page, db }) => {
+test("a javascript: address and min > max are refused at their fields, and nothing is written", async ({
+  editorPage: page,
+  db,
+}) => {
   test.setTimeout(60_000); // three refused submits and an axe run
   const claim = await makeTestClaim(db, { published: false });
   await openClaimEditor(page, claim.id);
@@ -22,7 +25,9 @@ test("a javascript: address and min > max are refused at their fields, and nothi
   await sourceForm.getByRole("button", { name: "Link source" }).click();
   const address = sourceForm.getByLabel("Address (optional)");
   await expect(address).toHaveAttribute("aria-invalid", "true");
-  await expect(sourceForm.getByText("The address must be a full web address starting with https:// or http://.")).toBeVisible();
+  await expect(
+    sourceForm.getByText("The address must be a full web address starting with https:// or http://."),
+  ).toBeVisible();
   await expect(sourceForm.getByLabel("Archived copy (optional)")).toHaveAttribute("aria-invalid", "true");
   await expect(sourceForm.getByLabel("Why it is protected")).toHaveAttribute("aria-invalid", "true");
   await expect(address).toHaveValue("javascript:alert(document.cookie)");
@@ -51,7 +56,10 @@ test("a javascript: address and min > max are refused at their fields, and nothi
   expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { version: true } })).version).toBe(1);
 });
 
-test("a taken slug, an unknown country and a link to the claim itself are refused at their fields", async ({ editorPage: page, db }) => {
+test("a taken slug, an unknown country and a link to the claim itself are refused at their fields", async ({
+  editorPage: page,
+  db,
+}) => {
   const other = await makeTestClaim(db);
   const claim = await makeTestClaim(db, { statement: `Self-link target ${unique("self")}` });
   await openClaimEditor(page, claim.id);

@@ -67,7 +67,13 @@ test.describe("GET /feed.xml", () => {
 
   test("reader pages point to it", async ({ page }) => {
     await page.goto("/claims");
-    await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", "/feed.xml");
-    await expect(page.getByRole("contentinfo").getByRole("link", { name: /status changes/i })).toHaveAttribute("href", "/feed.xml");
+    await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+      "href",
+      "/feed.xml",
+    );
+    await expect(page.getByRole("contentinfo").getByRole("link", { name: /status changes/i })).toHaveAttribute(
+      "href",
+      "/feed.xml",
+    );
   });
 });

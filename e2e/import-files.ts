@@ -12,7 +12,10 @@ export function importCase(): ImportCase {
     prefix,
     actor: `${prefix}-ministry`,
     claims: [`${prefix}-depot-struck`, `${prefix}-no-depot`],
-    statements: [`Imported ${prefix}: the strike destroyed an arms depot.`, `Imported ${prefix}: there was never a depot there.`],
+    statements: [
+      `Imported ${prefix}: the strike destroyed an arms depot.`,
+      `Imported ${prefix}: there was never a depot there.`,
+    ],
   };
 }
 
@@ -37,7 +40,15 @@ export function goodJson(c: ImportCase): Buffer {
     version: EXPORT_VERSION,
     actors: [{ slug: c.actor, name: `Ministry ${c.prefix}`, kind: "GOVERNMENT", country: "PK" }],
     incidents: [],
-    sources: [{ key: "wire", url: `https://example.org/${c.prefix}`, title: `Wire report ${c.prefix}`, type: "NEWS_REPORT", protected: false }],
+    sources: [
+      {
+        key: "wire",
+        url: `https://example.org/${c.prefix}`,
+        title: `Wire report ${c.prefix}`,
+        type: "NEWS_REPORT",
+        protected: false,
+      },
+    ],
     claims: [claim(0, { links: [] }), claim(1, { links: [{ to: c.claims[0], type: "DENIES" }] })],
   };
   return Buffer.from(JSON.stringify(doc, null, 1));

@@ -31,7 +31,10 @@ test("signing in lands on the page asked for, with a new session", async ({ page
   expect(await db.auditEvent.count({ where: { userId: admin.id, entity: "Session", action: "login" } })).toBe(1);
 });
 
-test("anonymous visitors of /editor and /admin are sent to sign in, and a signed-in visitor of /login moves on", async ({ page, db }) => {
+test("anonymous visitors of /editor and /admin are sent to sign in, and a signed-in visitor of /login moves on", async ({
+  page,
+  db,
+}) => {
   await page.goto("/editor");
   await expect(page).toHaveURL(`/login?next=${encodeURIComponent("/editor")}`);
   await page.goto("/admin");
@@ -76,7 +79,11 @@ test("the form checks its fields before asking the server", async ({ page }) => 
   await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
 });
 
-test("after five failures the sixth attempt is refused, even with the right password", async ({ page, context, db }) => {
+test("after five failures the sixth attempt is refused, even with the right password", async ({
+  page,
+  context,
+  db,
+}) => {
   const user = await makeTestUser(db, { role: "EDITOR" });
   await page.goto("/login");
   for (let i = 0; i < 5; i++) {
@@ -84,7 +91,9 @@ test("after five failures the sixth attempt is refused, even with the right pass
     await expect(page.getByRole("alert").filter({ hasText: GENERIC })).toBeVisible();
   }
   await fillSignIn(page, user.email, user.password);
-  await expect(page.getByRole("alert").filter({ hasText: /Too many failed sign-in attempts.*paused until .*UTC.*try again then/ })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: /Too many failed sign-in attempts.*paused until .*UTC.*try again then/ }),
+  ).toBeVisible();
   expect(await sessionCookieOf(context)).toBeUndefined();
   expect(await db.loginAttempt.count({ where: { email: user.email, success: false } })).toBe(6);
   expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
@@ -101,7 +110,12 @@ test("the limit per address covers different emails", async ({ page, db }) => {
   await expect(page.getByRole("alert").filter({ hasText: /Too many failed sign-in attempts/ })).toBeVisible();
 });
 
-test("signing out ends the session, and /editor asks to sign in again", async ({ adminPage: page, context, admin, db }) => {
+test("signing out ends the session, and /editor asks to sign in again", async ({
+  adminPage: page,
+  context,
+  admin,
+  db,
+}) => {
   await page.goto("/admin/users");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL("/");
@@ -123,7 +137,13 @@ test("signing out works without JavaScript", async ({ browser, loginAs, db }) =>
   await context.close();
 });
 
-test("a disabled account cannot sign in, and its open session stops working at once", async ({ adminPage: page, browser, admin: target, loginAs, db }) => {
+test("a disabled account cannot sign in, and its open session stops working at once", async ({
+  adminPage: page,
+  browser,
+  admin: target,
+  loginAs,
+  db,
+}) => {
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
 
@@ -140,7 +160,9 @@ test("a disabled account cannot sign in, and its open session stops working at o
   await expect(page).toHaveURL(`/login?next=${encodeURIComponent("/admin/users")}`);
   const disabled = await makeTestUser(db, { disabled: true });
   await fillSignIn(page, disabled.email, disabled.password);
-  await expect(page.getByRole("alert").filter({ hasText: "This account is disabled. Ask an admin to enable it." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "This account is disabled. Ask an admin to enable it." }),
+  ).toBeVisible();
   await fillSignIn(page, disabled.email, "a wrong password");
   await expect(page.getByRole("alert").filter({ hasText: GENERIC })).toBeVisible();
   expect(await db.session.count({ where: { userId: { in: [target.id, disabled.id] } } })).toBe(0);

@@ -35,16 +35,28 @@ async function warm(request: APIRequestContext, path: string): Promise<string> {
   return response.text();
 }
 
-test("each editor write shows on the next request of every reader page that shows it, cached pages included", async ({ request, db, editor }) => {
+test("each editor write shows on the next request of every reader page that shows it, cached pages included", async ({
+  request,
+  db,
+  editor,
+}) => {
   const other = await makeTestClaim(db, { statement: `Linked target ${unique("target")} near the crossing` });
-  const claim = await makeTestClaim(db, { status: "FALSE", statement: `Cached claim ${unique("cached")} about a convoy` });
+  const claim = await makeTestClaim(db, {
+    status: "FALSE",
+    statement: `Cached claim ${unique("cached")} about a convoy`,
+  });
   const { cookie } = editor;
   let version = 1;
   const act = async (action: { name: string; module: string }, input: Record<string, unknown>) => {
-    const { result } = await callAction(request, actionId(action.name, action.module), [{ claimId: claim.id, version, ...input }], {
-      path: `/editor/claims/${claim.id}`,
-      cookie,
-    });
+    const { result } = await callAction(
+      request,
+      actionId(action.name, action.module),
+      [{ claimId: claim.id, version, ...input }],
+      {
+        path: `/editor/claims/${claim.id}`,
+        cookie,
+      },
+    );
     expect(result, action.name).toMatchObject({ ok: true });
     version += 1;
     return (result as { data: Record<string, number> }).data;
@@ -57,8 +69,15 @@ test("each editor write shows on the next request of every reader page that show
 
   // An edit: claim page, list, dashboard (recently changed), actor page, API.
   const statement = `Edited in place ${unique("edited")} about a convoy`;
-  await act(A.update, { statement, category: "OTHER", kind: "FACT", claimant: { mode: "existing", actorId: claim.claimant.id }, claimedAt: "2026-11-20" });
-  for (const path of [claimPage, list, "/", actorPage, api]) expect(await body(request, path), path).toContain(statement);
+  await act(A.update, {
+    statement,
+    category: "OTHER",
+    kind: "FACT",
+    claimant: { mode: "existing", actorId: claim.claimant.id },
+    claimedAt: "2026-11-20",
+  });
+  for (const path of [claimPage, list, "/", actorPage, api])
+    expect(await body(request, path), path).toContain(statement);
   await warm(request, claimPage);
 
   // A status change away from a published verdict is a correction: claim page, corrections, feed, API.
@@ -74,13 +93,22 @@ test("each editor write shows on the next request of every reader page that show
   // Evidence: a source, a figure and a link, added then removed.
   await warm(request, claimPage);
   const title = unique("Cached source");
-  const { sourceId } = await act(A.attach, { stance: "CONTEXT", source: { mode: "new", fields: { title, type: "OTHER", protected: false } } });
+  const { sourceId } = await act(A.attach, {
+    stance: "CONTEXT",
+    source: { mode: "new", fields: { title, type: "OTHER", protected: false } },
+  });
   expect(await body(request, claimPage)).toContain(title);
   await act(A.detach, { sourceId: sourceId! });
   expect(await body(request, claimPage)).not.toContain(title);
 
   await warm(request, claimPage);
-  const { figureId } = await act(A.addFigure, { reportedById: claim.claimant.id, population: "CIVILIANS", outcome: "INJURED", min: 4321, max: 4322 });
+  const { figureId } = await act(A.addFigure, {
+    reportedById: claim.claimant.id,
+    population: "CIVILIANS",
+    outcome: "INJURED",
+    min: 4321,
+    max: 4322,
+  });
   expect(await body(request, claimPage)).toContain("4,321");
   await act(A.removeFigure, { figureId: figureId! });
   expect(await body(request, claimPage)).not.toContain("4,321");

@@ -22,7 +22,10 @@ test.describe("dashboard", () => {
 
   test("a status count links to the filtered list", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("region", { name: "Claims by status" }).getByRole("link", { name: /Unverifiable/ }).click();
+    await page
+      .getByRole("region", { name: "Claims by status" })
+      .getByRole("link", { name: /Unverifiable/ })
+      .click();
     await expect(page).toHaveURL(/\/claims\?status=UNVERIFIABLE$/);
     await expect(page.getByLabel("Status", { exact: true })).toHaveValue("UNVERIFIABLE");
   });
@@ -43,10 +46,27 @@ test.describe("claims list", () => {
 
   test("each filter and their combination narrow the list", async ({ page, db }) => {
     const word = unique("zebra");
-    const a = await makeTestClaim(db, { statement: `Alpha ${word} strike`, status: "DISPUTED", category: "CASUALTIES", claimedAt: new Date("2026-03-10T12:00:00Z") });
+    const a = await makeTestClaim(db, {
+      statement: `Alpha ${word} strike`,
+      status: "DISPUTED",
+      category: "CASUALTIES",
+      claimedAt: new Date("2026-03-10T12:00:00Z"),
+    });
     const claimant = a.claimant.slug;
-    const b = await makeTestClaim(db, { claimantId: a.claimant.id, statement: `Beta ${word} denial`, status: "FALSE", category: "CASUALTIES", claimedAt: new Date("2026-04-10T12:00:00Z") });
-    const c = await makeTestClaim(db, { claimantId: a.claimant.id, statement: `Gamma other words`, status: "DISPUTED", category: "SOVEREIGNTY_VIOLATION", claimedAt: new Date("2026-05-10T12:00:00Z") });
+    const b = await makeTestClaim(db, {
+      claimantId: a.claimant.id,
+      statement: `Beta ${word} denial`,
+      status: "FALSE",
+      category: "CASUALTIES",
+      claimedAt: new Date("2026-04-10T12:00:00Z"),
+    });
+    const c = await makeTestClaim(db, {
+      claimantId: a.claimant.id,
+      statement: `Gamma other words`,
+      status: "DISPUTED",
+      category: "SOVEREIGNTY_VIOLATION",
+      claimedAt: new Date("2026-05-10T12:00:00Z"),
+    });
 
     const titles = async (query: string) => {
       await page.goto(`/claims?${query}`);
@@ -60,7 +80,9 @@ test.describe("claims list", () => {
     expect(await titles(`q=${word}`)).toEqual([b.statement, a.statement]);
     expect(await titles(`actor=${claimant}&sort=oldest`)).toEqual([a.statement, b.statement, c.statement]);
     // All at once.
-    expect(await titles(`q=${word}&actor=${claimant}&status=DISPUTED&category=CASUALTIES&from=2026-03-01&to=2026-03-31`)).toEqual([a.statement]);
+    expect(
+      await titles(`q=${word}&actor=${claimant}&status=DISPUTED&category=CASUALTIES&from=2026-03-01&to=2026-03-31`),
+    ).toEqual([a.statement]);
     await expect(page.getByTestId("result-count")).toHaveText("1 claim matches; showing 1–1.");
   });
 
@@ -93,10 +115,21 @@ test.describe("claims list", () => {
   });
 
   test("bad parameters give a normal page that says what was ignored", async ({ page }) => {
-    const response = await page.goto(`/claims?status=BOGUS&category=NOPE&page=-4&from=2026-13-45&to=soon&sort=random&actor=no-such-actor-${Date.now()}&q=${"x".repeat(300)}`);
+    const response = await page.goto(
+      `/claims?status=BOGUS&category=NOPE&page=-4&from=2026-13-45&to=soon&sort=random&actor=no-such-actor-${Date.now()}&q=${"x".repeat(300)}`,
+    );
     expect(response?.status()).toBe(200);
     const notice = page.getByTestId("ignored-params");
-    for (const text of ["Unknown status", "Unknown category", "Page “-4”", "“2026-13-45” is not a date", "“soon” is not a date", "Unknown sort", "There is no actor", "limited to 200 characters"]) {
+    for (const text of [
+      "Unknown status",
+      "Unknown category",
+      "Page “-4”",
+      "“2026-13-45” is not a date",
+      "“soon” is not a date",
+      "Unknown sort",
+      "There is no actor",
+      "limited to 200 characters",
+    ]) {
       await expect(notice).toContainText(text);
     }
     const huge = await page.goto("/claims?page=99999999999999");
@@ -123,7 +156,9 @@ test.describe("claims list", () => {
 test.describe("claim page", () => {
   test("shows the verdict, sources by stance, figures table and chart, links and timeline", async ({ page, db }) => {
     const other = await makeTestClaim(db, { statement: `Counter ${unique("c")}`, status: "DISPUTED" });
-    const reporter = await db.actor.create({ data: { slug: unique("reporter"), name: "Local Health Office", kind: "GOVERNMENT", country: "AF" } });
+    const reporter = await db.actor.create({
+      data: { slug: unique("reporter"), name: "Local Health Office", kind: "GOVERNMENT", country: "AF" },
+    });
     const claim = await makeTestClaim(db, {
       status: "DISPUTED",
       statusRationale: "The parties give figures that are disputed and independently unverified.",
@@ -131,7 +166,12 @@ test.describe("claim page", () => {
       originalLanguage: "ps",
       sources: [
         { stance: "SUPPORTS", title: "Ministry statement", publisher: "Ministry" },
-        { stance: "REFUTES", title: "Secret witness account", protected: true, protectedReason: "The witness lives in the strike area." },
+        {
+          stance: "REFUTES",
+          title: "Secret witness account",
+          protected: true,
+          protectedReason: "The witness lives in the strike area.",
+        },
         { stance: "CONTEXT", title: "Background report", url: null },
       ],
       figures: [
@@ -142,7 +182,11 @@ test.describe("claim page", () => {
       links: [{ toId: other.id, type: "DENIES" }],
       statusHistory: [
         { from: "UNVERIFIED", to: "IN_REVIEW", rationale: "Started checking the ministry statement." },
-        { from: "IN_REVIEW", to: "DISPUTED", rationale: "The parties give figures that are disputed and independently unverified." },
+        {
+          from: "IN_REVIEW",
+          to: "DISPUTED",
+          rationale: "The parties give figures that are disputed and independently unverified.",
+        },
       ],
     });
 
@@ -197,7 +241,13 @@ test.describe("claim page", () => {
   });
 
   test("an unknown or odd slug is a 404 page", async ({ page }) => {
-    for (const path of [`/claims/${unique("missing")}`, "/claims/Bad%20Slug", "/claims/%3Cscript%3E", "/actors/nobody-here", "/claims/..%2F..%2Fetc"]) {
+    for (const path of [
+      `/claims/${unique("missing")}`,
+      "/claims/Bad%20Slug",
+      "/claims/%3Cscript%3E",
+      "/actors/nobody-here",
+      "/claims/..%2F..%2Fetc",
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
@@ -219,9 +269,20 @@ test.describe("claim page", () => {
 test.describe("actors", () => {
   test("list and profile show who claimed, denied and holds a position", async ({ page, db }) => {
     const target = await makeTestClaim(db, { statement: `Target ${unique("t")}` });
-    const claimed = await makeTestClaim(db, { claimantName: `Actor ${unique("a")}`, statement: `Claimed ${unique("c")}` });
-    const denial = await makeTestClaim(db, { claimantId: claimed.claimant.id, statement: `Denial ${unique("d")}`, links: [{ toId: target.id, type: "DENIES" }] });
-    const position = await makeTestClaim(db, { claimantId: claimed.claimant.id, statement: `Position ${unique("p")}`, kind: "POSITION" });
+    const claimed = await makeTestClaim(db, {
+      claimantName: `Actor ${unique("a")}`,
+      statement: `Claimed ${unique("c")}`,
+    });
+    const denial = await makeTestClaim(db, {
+      claimantId: claimed.claimant.id,
+      statement: `Denial ${unique("d")}`,
+      links: [{ toId: target.id, type: "DENIES" }],
+    });
+    const position = await makeTestClaim(db, {
+      claimantId: claimed.claimant.id,
+      statement: `Position ${unique("p")}`,
+      kind: "POSITION",
+    });
 
     await page.goto(`/actors/${claimed.claimant.slug}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(claimed.claimant.name);
@@ -234,7 +295,12 @@ test.describe("actors", () => {
     await expectNoAxeViolations(page);
 
     await page.goto("/actors");
-    await expect(page.getByRole("link", { name: "Afghan Taliban government" }).or(page.getByRole("link", { name: /Taliban/ })).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole("link", { name: "Afghan Taliban government" })
+        .or(page.getByRole("link", { name: /Taliban/ }))
+        .first(),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
   });
 });

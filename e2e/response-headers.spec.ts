@@ -19,7 +19,13 @@ function expectSecurityHeaders(response: APIResponse, what: string) {
 /** The CSP every page carries; returns its script-src. */
 function expectPageCsp(response: APIResponse, what: string): string {
   const csp = response.headers()["content-security-policy"] ?? "";
-  for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"]) {
+  for (const directive of [
+    "default-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ]) {
     expect(csp, what).toContain(directive);
   }
   expect(csp, what).not.toContain("unsafe-eval");
@@ -32,10 +38,22 @@ function expectPrivate(response: APIResponse, what: string) {
   expect(cacheControl, what).toContain("no-store");
 }
 
-test("reader pages: public and cacheable, the same for everyone, with the reader CSP", async ({ request, db, editor }) => {
+test("reader pages: public and cacheable, the same for everyone, with the reader CSP", async ({
+  request,
+  db,
+  editor,
+}) => {
   const claim = await makeTestClaim(db);
   const { cookie } = editor;
-  for (const path of ["/", `/claims/${claim.slug}`, "/claims?status=DISPUTED", `/actors/${claim.claimant.slug}`, "/actors", "/corrections", "/methodology"]) {
+  for (const path of [
+    "/",
+    `/claims/${claim.slug}`,
+    "/claims?status=DISPUTED",
+    `/actors/${claim.claimant.slug}`,
+    "/actors",
+    "/corrections",
+    "/methodology",
+  ]) {
     for (const headers of [{}, { cookie }] as Record<string, string>[]) {
       const response = await request.get(path, { headers });
       expect(response.status(), path).toBe(200);
@@ -56,10 +74,18 @@ test("API, CSV and feed: public and cacheable", async ({ request }) => {
   }
 });
 
-test("signed-in pages and login: private, no-store, with a fresh nonce in a strict script-src", async ({ request, editor }) => {
+test("signed-in pages and login: private, no-store, with a fresh nonce in a strict script-src", async ({
+  request,
+  editor,
+}) => {
   const { cookie } = editor;
   const nonces = new Set<string>();
-  for (const [path, headers] of [["/login", {}], ["/login", {}], ["/editor", { cookie }], ["/editor/claims/new", { cookie }]] as const) {
+  for (const [path, headers] of [
+    ["/login", {}],
+    ["/login", {}],
+    ["/editor", { cookie }],
+    ["/editor/claims/new", { cookie }],
+  ] as const) {
     const response = await request.get(path, { headers, maxRedirects: 0 });
     expect(response.status(), path).toBe(200);
     expectSecurityHeaders(response, path);
@@ -79,10 +105,15 @@ test("signed-in pages and login: private, no-store, with a fresh nonce in a stri
 test("a Server Action response is never stored", async ({ request, db, editor }) => {
   const claim = await makeTestClaim(db);
   const { cookie } = editor;
-  const response = await callAction(request, actionId("changeStatusAction", "status-actions"), [{ claimId: claim.id, version: 1, status: "IN_REVIEW", rationale: "Checking the headers." }], {
-    path: `/editor/claims/${claim.id}`,
-    cookie,
-  });
+  const response = await callAction(
+    request,
+    actionId("changeStatusAction", "status-actions"),
+    [{ claimId: claim.id, version: 1, status: "IN_REVIEW", rationale: "Checking the headers." }],
+    {
+      path: `/editor/claims/${claim.id}`,
+      cookie,
+    },
+  );
   expect(response.result).toMatchObject({ ok: true });
   // Next's action handler sets this itself, over the proxy's "private, no-store": no-store already keeps every
   // cache, shared or not, from storing it.

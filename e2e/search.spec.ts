@@ -5,7 +5,10 @@ import { expectNoAxeViolations } from "./a11y";
 test.describe("search on /claims", () => {
   test("typing words finds claims, best match first, with the matched words marked", async ({ page, db }) => {
     const word = unique("quokka");
-    const inRationale = await makeTestClaim(db, { status: "DISPUTED", statusRationale: `Local reports about ${word} disagree on the numbers.` });
+    const inRationale = await makeTestClaim(db, {
+      status: "DISPUTED",
+      statusRationale: `Local reports about ${word} disagree on the numbers.`,
+    });
     const inStatement = await makeTestClaim(db, {
       statement: `Shelling near the ${word} crossing killed civilians`,
       originalText: `د ${word} په لاره کې ډزې`,
@@ -29,7 +32,13 @@ test.describe("search on /claims", () => {
 
   test("a results page with highlights and snippets passes axe", async ({ page, db }) => {
     const word = unique("bilby");
-    await makeTestClaim(db, { statement: `Bridge ${word} damaged`, originalText: `پل ${word}`, originalLanguage: "ps", status: "DISPUTED", statusRationale: `Witnesses of ${word} disagree.` });
+    await makeTestClaim(db, {
+      statement: `Bridge ${word} damaged`,
+      originalText: `پل ${word}`,
+      originalLanguage: "ps",
+      status: "DISPUTED",
+      statusRationale: `Witnesses of ${word} disagree.`,
+    });
     await page.goto(`/claims?q=${word}`);
     await expect(page.getByRole("list", { name: "Claims" }).locator("mark").first()).toBeVisible();
     await expectNoAxeViolations(page);
@@ -65,7 +74,18 @@ test.describe("search on /claims", () => {
   });
 
   test("hostile search text gives a normal page", async ({ page }) => {
-    for (const q of ['"', "NEAR(a b)", "a AND", ")))", "col:x", "^x", "'; DROP TABLE Claim; --", "😀", "پاکستان", "*"]) {
+    for (const q of [
+      '"',
+      "NEAR(a b)",
+      "a AND",
+      ")))",
+      "col:x",
+      "^x",
+      "'; DROP TABLE Claim; --",
+      "😀",
+      "پاکستان",
+      "*",
+    ]) {
       const response = await page.goto(`/claims?q=${encodeURIComponent(q)}`);
       expect(response?.status(), q).toBe(200);
       await expect(page.getByRole("heading", { level: 1 }), q).toHaveText("Claims");

@@ -13,7 +13,9 @@ type Manifest = { node: Record<string, ManifestEntry> };
 
 let manifest: Manifest | undefined;
 function readManifest(): Manifest {
-  manifest ??= JSON.parse(fs.readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as Manifest;
+  manifest ??= JSON.parse(
+    fs.readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8"),
+  ) as Manifest;
   return manifest;
 }
 
@@ -23,7 +25,9 @@ export function actionId(exportName: string, modulePathFragment: string): string
     ([, e]) => e.exportedName === exportName && (e.filename ?? "").includes(modulePathFragment),
   );
   if (matches.length !== 1) {
-    throw new Error(`Expected one Server Action ${exportName} in a module matching "${modulePathFragment}", found ${matches.length}. Rebuild?`);
+    throw new Error(
+      `Expected one Server Action ${exportName} in a module matching "${modulePathFragment}", found ${matches.length}. Rebuild?`,
+    );
   }
   return matches[0]![0];
 }
@@ -35,7 +39,13 @@ export function actionId(exportName: string, modulePathFragment: string): string
 export function actionPagePath(id: string): string {
   const entry = readManifest().node[id];
   const page = Object.keys(entry?.workers ?? {})
-    .map((w) => w.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/")
+    .map(
+      (w) =>
+        w
+          .replace(/^app/, "")
+          .replace(/\/page$/, "")
+          .replace(/\/\([^)]+\)/g, "") || "/",
+    )
     .find((p) => !p.includes("["));
   if (!page) throw new Error(`No static page uses action ${id}; pass { path } to callAction.`);
   return page;
@@ -45,7 +55,8 @@ export function actionPagePath(id: string): string {
 function encodeReply(value: unknown): unknown {
   if (typeof value === "string") return value.startsWith("$") ? `$${value}` : value;
   if (Array.isArray(value)) return value.map(encodeReply);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeReply(v)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeReply(v)]));
   return value;
 }
 
@@ -68,7 +79,13 @@ export async function callAction(
   request: APIRequestContext,
   id: string,
   args: unknown[],
-  options: { path?: string; cookie?: string; origin?: string | null; body?: string; headers?: Record<string, string> } = {},
+  options: {
+    path?: string;
+    cookie?: string;
+    origin?: string | null;
+    body?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<ActionResponse> {
   const headers: Record<string, string> = {
     Accept: "text/x-component",

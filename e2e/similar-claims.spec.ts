@@ -10,7 +10,11 @@ import { openNewClaim } from "./editor-pages";
 const word = () => Array.from(randomBytes(8), (b) => "bcdfghjklmnpqrstvwxz"[b % 20]).join("");
 
 test.describe("similar claims on a claim page", () => {
-  test("lists published claims in similar words with their status, never drafts or the claim itself", async ({ page, request, db }) => {
+  test("lists published claims in similar words with their status, never drafts or the claim itself", async ({
+    page,
+    request,
+    db,
+  }) => {
     const [a, b, c, d] = [word(), word(), word(), word()];
     const claim = await makeTestClaim(db, { statement: `Officials report ${a} ${b} ${c} ${d}` });
     const similar = await makeTestClaim(db, { statement: `${a} ${b} ${c} denied by the district`, status: "DISPUTED" });
@@ -21,7 +25,10 @@ test.describe("similar claims on a claim page", () => {
     const section = page.getByRole("region", { name: "Similar claims" });
     const items = section.getByRole("listitem");
     await expect(items).toHaveCount(1);
-    await expect(items.getByRole("link", { name: similar.statement })).toHaveAttribute("href", `/claims/${similar.slug}`);
+    await expect(items.getByRole("link", { name: similar.statement })).toHaveAttribute(
+      "href",
+      `/claims/${similar.slug}`,
+    );
     await expect(items.locator('[data-status="DISPUTED"]')).toHaveText(/Disputed/);
     await expect(section).not.toContainText(draft.statement);
     await expect(section).not.toContainText(claim.statement);
@@ -44,9 +51,15 @@ test.describe("similar claims on a claim page", () => {
 });
 
 test.describe("possible duplicates in the claim form", () => {
-  test("the new-claim form warns of a possible duplicate while the statement is typed, and still saves", async ({ editorPage: page, db }) => {
+  test("the new-claim form warns of a possible duplicate while the statement is typed, and still saves", async ({
+    editorPage: page,
+    db,
+  }) => {
     const [a, b, c] = [word(), word(), word()];
-    const published = await makeTestClaim(db, { statement: `Crossing at ${a} ${b} ${c} shelled overnight`, status: "FALSE" });
+    const published = await makeTestClaim(db, {
+      statement: `Crossing at ${a} ${b} ${c} shelled overnight`,
+      status: "FALSE",
+    });
     const draft = await makeTestClaim(db, { statement: `Shelling of ${a} ${b} (draft)`, published: false });
     await openNewClaim(page);
 
@@ -59,9 +72,14 @@ test.describe("possible duplicates in the claim form", () => {
     const publishedLink = warning.getByRole("link", { name: published.statement });
     await expect(publishedLink).toHaveAttribute("href", `/claims/${published.slug}`);
     await expect(publishedLink).toHaveAttribute("target", "_blank");
-    await expect(warning.getByRole("link", { name: draft.statement })).toHaveAttribute("href", `/editor/claims/${draft.id}`);
+    await expect(warning.getByRole("link", { name: draft.statement })).toHaveAttribute(
+      "href",
+      `/editor/claims/${draft.id}`,
+    );
     await expect(warning.getByRole("listitem").filter({ hasText: draft.statement })).toContainText("Draft");
-    await expect(warning.getByRole("listitem").filter({ hasText: published.statement }).locator('[data-status="FALSE"]')).toBeVisible();
+    await expect(
+      warning.getByRole("listitem").filter({ hasText: published.statement }).locator('[data-status="FALSE"]'),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
 
     // Words about something else: the warning goes.
@@ -80,7 +98,11 @@ test.describe("possible duplicates in the claim form", () => {
     await expect(page).toHaveURL(/\/editor\/claims\/\d+\?created=1$/);
   });
 
-  test("the lookup answers editors only, privately, leaves out the claim being edited, and takes any text", async ({ request, editor, db }) => {
+  test("the lookup answers editors only, privately, leaves out the claim being edited, and takes any text", async ({
+    request,
+    editor,
+    db,
+  }) => {
     const [a, b, c] = [word(), word(), word()];
     const draft = await makeTestClaim(db, { statement: `${a} ${b} ${c} draft`, published: false });
     const path = (params: Record<string, string>) => `/editor/possible-duplicates?${new URLSearchParams(params)}`;
@@ -94,12 +116,30 @@ test.describe("possible duplicates in the claim form", () => {
     expect(found.status()).toBe(200);
     expect(found.headers()["cache-control"]).toBe("private, no-store");
     expect((await found.json()) as unknown).toEqual({
-      results: [expect.objectContaining({ id: draft.id, slug: draft.slug, statement: draft.statement, published: false, href: `/editor/claims/${draft.id}` })],
+      results: [
+        expect.objectContaining({
+          id: draft.id,
+          slug: draft.slug,
+          statement: draft.statement,
+          published: false,
+          href: `/editor/claims/${draft.id}`,
+        }),
+      ],
     });
-    const excluded = await request.get(path({ statement: `${a} ${b} ${c}`, exclude: String(draft.id) }), { headers: { cookie } });
+    const excluded = await request.get(path({ statement: `${a} ${b} ${c}`, exclude: String(draft.id) }), {
+      headers: { cookie },
+    });
     expect(await excluded.json()).toEqual({ results: [] });
 
-    for (const statement of ["", '"', "NEAR(a b) OR *", "'; DROP TABLE Claim; --", "😀", "د پاکستان پوځ وايي", "x".repeat(3000)]) {
+    for (const statement of [
+      "",
+      '"',
+      "NEAR(a b) OR *",
+      "'; DROP TABLE Claim; --",
+      "😀",
+      "د پاکستان پوځ وايي",
+      "x".repeat(3000),
+    ]) {
       const response = await request.get(path({ statement }), { headers: { cookie } });
       expect(response.status(), statement.slice(0, 20)).toBe(200);
       expect(((await response.json()) as { results: unknown[] }).results).toBeInstanceOf(Array);

@@ -12,7 +12,11 @@ const EnvSchema = z.object({
   ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
   ADMIN_PASSWORD: z.string().min(8, { error: "must be 8 to 128 characters" }).max(128).optional(),
   // Lets the CLI (seed, import, restore) refresh a running server's page cache at once (app/api/revalidate).
-  REVALIDATE_SECRET: z.string().min(32, { error: "must be at least 32 characters (e.g. openssl rand -hex 32)" }).max(200).optional(),
+  REVALIDATE_SECRET: z
+    .string()
+    .min(32, { error: "must be at least 32 characters (e.g. openssl rand -hex 32)" })
+    .max(200)
+    .optional(),
   // Where the CLI reaches the running server; SITE_URL when unset.
   REVALIDATE_URL: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }).optional(),
 });

@@ -47,10 +47,16 @@ export async function replaceClaimSources(tx: Tx, claimId: number, sources: Clai
 }
 
 export async function replaceFigures(tx: Tx, claimId: number, figures: FigureInput[]): Promise<void> {
-  const reporterIds = await actorIdsBySlug(tx, figures.map((f) => f.reportedBy));
+  const reporterIds = await actorIdsBySlug(
+    tx,
+    figures.map((f) => f.reportedBy),
+  );
   const wanted = figures.map((f) => {
     const problems = figureProblems(f);
-    if (problems.length) throw new Error(`claim ${claimId}: casualty figure ${f.min}..${f.max}: ${problems.map((p) => p.message).join(" ")}`);
+    if (problems.length)
+      throw new Error(
+        `claim ${claimId}: casualty figure ${f.min}..${f.max}: ${problems.map((p) => p.message).join(" ")}`,
+      );
     return {
       claimId,
       reportedById: reporterIds.get(f.reportedBy) as number,
@@ -66,7 +72,17 @@ export async function replaceFigures(tx: Tx, claimId: number, figures: FigureInp
   const current = await tx.casualtyFigure.findMany({
     where: { claimId },
     orderBy: { id: "asc" },
-    select: { claimId: true, reportedById: true, sourceId: true, population: true, outcome: true, min: true, max: true, reportedAt: true, note: true },
+    select: {
+      claimId: true,
+      reportedById: true,
+      sourceId: true,
+      population: true,
+      outcome: true,
+      min: true,
+      max: true,
+      reportedAt: true,
+      note: true,
+    },
   });
   // Figures have no natural key; rewrite them only when the list differs, so a re-run keeps their ids.
   const same = current.length === wanted.length && current.every((row, i) => sameFields(row, wanted[i] ?? {}));
@@ -77,7 +93,10 @@ export async function replaceFigures(tx: Tx, claimId: number, figures: FigureInp
 
 export async function replaceLinks(tx: Tx, fromId: number, fromSlug: string, links: LinkInput[]): Promise<void> {
   if (links.some((l) => l.to === fromSlug)) throw new Error(`claim ${fromSlug}: a claim cannot link to itself`);
-  const targets = await tx.claim.findMany({ where: { slug: { in: links.map((l) => l.to) } }, select: { id: true, slug: true } });
+  const targets = await tx.claim.findMany({
+    where: { slug: { in: links.map((l) => l.to) } },
+    select: { id: true, slug: true },
+  });
   const idBySlug = new Map(targets.map((t) => [t.slug, t.id]));
   const missing = links.filter((l) => !idBySlug.has(l.to)).map((l) => l.to);
   if (missing.length) throw new Error(`claim ${fromSlug}: links to unknown claims ${missing.join(", ")}`);
@@ -93,7 +112,10 @@ export async function replaceLinks(tx: Tx, fromId: number, fromSlug: string, lin
 }
 
 export async function appendStatusChanges(tx: Tx, claimId: number, history: StatusStepInput[]): Promise<void> {
-  const existing = await tx.statusChange.findMany({ where: { claimId }, select: { from: true, to: true, rationale: true } });
+  const existing = await tx.statusChange.findMany({
+    where: { claimId },
+    select: { from: true, to: true, rationale: true },
+  });
   const key = (c: { from: string; to: string; rationale: string }) => `${c.from}\u0000${c.to}\u0000${c.rationale}`;
   const recorded = new Set(existing.map(key));
   const fresh = history.filter((c) => !recorded.has(key(c)));
@@ -113,7 +135,10 @@ export async function appendStatusChanges(tx: Tx, claimId: number, history: Stat
 }
 
 async function actorIdsBySlug(tx: Tx, slugs: string[]): Promise<Map<string, number>> {
-  const actors = await tx.actor.findMany({ where: { slug: { in: [...new Set(slugs)] } }, select: { id: true, slug: true } });
+  const actors = await tx.actor.findMany({
+    where: { slug: { in: [...new Set(slugs)] } },
+    select: { id: true, slug: true },
+  });
   const ids = new Map(actors.map((a) => [a.slug, a.id]));
   const missing = slugs.filter((s) => !ids.has(s));
   if (missing.length) throw new Error(`unknown actor slugs: ${[...new Set(missing)].join(", ")}`);

@@ -23,7 +23,15 @@ export type SeedOptions = {
 };
 
 export type SeedCounts = Record<
-  "actors" | "incidents" | "claims" | "sources" | "claimSources" | "casualtyFigures" | "claimLinks" | "statusChanges" | "users",
+  | "actors"
+  | "incidents"
+  | "claims"
+  | "sources"
+  | "claimSources"
+  | "casualtyFigures"
+  | "claimLinks"
+  | "statusChanges"
+  | "users",
   number
 >;
 
@@ -39,7 +47,10 @@ export type SeedResult = { counts: SeedCounts; admin: AdminResult };
 
 export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedResult> {
   await seedStory(db, { refresh: options.refresh ?? false });
-  const admin = await ensureAdmin(db, { email: options.adminEmail ?? DEFAULT_ADMIN_EMAIL, password: options.adminPassword });
+  const admin = await ensureAdmin(db, {
+    email: options.adminEmail ?? DEFAULT_ADMIN_EMAIL,
+    password: options.adminPassword,
+  });
   return { counts: await countRows(db), admin };
 }
 
@@ -54,16 +65,20 @@ export async function seedStory(db: Db, { refresh }: { refresh: boolean }): Prom
   const written = new Set<string>();
   for (const { articleStance, articleNote, links: _links, inIncident, ...claim } of STORY_CLAIMS) {
     const status = claim.status ?? "UNVERIFIED";
-    const result = await upsertClaim(db, {
-      ...claim,
-      claimedAt: STORY_DATE,
-      incident: inIncident ? STORY_INCIDENT.slug : null,
-      published: true,
-      sources: [{ sourceId: article.id, stance: articleStance, note: articleNote }],
-      figures: [], // the article gives no numbers, and the seed does not invent any
-      statusHistory:
-        status === "UNVERIFIED" ? [] : [{ from: "UNVERIFIED", to: status, rationale: claim.statusRationale ?? "" }],
-    }, mode);
+    const result = await upsertClaim(
+      db,
+      {
+        ...claim,
+        claimedAt: STORY_DATE,
+        incident: inIncident ? STORY_INCIDENT.slug : null,
+        published: true,
+        sources: [{ sourceId: article.id, stance: articleStance, note: articleNote }],
+        figures: [], // the article gives no numbers, and the seed does not invent any
+        statusHistory:
+          status === "UNVERIFIED" ? [] : [{ from: "UNVERIFIED", to: status, rationale: claim.statusRationale ?? "" }],
+      },
+      mode,
+    );
     if (refresh || result.created) written.add(claim.slug);
   }
   for (const claim of STORY_CLAIMS) if (written.has(claim.slug)) await setClaimLinks(db, claim.slug, claim.links ?? []);

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  const hint = /does not exist in the current database/.test(message) ? "\nIs the database migrated? Run: npm run db:migrate" : "";
+  const hint = /does not exist in the current database/.test(message)
+    ? "\nIs the database migrated? Run: npm run db:migrate"
+    : "";
   console.error(`Seed failed: ${message}${hint}`);
   process.exitCode = 1;
 });

@@ -41,23 +41,63 @@ function weighted<T>(rng: Rng, table: readonly (readonly [T, number])[]): T {
 }
 
 const ACTOR_KINDS: readonly (readonly [ActorKind, number])[] = [
-  ["GOVERNMENT", 25], ["MILITARY", 20], ["ARMED_GROUP", 20], ["INTERNATIONAL_ORG", 8], ["MEDIA", 10], ["NGO", 10], ["INDIVIDUAL", 7],
+  ["GOVERNMENT", 25],
+  ["MILITARY", 20],
+  ["ARMED_GROUP", 20],
+  ["INTERNATIONAL_ORG", 8],
+  ["MEDIA", 10],
+  ["NGO", 10],
+  ["INDIVIDUAL", 7],
 ];
 const COUNTRIES = ["PK", "AF", "US", "IN", "IR", "CN", "GB", "QA", null] as const;
 const CATEGORIES: readonly (readonly [ClaimCategory, number])[] = [
-  ["CASUALTIES", 22], ["MILITANT_HARBOURING", 15], ["SOVEREIGNTY_VIOLATION", 13], ["SELF_DEFENCE", 10],
-  ["CIVILIAN_HARM", 18], ["DIPLOMATIC_POSITION", 12], ["OTHER", 10],
+  ["CASUALTIES", 22],
+  ["MILITANT_HARBOURING", 15],
+  ["SOVEREIGNTY_VIOLATION", 13],
+  ["SELF_DEFENCE", 10],
+  ["CIVILIAN_HARM", 18],
+  ["DIPLOMATIC_POSITION", 12],
+  ["OTHER", 10],
 ];
 const FACT_STATUSES: readonly (readonly [ClaimStatus, number])[] = [
-  ["UNVERIFIED", 25], ["IN_REVIEW", 10], ["DISPUTED", 22], ["UNVERIFIABLE", 15], ["MISLEADING", 10], ["FALSE", 10], ["CONFIRMED", 8],
+  ["UNVERIFIED", 25],
+  ["IN_REVIEW", 10],
+  ["DISPUTED", 22],
+  ["UNVERIFIABLE", 15],
+  ["MISLEADING", 10],
+  ["FALSE", 10],
+  ["CONFIRMED", 8],
 ];
 const SOURCE_TYPES: readonly (readonly [SourceType, number])[] = [
-  ["NEWS_REPORT", 40], ["OFFICIAL_STATEMENT", 20], ["NGO_REPORT", 10], ["UN_REPORT", 5], ["SOCIAL_MEDIA", 15], ["IMAGERY", 5], ["OTHER", 5],
+  ["NEWS_REPORT", 40],
+  ["OFFICIAL_STATEMENT", 20],
+  ["NGO_REPORT", 10],
+  ["UN_REPORT", 5],
+  ["SOCIAL_MEDIA", 15],
+  ["IMAGERY", 5],
+  ["OTHER", 5],
 ];
 const LINK_TYPES: readonly (readonly [LinkType, number])[] = [
-  ["DENIES", 30], ["CONTRADICTS", 25], ["CORROBORATES", 15], ["QUALIFIES", 15], ["RESPONDS_TO", 15],
+  ["DENIES", 30],
+  ["CONTRADICTS", 25],
+  ["CORROBORATES", 15],
+  ["QUALIFIES", 15],
+  ["RESPONDS_TO", 15],
 ];
-const PLACES = ["Northgate", "Red Ridge", "Valley Post 7", "Sector K-4", "Old Bazaar", "River Crossing 3", "Hill 112", "East Camp", "Border Post 19", "Market Town", "Stone Bridge", "Upper Ford"];
+const PLACES = [
+  "Northgate",
+  "Red Ridge",
+  "Valley Post 7",
+  "Sector K-4",
+  "Old Bazaar",
+  "River Crossing 3",
+  "Hill 112",
+  "East Camp",
+  "Border Post 19",
+  "Market Town",
+  "Stone Bridge",
+  "Upper Ford",
+];
 const PUBLISHERS = ["Synthetic Wire", "Synthetic Daily", "Synthetic Monitor", "Synthetic Observer", "Synthetic Radio"];
 // Short, plain sentences ("this is a synthetic claim") so right-to-left rendering can be checked with real script.
 const ORIGINALS = [
@@ -97,7 +137,13 @@ const STATEMENTS: Record<ClaimCategory, readonly ((n: number, place: string) => 
   ],
 };
 
-export function actorRows(rng: Rng, runId: string, firstId: number, count: number, now: number): Prisma.ActorCreateManyInput[] {
+export function actorRows(
+  rng: Rng,
+  runId: string,
+  firstId: number,
+  count: number,
+  now: number,
+): Prisma.ActorCreateManyInput[] {
   return Array.from({ length: count }, (_, k) => {
     const kind = weighted(rng, ACTOR_KINDS);
     return {
@@ -114,7 +160,13 @@ export function actorRows(rng: Rng, runId: string, firstId: number, count: numbe
   });
 }
 
-export function sourceRows(rng: Rng, runId: string, firstId: number, count: number, now: number): Prisma.SourceCreateManyInput[] {
+export function sourceRows(
+  rng: Rng,
+  runId: string,
+  firstId: number,
+  count: number,
+  now: number,
+): Prisma.SourceCreateManyInput[] {
   return Array.from({ length: count }, (_, k) => {
     const isProtected = rng() < 0.02;
     return {
@@ -219,7 +271,10 @@ function addClaim(ctx: BatchContext, i: number, batch: ClaimBatch): void {
         claimId: id,
         reportedById: f === 1 ? claimantId : pick(rng, ctx.actorIds),
         sourceId: pick(rng, sourceIds),
-        population: category === "CIVILIAN_HARM" ? "CIVILIANS" : pick(rng, ["CIVILIANS", "MILITANTS", "SECURITY_FORCES", "UNSPECIFIED"] as const),
+        population:
+          category === "CIVILIAN_HARM"
+            ? "CIVILIANS"
+            : pick(rng, ["CIVILIANS", "MILITANTS", "SECURITY_FORCES", "UNSPECIFIED"] as const),
         outcome: rng() < 0.65 ? "KILLED" : "INJURED",
         min,
         max: rng() < 0.3 ? min : min + int(rng, 0, Math.max(1, min)),
@@ -230,7 +285,14 @@ function addClaim(ctx: BatchContext, i: number, batch: ClaimBatch): void {
   }
 
   // Links go to earlier claims of this run (already written), mostly recent ones, so clusters form.
-  const linkCount = i === 0 ? 0 : weighted(rng, [[0, 55], [1, 35], [2, 10]] as const);
+  const linkCount =
+    i === 0
+      ? 0
+      : weighted(rng, [
+          [0, 55],
+          [1, 35],
+          [2, 10],
+        ] as const);
   const seen = new Set<string>();
   for (let l = 0; l < linkCount; l++) {
     const toId = ctx.claimIds[int(rng, Math.max(0, i - 2000), i - 1)] as number;
@@ -251,7 +313,13 @@ export function statusHistory(rng: Rng, status: ClaimStatus, published: boolean)
     if (published && rng() < 0.08) steps.push(pick(rng, FINAL_STATUSES), "IN_REVIEW"); // a verdict reopened
   } else if (status !== "UNVERIFIED") {
     if (rng() < 0.7) steps.push("IN_REVIEW");
-    if (published && rng() < 0.06) steps.push(pick(rng, FINAL_STATUSES.filter((s) => s !== status))); // corrected
+    if (published && rng() < 0.06)
+      steps.push(
+        pick(
+          rng,
+          FINAL_STATUSES.filter((s) => s !== status),
+        ),
+      ); // corrected
     steps.push(status);
   }
   return steps.slice(1).map((to, k) => {
@@ -262,16 +330,37 @@ export function statusHistory(rng: Rng, status: ClaimStatus, published: boolean)
 }
 
 function rationale(from: ClaimStatus, to: ClaimStatus, isCorrection: boolean): string {
-  if (to === "IN_REVIEW") return `${SYNTHETIC_PREFIX}${isCorrection ? "Reopened: new material questions the earlier verdict." : "An editor started checking the linked sources."}`;
-  if (isCorrection) return `${SYNTHETIC_PREFIX}Corrected from ${from} to ${to} after a later source changed the picture.`;
+  if (to === "IN_REVIEW")
+    return `${SYNTHETIC_PREFIX}${isCorrection ? "Reopened: new material questions the earlier verdict." : "An editor started checking the linked sources."}`;
+  if (isCorrection)
+    return `${SYNTHETIC_PREFIX}Corrected from ${from} to ${to} after a later source changed the picture.`;
   return `${SYNTHETIC_PREFIX}Rated ${to} after comparing the linked sources and the parties' accounts.`;
 }
 
 function stanceFor(rng: Rng, status: ClaimStatus): Stance {
-  if (status === "CONFIRMED") return weighted(rng, [["SUPPORTS", 70], ["CONTEXT", 20], ["REFUTES", 10]] as const);
-  if (status === "FALSE") return weighted(rng, [["REFUTES", 70], ["CONTEXT", 20], ["SUPPORTS", 10]] as const);
-  if (status === "MISLEADING") return weighted(rng, [["CONTEXT", 50], ["REFUTES", 30], ["SUPPORTS", 20]] as const);
-  return weighted(rng, [["SUPPORTS", 40], ["CONTEXT", 35], ["REFUTES", 25]] as const);
+  if (status === "CONFIRMED")
+    return weighted(rng, [
+      ["SUPPORTS", 70],
+      ["CONTEXT", 20],
+      ["REFUTES", 10],
+    ] as const);
+  if (status === "FALSE")
+    return weighted(rng, [
+      ["REFUTES", 70],
+      ["CONTEXT", 20],
+      ["SUPPORTS", 10],
+    ] as const);
+  if (status === "MISLEADING")
+    return weighted(rng, [
+      ["CONTEXT", 50],
+      ["REFUTES", 30],
+      ["SUPPORTS", 20],
+    ] as const);
+  return weighted(rng, [
+    ["SUPPORTS", 40],
+    ["CONTEXT", 35],
+    ["REFUTES", 25],
+  ] as const);
 }
 
 function distinct(rng: Rng, ids: readonly number[], count: number): number[] {

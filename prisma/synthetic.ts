@@ -15,13 +15,21 @@ const CountSchema = z
   .string({ error: "give the number of claims, e.g. npm run db:synthetic -- 1000" })
   .regex(/^\d+$/, { error: "must be a whole number" })
   .transform(Number)
-  .pipe(z.number().int().min(1, { error: "must be at least 1" }).max(MAX_SYNTHETIC, { error: `must be at most ${MAX_SYNTHETIC.toLocaleString("en")}` }));
+  .pipe(
+    z
+      .number()
+      .int()
+      .min(1, { error: "must be at least 1" })
+      .max(MAX_SYNTHETIC, { error: `must be at most ${MAX_SYNTHETIC.toLocaleString("en")}` }),
+  );
 
 /** The N in `db:synthetic -- N`; throws a message fit for the terminal. */
 export function parseSyntheticCount(arg: string | undefined): number {
   const result = CountSchema.safeParse(arg?.replace(/_/g, ""));
   if (result.success) return result.data;
-  throw new Error(`N ${result.error.issues[0]?.message ?? "is invalid"} (got ${arg === undefined ? "nothing" : JSON.stringify(arg)})`);
+  throw new Error(
+    `N ${result.error.issues[0]?.message ?? "is invalid"} (got ${arg === undefined ? "nothing" : JSON.stringify(arg)})`,
+  );
 }
 
 export type SyntheticOptions = {
@@ -48,16 +56,29 @@ export type SyntheticResult = {
 
 export async function loadSynthetic(db: Db, options: SyntheticOptions): Promise<SyntheticResult> {
   const count = options.count;
-  if (!Number.isInteger(count) || count < 1 || count > MAX_SYNTHETIC) throw new Error(`count must be 1..${MAX_SYNTHETIC}`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SYNTHETIC)
+    throw new Error(`count must be 1..${MAX_SYNTHETIC}`);
   const seed = options.seed ?? randomInt(2 ** 31);
   const rng = createRng(seed);
   const now = (options.now ?? new Date()).getTime();
   // Base 36 time plus randomness: unique per run, short enough for readable slugs.
-  const runId = `${now.toString(36)}${randomInt(36 ** 3).toString(36).padStart(3, "0")}`;
+  const runId = `${now.toString(36)}${randomInt(36 ** 3)
+    .toString(36)
+    .padStart(3, "0")}`;
   const batchSize = options.batchSize ?? 5_000;
   const actorCount = Math.min(300, Math.max(10, Math.ceil(count / 100)));
   const sourceCount = Math.max(5, Math.ceil(count / 3));
-  const result: SyntheticResult = { runId, seed, actors: actorCount, sources: sourceCount, claims: count, claimSources: 0, figures: 0, links: 0, statusChanges: 0 };
+  const result: SyntheticResult = {
+    runId,
+    seed,
+    actors: actorCount,
+    sources: sourceCount,
+    claims: count,
+    claimSources: 0,
+    figures: 0,
+    links: 0,
+    statusChanges: 0,
+  };
   const txOptions = { timeout: 300_000, maxWait: 30_000 };
 
   // Ids are handed out here, from max(id) read inside the writing transaction, so relations are set without

@@ -18,7 +18,6 @@ import {
 // The seed's writers: upsert by natural key, so the seed (prisma/seed-story.ts) can run on every start. Test
 // builders that need unique rows instead live in test-support/builders.ts and may call these, never the reverse.
 
-
 /**
  * What an upsert does with a row that already exists: "update" makes it match the input; "skip" leaves it (and,
  * for a claim, its sources, figures, links and history) exactly as it is, so editors' later changes survive.
@@ -76,7 +75,11 @@ export type SourceInput = {
  * Source has no unique column (a document may have no address), so it is found by url when it has one, otherwise
  * by title + publisher among the sources without a url, then updated or created.
  */
-export async function upsertSource(db: Db | Tx, input: SourceInput, options: UpsertOptions = {}): Promise<{ id: number }> {
+export async function upsertSource(
+  db: Db | Tx,
+  input: SourceInput,
+  options: UpsertOptions = {},
+): Promise<{ id: number }> {
   const url = input.url == null ? null : HttpUrl.parse(input.url);
   const data = {
     url,
@@ -157,15 +160,22 @@ export function claimRuleErrors(input: {
   statusHistory?: StatusStepInput[];
 }): string[] {
   const errors: string[] = [];
-  const verdict = { status: input.status, rationale: input.statusRationale, kind: input.kind, sourceCount: input.sourceCount };
+  const verdict = {
+    status: input.status,
+    rationale: input.statusRationale,
+    kind: input.kind,
+    sourceCount: input.sourceCount,
+  };
   for (const problem of verdictProblems(verdict)) errors.push(problem.message);
   const history = input.statusHistory ?? [];
   history.forEach((change, i) => {
     const previous = i === 0 ? "UNVERIFIED" : history[i - 1]?.to;
-    if (change.from !== previous) errors.push(`status history step ${i + 1} starts from ${change.from}, expected ${previous}`);
+    if (change.from !== previous)
+      errors.push(`status history step ${i + 1} starts from ${change.from}, expected ${previous}`);
   });
   const last = history.at(-1);
-  if (last && last.to !== input.status) errors.push(`status history ends at ${last.to} but the claim's status is ${input.status}`);
+  if (last && last.to !== input.status)
+    errors.push(`status history ends at ${last.to} but the claim's status is ${input.status}`);
   return errors;
 }
 
@@ -188,7 +198,8 @@ export async function upsertClaim(
     const incident = input.incident
       ? await tx.incident.findUnique({ where: { slug: input.incident }, select: { id: true } })
       : null;
-    if (input.incident && !incident) throw new Error(`upsertClaim ${input.slug}: no incident with slug "${input.incident}"`);
+    if (input.incident && !incident)
+      throw new Error(`upsertClaim ${input.slug}: no incident with slug "${input.incident}"`);
 
     const existing = await tx.claim.findUnique({ where: { slug: input.slug }, select: claimFieldsSelect });
     const fields = {

@@ -27,7 +27,14 @@ export async function firstLoadJs(page: string): Promise<JsRow> {
   return row;
 }
 
-export type LighthouseRow = { page: string; performance: number | null; accessibility: number | null; lcpMs: number | null; tbtMs: number | null; error?: string };
+export type LighthouseRow = {
+  page: string;
+  performance: number | null;
+  accessibility: number | null;
+  lcpMs: number | null;
+  tbtMs: number | null;
+  error?: string;
+};
 
 /**
  * Lighthouse 12.2.3's defaults (mobile emulation, simulated throttling) with Debian's Chromium, headless. One run
@@ -38,14 +45,37 @@ export function lighthouse(page: string): LighthouseRow {
   try {
     execFileSync(
       "npx",
-      ["lighthouse", BASE + page, "--quiet", "--output=json", `--output-path=${out}`, "--only-categories=performance,accessibility", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-      { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" }, timeout: 180_000 },
+      [
+        "lighthouse",
+        BASE + page,
+        "--quiet",
+        "--output=json",
+        `--output-path=${out}`,
+        "--only-categories=performance,accessibility",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+      ],
+      {
+        stdio: ["ignore", "ignore", "pipe"],
+        env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
+        timeout: 180_000,
+      },
     );
-    type Report = { categories: Record<string, { score: number | null }>; audits: Record<string, { numericValue?: number }> };
+    type Report = {
+      categories: Record<string, { score: number | null }>;
+      audits: Record<string, { numericValue?: number }>;
+    };
     const report = JSON.parse(fs.readFileSync(out, "utf8")) as Report;
-    const score = (c: string) => (report.categories[c]?.score == null ? null : Math.round(report.categories[c].score * 100));
-    const ms = (a: string) => (report.audits[a]?.numericValue == null ? null : Math.round(report.audits[a].numericValue));
-    const row = { page, performance: score("performance"), accessibility: score("accessibility"), lcpMs: ms("largest-contentful-paint"), tbtMs: ms("total-blocking-time") };
+    const score = (c: string) =>
+      report.categories[c]?.score == null ? null : Math.round(report.categories[c].score * 100);
+    const ms = (a: string) =>
+      report.audits[a]?.numericValue == null ? null : Math.round(report.audits[a].numericValue);
+    const row = {
+      page,
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      lcpMs: ms("largest-contentful-paint"),
+      tbtMs: ms("total-blocking-time"),
+    };
     console.error(`  lighthouse ${page}: performance ${row.performance}, accessibility ${row.accessibility}`);
     return row;
   } catch (error) {

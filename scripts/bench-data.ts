@@ -25,7 +25,12 @@ async function exportTo(db: Db, file: string): Promise<void> {
   await once(out, "finish");
 }
 
-async function timed<T>(label: string, rows: Record<string, unknown>[], work: () => Promise<T>, note: (result: T) => string = () => ""): Promise<T> {
+async function timed<T>(
+  label: string,
+  rows: Record<string, unknown>[],
+  work: () => Promise<T>,
+  note: (result: T) => string = () => "",
+): Promise<T> {
   const started = performance.now();
   const result = await work();
   const seconds = (performance.now() - started) / 1000;
@@ -35,7 +40,13 @@ async function timed<T>(label: string, rows: Record<string, unknown>[], work: ()
 }
 
 function counts(report: ImportReport): string {
-  if (!report.ok) throw new Error(`import refused: ${report.issues.slice(0, 5).map((i) => i.message).join("; ")}`);
+  if (!report.ok)
+    throw new Error(
+      `import refused: ${report.issues
+        .slice(0, 5)
+        .map((i) => i.message)
+        .join("; ")}`,
+    );
   const c = report.counts.claims;
   return `claims created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}`;
 }
@@ -46,17 +57,35 @@ async function main(): Promise<void> {
   const rows: Record<string, unknown>[] = [];
   const source = await createPrismaClient(BENCH_DATABASE_URL);
   const firstExport = `${DIR}/export-1.json`;
-  await timed("export (db:export)", rows, () => exportTo(source, firstExport), () => `${(fs.statSync(firstExport).size / 1024 / 1024).toFixed(0)} MB`);
+  await timed(
+    "export (db:export)",
+    rows,
+    () => exportTo(source, firstExport),
+    () => `${(fs.statSync(firstExport).size / 1024 / 1024).toFixed(0)} MB`,
+  );
   await source.$disconnect();
 
   for (const s of ["", "-wal", "-shm"]) fs.rmSync(FRESH_FILE + s, { force: true });
   const freshUrl = `file:${FRESH_FILE}`;
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: freshUrl } });
+  execFileSync("npx", ["prisma", "migrate", "deploy"], {
+    stdio: "ignore",
+    env: { ...process.env, DATABASE_URL: freshUrl },
+  });
   const fresh = await createPrismaClient(freshUrl);
   const bytes = fs.readFileSync(firstExport);
   const options = { fileName: "export-1.json", maxBytes: 1024 * 1024 * 1024 };
-  await timed("import into a fresh database (db:import)", rows, () => importFile({ db: fresh, url: freshUrl }, bytes, options), counts);
-  await timed("import the same file again", rows, () => importFile({ db: fresh, url: freshUrl }, bytes, options), counts);
+  await timed(
+    "import into a fresh database (db:import)",
+    rows,
+    () => importFile({ db: fresh, url: freshUrl }, bytes, options),
+    counts,
+  );
+  await timed(
+    "import the same file again",
+    rows,
+    () => importFile({ db: fresh, url: freshUrl }, bytes, options),
+    counts,
+  );
   const secondExport = `${DIR}/export-2.json`;
   await timed("export the imported database", rows, () => exportTo(fresh, secondExport));
   await fresh.$disconnect();
@@ -64,15 +93,36 @@ async function main(): Promise<void> {
   if (!identical) throw new Error(`${firstExport} and ${secondExport} differ: the round trip lost something`);
 
   const backup = `${DIR}/backup-${Date.now()}.db`;
-  await timed("online backup (db:backup)", rows, () => backupDatabase(BENCH_DB_FILE, backup), (r) => `${(r.bytes / 1024 / 1024).toFixed(0)} MB`);
+  await timed(
+    "online backup (db:backup)",
+    rows,
+    () => backupDatabase(BENCH_DB_FILE, backup),
+    (r) => `${(r.bytes / 1024 / 1024).toFixed(0)} MB`,
+  );
   fs.rmSync(backup, { force: true });
 
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const loadAfter = os.loadavg().map((n) => n.toFixed(2));
   fs.mkdirSync("bench-results", { recursive: true });
-  fs.writeFileSync("bench-results/data.json", JSON.stringify({ at: new Date().toISOString(), claims: CLAIMS, peakRssMb: peakMb, roundTripIdentical: identical, loadAverage: { before: loadBefore, after: loadAfter }, rows }, null, 2));
+  fs.writeFileSync(
+    "bench-results/data.json",
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        claims: CLAIMS,
+        peakRssMb: peakMb,
+        roundTripIdentical: identical,
+        loadAverage: { before: loadBefore, after: loadAfter },
+        rows,
+      },
+      null,
+      2,
+    ),
+  );
   console.table(rows);
-  console.log(`round trip byte-identical: ${identical}; peak memory ${peakMb} MB; load average ${loadBefore.join(" ")} → ${loadAfter.join(" ")} on ${os.cpus().length} cores`);
+  console.log(
+    `round trip byte-identical: ${identical}; peak memory ${peakMb} MB; load average ${loadBefore.join(" ")} → ${loadAfter.join(" ")} on ${os.cpus().length} cores`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -17,8 +17,11 @@ type Manifest = { node: Record<string, { filename?: string; exportedName?: strin
 
 function actionId(exportName: string, fileFragment: string): string {
   const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as Manifest;
-  const ids = Object.entries(manifest.node).filter(([, e]) => e.exportedName === exportName && (e.filename ?? "").includes(fileFragment));
-  if (ids.length !== 1) throw new Error(`expected one Server Action ${exportName} in ${fileFragment}, found ${ids.length}: rebuild`);
+  const ids = Object.entries(manifest.node).filter(
+    ([, e]) => e.exportedName === exportName && (e.filename ?? "").includes(fileFragment),
+  );
+  if (ids.length !== 1)
+    throw new Error(`expected one Server Action ${exportName} in ${fileFragment}, found ${ids.length}: rebuild`);
   return ids[0]![0];
 }
 
@@ -36,7 +39,13 @@ const encode = (value: unknown): unknown =>
 
 /** The action's return value from the Flight response (row 0 holds it or a reference to the row that does). */
 function decode(body: string): { ok?: boolean; data?: { version?: number }; formError?: string } | undefined {
-  const rows = new Map(body.split("\n").flatMap((line) => (/^([0-9a-f]+):(.*)$/.exec(line) ? [[line.split(":")[0]!, line.slice(line.indexOf(":") + 1)]] : [])));
+  const rows = new Map(
+    body
+      .split("\n")
+      .flatMap((line) =>
+        /^([0-9a-f]+):(.*)$/.exec(line) ? [[line.split(":")[0]!, line.slice(line.indexOf(":") + 1)]] : [],
+      ),
+  );
   try {
     const root = (JSON.parse(rows.get("0") ?? "null") as { a?: unknown } | null)?.a;
     const ref = typeof root === "string" ? /^\$@([0-9a-f]+)$/.exec(root) : null;
@@ -46,23 +55,54 @@ function decode(body: string): { ok?: boolean; data?: { version?: number }; form
   }
 }
 
-export type EditorRow = { saves: number; statusChanges: number; claimEdits: number; p50ms: number; p95ms: number; errors: number; firstError?: string };
+export type EditorRow = {
+  saves: number;
+  statusChanges: number;
+  claimEdits: number;
+  p50ms: number;
+  p95ms: number;
+  errors: number;
+  firstError?: string;
+};
 
 export async function benchEditorSaves(db: Db): Promise<EditorRow> {
   const statusId = actionId("changeStatusAction", "status-actions");
   const updateId = actionId("updateClaimAction", "claim-actions");
   const claims = await db.claim.findMany({
     where: { publishedAt: { not: null }, kind: "FACT", synthetic: true, status: { in: ["UNVERIFIED", "IN_REVIEW"] } },
-    select: { id: true, slug: true, version: true, status: true, statement: true, category: true, kind: true, claimantId: true, claimedAt: true, location: true, originalText: true, originalLanguage: true, incidentId: true },
+    select: {
+      id: true,
+      slug: true,
+      version: true,
+      status: true,
+      statement: true,
+      category: true,
+      kind: true,
+      claimantId: true,
+      claimedAt: true,
+      location: true,
+      originalText: true,
+      originalLanguage: true,
+      incidentId: true,
+    },
     orderBy: { id: "asc" },
     take: EDITORS,
   });
-  if (claims.length < EDITORS) throw new Error(`the bench database has only ${claims.length} claims an editor can save`);
+  if (claims.length < EDITORS)
+    throw new Error(`the bench database has only ${claims.length} claims an editor can save`);
   const passwordHash = await hashPassword(`bench-${Date.now()}`);
   const stamp = Date.now();
   const editors = await Promise.all(
     claims.map(async (claim, i) => {
-      const user = await db.user.create({ data: { email: `bench-editor-${stamp}-${i}@bench.invalid`, name: `Bench editor ${i}`, role: "EDITOR", passwordHash }, select: { id: true } });
+      const user = await db.user.create({
+        data: {
+          email: `bench-editor-${stamp}-${i}@bench.invalid`,
+          name: `Bench editor ${i}`,
+          role: "EDITOR",
+          passwordHash,
+        },
+        select: { id: true },
+      });
       const { token, tokenHash, expiresAt } = newSessionToken();
       await db.session.create({ data: { userId: user.id, tokenHash, expiresAt } });
       return { userId: user.id, cookie: `${sessionCookieName()}=${token}`, claim };
@@ -79,7 +119,13 @@ export async function benchEditorSaves(db: Db): Promise<EditorRow> {
     const started = performance.now();
     const response = await fetch(`${BASE}/editor/claims/${claimId}`, {
       method: "POST",
-      headers: { Accept: "text/x-component", "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Origin: BASE, Cookie: cookie },
+      headers: {
+        Accept: "text/x-component",
+        "Next-Action": id,
+        "Content-Type": "text/plain;charset=UTF-8",
+        Origin: BASE,
+        Cookie: cookie,
+      },
       body: JSON.stringify(encode([input])),
       redirect: "manual",
     });
@@ -103,7 +149,12 @@ export async function benchEditorSaves(db: Db): Promise<EditorRow> {
           let next: number | undefined;
           if (n % 2 === 0) {
             status = status === "UNVERIFIED" ? "IN_REVIEW" : "UNVERIFIED";
-            next = await post(cookie, statusId, claim.id, { claimId: claim.id, version, status, rationale: `Bench status change ${n}.` });
+            next = await post(cookie, statusId, claim.id, {
+              claimId: claim.id,
+              version,
+              status,
+              rationale: `Bench status change ${n}.`,
+            });
             statusChanges++;
           } else {
             const statement = n % 4 === 1 ? `${base} (edited)` : base;
@@ -124,8 +175,10 @@ export async function benchEditorSaves(db: Db): Promise<EditorRow> {
             claimEdits++;
           }
           // After a failure, read the claim again so one error does not turn every later save into a conflict.
-          version = next ?? (await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { version: true } })).version;
-          if (next === undefined) status = (await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true } })).status;
+          version =
+            next ?? (await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { version: true } })).version;
+          if (next === undefined)
+            status = (await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true } })).status;
         }
       }),
     );
@@ -136,7 +189,17 @@ export async function benchEditorSaves(db: Db): Promise<EditorRow> {
     await db.user.updateMany({ where: { id: { in: userIds } }, data: { disabledAt: new Date() } });
   }
   times.sort((a, b) => a - b);
-  const row = { saves: times.length, statusChanges, claimEdits, p50ms: +percentile(times, 50).toFixed(1), p95ms: +percentile(times, 95).toFixed(1), errors, firstError };
-  console.error(`  editor saves: ${row.saves} in ${SECONDS} s, p50 ${row.p50ms} ms, p95 ${row.p95ms} ms, errors ${errors}${firstError ? ` (${firstError})` : ""}`);
+  const row = {
+    saves: times.length,
+    statusChanges,
+    claimEdits,
+    p50ms: +percentile(times, 50).toFixed(1),
+    p95ms: +percentile(times, 95).toFixed(1),
+    errors,
+    firstError,
+  };
+  console.error(
+    `  editor saves: ${row.saves} in ${SECONDS} s, p50 ${row.p50ms} ms, p95 ${row.p95ms} ms, errors ${errors}${firstError ? ` (${firstError})` : ""}`,
+  );
   return row;
 }

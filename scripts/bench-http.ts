@@ -11,13 +11,24 @@ export const BASE = `http://127.0.0.1:${PORT}`;
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
-const SOURCES = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "generated"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "package-lock.json",
+  "generated",
+];
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
   const stat = fs.statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+  return fs
+    .readdirSync(entry)
+    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
 }
 
 /** Builds unless .next is newer than every source (BENCH_BUILD=1 forces a build, BENCH_BUILD=0 never builds). */
@@ -36,7 +47,8 @@ export async function startServer(databaseUrl: string): Promise<ChildProcess> {
     detached: true,
   });
   for (let i = 0; i < 120; i++) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode} (is port ${PORT} taken? BENCH_PORT)`);
+    if (server.exitCode !== null)
+      throw new Error(`next start exited with ${server.exitCode} (is port ${PORT} taken? BENCH_PORT)`);
     try {
       if ((await fetch(`${BASE}/methodology`)).ok) return server;
     } catch {
@@ -57,7 +69,15 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-export type LoadRow = { scenario: string; requests: number; reqPerSec: number; p50ms: number; p95ms: number; non2xx: number; errors: number };
+export type LoadRow = {
+  scenario: string;
+  requests: number;
+  reqPerSec: number;
+  p50ms: number;
+  p95ms: number;
+  non2xx: number;
+  errors: number;
+};
 
 /** One autocannon run of `seconds` at CONNECTIONS connections; `nextPath` picks each request's path. */
 export async function load(scenario: string, nextPath: () => string, seconds = SECONDS): Promise<LoadRow> {
@@ -65,7 +85,12 @@ export async function load(scenario: string, nextPath: () => string, seconds = S
   let non2xx = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: BASE, connections: CONNECTIONS, duration: seconds, requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }] },
+      {
+        url: BASE,
+        connections: CONNECTIONS,
+        duration: seconds,
+        requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }],
+      },
       (error, res) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(res)),
     );
     // autocannon reports p90/p97.5 but not p95: keep every response time and compute it.

@@ -27,7 +27,9 @@ type TermClass = { name: string; queries: (i: number) => Query };
  * "crossing", so it is not rare): candidates from the index's own vocabulary (fts5vocab), then counted.
  */
 async function rareWords(db: Db, max: number): Promise<string[]> {
-  await db.$executeRawUnsafe(`CREATE VIRTUAL TABLE IF NOT EXISTS temp."ClaimSearchVocab" USING fts5vocab(main, 'ClaimSearch', 'row')`);
+  await db.$executeRawUnsafe(
+    `CREATE VIRTUAL TABLE IF NOT EXISTS temp."ClaimSearchVocab" USING fts5vocab(main, 'ClaimSearch', 'row')`,
+  );
   const candidates = await db.$queryRaw<{ term: string }[]>`
     SELECT term FROM temp."ClaimSearchVocab" WHERE doc <= ${max} AND term GLOB '[a-z][a-z][a-z]*' ORDER BY term`;
   const words: string[] = [];
@@ -52,7 +54,11 @@ async function measure(db: Db, termClass: TermClass, queries = QUERIES) {
     const match = toFtsQuery(q);
     if (!match) throw new Error(`nothing to search in ${q}`);
     let started = performance.now();
-    const result = await searchClaimPage(db, match, filters, { sort: filters.sort, offset: (filters.page - 1) * 20, limit: 20 });
+    const result = await searchClaimPage(db, match, filters, {
+      sort: filters.sort,
+      offset: (filters.page - 1) * 20,
+      limit: 20,
+    });
     const searchMs = performance.now() - started;
     started = performance.now();
     await listPublishedClaims(db, filters);
@@ -88,7 +94,12 @@ async function nearUniversalWord(db: Db, share: number): Promise<{ word: string;
     ORDER BY doc DESC LIMIT 20`;
   let best = { word: "", share: 0 };
   for (const { term } of candidates) {
-    const { total: matches } = await searchClaimPage(db, toFtsQuery(term) ?? "", {}, { sort: "relevance", offset: 0, limit: 1 });
+    const { total: matches } = await searchClaimPage(
+      db,
+      toFtsQuery(term) ?? "",
+      {},
+      { sort: "relevance", offset: 0, limit: 1 },
+    );
     if (matches / total <= share && matches / total > best.share) best = { word: term, share: matches / total };
   }
   if (!best.word) throw new Error(`no word in at most ${share * 100}% of claims`);
@@ -114,7 +125,10 @@ export async function benchSearch(db: Db, queries = QUERIES): Promise<SearchRow[
   ];
   const near = await nearUniversalWord(db, 0.95);
   classes.push(
-    { name: `near-universal “${near.word}” (in ${(near.share * 100).toFixed(0)}% of claims)`, queries: () => ({ q: near.word }) },
+    {
+      name: `near-universal “${near.word}” (in ${(near.share * 100).toFixed(0)}% of claims)`,
+      queries: () => ({ q: near.word }),
+    },
     { name: "“synthetic” (in every claim: worst case)", queries: () => ({ q: "synthetic" }) },
   );
   const rows = [];
@@ -126,14 +140,26 @@ async function main() {
   await prepareBenchDatabase(CLAIMS);
   const db = await createPrismaClient(BENCH_DATABASE_URL);
   const loadBefore = os.loadavg().map((n) => n.toFixed(2));
-  console.log(`search bench: ${CLAIMS} synthetic claims, ${QUERIES} queries per class; load average ${loadBefore.join(" ")} on ${os.cpus().length} cores`);
+  console.log(
+    `search bench: ${CLAIMS} synthetic claims, ${QUERIES} queries per class; load average ${loadBefore.join(" ")} on ${os.cpus().length} cores`,
+  );
   const rows = await benchSearch(db);
   const loadAfter = os.loadavg().map((n) => n.toFixed(2));
   await db.$disconnect();
   fs.mkdirSync("bench-results", { recursive: true });
   fs.writeFileSync(
     "bench-results/search.json",
-    JSON.stringify({ at: new Date().toISOString(), claims: CLAIMS, queries: QUERIES, loadAverage: { before: loadBefore, after: loadAfter }, rows }, null, 2),
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        claims: CLAIMS,
+        queries: QUERIES,
+        loadAverage: { before: loadBefore, after: loadAfter },
+        rows,
+      },
+      null,
+      2,
+    ),
   );
   console.table(rows);
   console.log(`load average after: ${loadAfter.join(" ")}`);

@@ -5,7 +5,17 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { firstLoadJs, lighthouse, type JsRow, type LighthouseRow } from "./bench-client";
 import { BENCH_DATABASE_URL, prepareBenchDatabase } from "./bench-db";
 import { benchEditorSaves, type EditorRow } from "./bench-editors";
-import { BASE, CONNECTIONS, SECONDS, buildIfNeeded, load, startServer, stopServer, warm, type LoadRow } from "./bench-http";
+import {
+  BASE,
+  CONNECTIONS,
+  SECONDS,
+  buildIfNeeded,
+  load,
+  startServer,
+  stopServer,
+  warm,
+  type LoadRow,
+} from "./bench-http";
 import { benchSearch, type SearchRow } from "./bench-search";
 
 // `npm run bench`: one command, one table (docs/performance.md, "npm run bench"; decision docs/decisions/0012-bench.md).
@@ -26,18 +36,43 @@ async function main(): Promise<void> {
   await prepareBenchDatabase(CLAIMS);
   const built = buildIfNeeded();
   const db = await createPrismaClient(BENCH_DATABASE_URL);
-  const slugs = (await db.claim.findMany({ where: { publishedAt: { not: null }, synthetic: true }, select: { slug: true }, orderBy: { id: "asc" }, take: 2000 })).map((c) => c.slug);
-  const actors = (await db.actor.findMany({ where: { claims: { some: { publishedAt: { not: null } } } }, select: { slug: true }, orderBy: { id: "asc" } })).map((a) => a.slug);
+  const slugs = (
+    await db.claim.findMany({
+      where: { publishedAt: { not: null }, synthetic: true },
+      select: { slug: true },
+      orderBy: { id: "asc" },
+      take: 2000,
+    })
+  ).map((c) => c.slug);
+  const actors = (
+    await db.actor.findMany({
+      where: { claims: { some: { publishedAt: { not: null } } } },
+      select: { slug: true },
+      orderBy: { id: "asc" },
+    })
+  ).map((a) => a.slug);
   // Every page of a Cache Components build has an entry; one whose static shell is empty renders per request.
   type Prerendered = { response?: string; htmlSize?: number };
-  const prerender = JSON.parse(fs.readFileSync(".next/prerender-manifest.json", "utf8")) as { routes: Record<string, Prerendered | undefined> };
+  const prerender = JSON.parse(fs.readFileSync(".next/prerender-manifest.json", "utf8")) as {
+    routes: Record<string, Prerendered | undefined>;
+  };
   const shell = prerender.routes["/bench-baseline"];
   const baselinePrerendered = shell !== undefined && shell.response !== "empty" && shell.htmlSize !== 0;
 
   const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
   const statuses = ["DISPUTED", "UNVERIFIABLE", "MISLEADING", "FALSE", "CONFIRMED", "UNVERIFIED"];
   const categories = ["CASUALTIES", "MILITANT_HARBOURING", "SOVEREIGNTY_VIOLATION", "CIVILIAN_HARM"];
-  const words = ["soldiers", "killed", "checkpoint", "ceasefire", "sol", "bor", "جعلي", "convoy closed", "drone strike"];
+  const words = [
+    "soldiers",
+    "killed",
+    "checkpoint",
+    "ceasefire",
+    "sol",
+    "bor",
+    "جعلي",
+    "convoy closed",
+    "drone strike",
+  ];
   const page = () => 1 + Math.floor(Math.random() * 50);
   // [scenario, next path, target ratio to the baseline (null: reference only), warm the one URL first]
   const scenarios: [string, () => string, number | null, boolean][] = [
@@ -49,10 +84,25 @@ async function main(): Promise<void> {
     ["/corrections", () => "/corrections", 0.8, true],
     ["/methodology", () => "/methodology", 0.8, true],
     ["/claims?status=DISPUTED", () => "/claims?status=DISPUTED", 0.5, true],
-    ["/claims, varied filters and pages", () => `/claims?status=${pick(statuses)}&category=${pick(categories)}&page=${page()}`, 0.2, false],
-    ["/claims?q=, varied words and pages", () => `/claims?q=${encodeURIComponent(pick(words))}&page=${1 + Math.floor(Math.random() * 5)}`, 0.2, false],
+    [
+      "/claims, varied filters and pages",
+      () => `/claims?status=${pick(statuses)}&category=${pick(categories)}&page=${page()}`,
+      0.2,
+      false,
+    ],
+    [
+      "/claims?q=, varied words and pages",
+      () => `/claims?q=${encodeURIComponent(pick(words))}&page=${1 + Math.floor(Math.random() * 5)}`,
+      0.2,
+      false,
+    ],
     ["/api/claims?status=DISPUTED", () => "/api/claims?status=DISPUTED", 0.5, true],
-    ["/api/claims, varied filters and pages", () => `/api/claims?status=${pick(statuses)}&category=${pick(categories)}&page=${page()}`, null, false],
+    [
+      "/api/claims, varied filters and pages",
+      () => `/api/claims?status=${pick(statuses)}&category=${pick(categories)}&page=${page()}`,
+      null,
+      false,
+    ],
   ];
 
   const server = await startServer(BENCH_DATABASE_URL);
@@ -64,14 +114,28 @@ async function main(): Promise<void> {
   try {
     console.error(`server up at ${BASE}; ${CONNECTIONS} connections, ${SECONDS} s per scenario`);
     await warm(Array(20).fill("/bench-baseline"));
-    baseline = await load(`baseline /bench-baseline (${baselinePrerendered ? "prerendered" : "NOT prerendered by this build"})`, () => "/bench-baseline");
-    const css = /<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/.exec(await (await fetch(`${BASE}/bench-baseline`)).text())?.[1];
+    baseline = await load(
+      `baseline /bench-baseline (${baselinePrerendered ? "prerendered" : "NOT prerendered by this build"})`,
+      () => "/bench-baseline",
+    );
+    const css = /<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/.exec(
+      await (await fetch(`${BASE}/bench-baseline`)).text(),
+    )?.[1];
     if (css) staticFile = await load("static CSS file (reference)", () => css, 5);
     for (const [name, next, target, warmFirst] of scenarios) {
       if (warmFirst) await warm(Array(20).fill(next()));
       pages.push({ ...(await load(name, next)), target });
     }
-    for (const p of ["/", "/claims", `/claims/${slugs[0]}`, "/actors", `/actors/${actors[0]}`, "/corrections", "/methodology"]) js.push(await firstLoadJs(p));
+    for (const p of [
+      "/",
+      "/claims",
+      `/claims/${slugs[0]}`,
+      "/actors",
+      `/actors/${actors[0]}`,
+      "/corrections",
+      "/methodology",
+    ])
+      js.push(await firstLoadJs(p));
     if (process.env.BENCH_LIGHTHOUSE !== "0") {
       for (const p of ["/", "/claims", `/claims/${slugs[0]}`, `/actors/${actors[0]}`]) audits.push(lighthouse(p));
     }
@@ -87,7 +151,14 @@ async function main(): Promise<void> {
   const met = (ok: boolean) => (ok ? "met" : "missed");
   const fmt = (r: LoadRow) => `${r.reqPerSec} req/s · p50 ${r.p50ms} ms · p95 ${r.p95ms} ms · non-2xx ${r.non2xx}`;
   lines.push({ measure: baseline.scenario, value: fmt(baseline), ratio: "100%", target: "—", met: "—" });
-  if (staticFile) lines.push({ measure: staticFile.scenario, value: fmt(staticFile), ratio: `${Math.round((100 * staticFile.reqPerSec) / baseline.reqPerSec)}%`, target: "—", met: "—" });
+  if (staticFile)
+    lines.push({
+      measure: staticFile.scenario,
+      value: fmt(staticFile),
+      ratio: `${Math.round((100 * staticFile.reqPerSec) / baseline.reqPerSec)}%`,
+      target: "—",
+      met: "—",
+    });
   for (const r of pages) {
     const ratio = r.reqPerSec / baseline.reqPerSec;
     lines.push({
@@ -106,13 +177,28 @@ async function main(): Promise<void> {
     met: met(editors.p95ms < 100 && editors.errors === 0),
   });
   for (const s of search) {
-    lines.push({ measure: `search: ${s.class}, ~${s.avgMatches} matches`, value: `p95 ${s.searchP95ms} ms (whole /claims list: p95 ${s.pageP95ms} ms)`, ratio: "—", target: "p95 < 20 ms", met: met(s.searchP95ms < 20) });
+    lines.push({
+      measure: `search: ${s.class}, ~${s.avgMatches} matches`,
+      value: `p95 ${s.searchP95ms} ms (whole /claims list: p95 ${s.pageP95ms} ms)`,
+      ratio: "—",
+      target: "p95 < 20 ms",
+      met: met(s.searchP95ms < 20),
+    });
   }
-  for (const j of js) lines.push({ measure: `first-load JS ${j.page}`, value: `${j.gzipKb} KB gzip (${j.scripts} scripts)`, ratio: "—", target: "≤ 120 KB", met: met(j.gzipKb <= 120) });
+  for (const j of js)
+    lines.push({
+      measure: `first-load JS ${j.page}`,
+      value: `${j.gzipKb} KB gzip (${j.scripts} scripts)`,
+      ratio: "—",
+      target: "≤ 120 KB",
+      met: met(j.gzipKb <= 120),
+    });
   for (const a of audits) {
     lines.push({
       measure: `Lighthouse ${a.page}`,
-      value: a.error ? `failed: ${a.error}` : `performance ${a.performance} · accessibility ${a.accessibility} · LCP ${a.lcpMs} ms · TBT ${a.tbtMs} ms`,
+      value: a.error
+        ? `failed: ${a.error}`
+        : `performance ${a.performance} · accessibility ${a.accessibility} · LCP ${a.lcpMs} ms · TBT ${a.tbtMs} ms`,
       ratio: "—",
       target: "performance ≥ 98, accessibility 100",
       met: met((a.performance ?? 0) >= 98 && a.accessibility === 100),
@@ -132,12 +218,37 @@ async function main(): Promise<void> {
     "| --- | --- | --- | --- | --- |",
     ...lines.map((l) => `| ${l.measure} | ${l.value} | ${l.ratio} | ${l.target} | ${l.met} |`),
   ];
-  if (!baselinePrerendered) header.push("Note: this build did not prerender /bench-baseline (every page renders per request), so the ratios compare against a dynamic page.");
+  if (!baselinePrerendered)
+    header.push(
+      "Note: this build did not prerender /bench-baseline (every page renders per request), so the ratios compare against a dynamic page.",
+    );
   console.log(["", ...header, "", ...table, ""].join("\n"));
   fs.mkdirSync("bench-results", { recursive: true });
   fs.writeFileSync(
     "bench-results/bench.json",
-    JSON.stringify({ at: new Date().toISOString(), commit, machine, loadAverage: { before: loadBefore, after: os.loadavg() }, claims: CLAIMS, connections: CONNECTIONS, seconds: SECONDS, minutes: Number(minutes), baselinePrerendered, baseline, staticFile, pages, editors, search, firstLoadJs: js, lighthouse: audits, table: lines }, null, 2),
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        commit,
+        machine,
+        loadAverage: { before: loadBefore, after: os.loadavg() },
+        claims: CLAIMS,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        minutes: Number(minutes),
+        baselinePrerendered,
+        baseline,
+        staticFile,
+        pages,
+        editors,
+        search,
+        firstLoadJs: js,
+        lighthouse: audits,
+        table: lines,
+      },
+      null,
+      2,
+    ),
   );
   console.error("wrote bench-results/bench.json");
 }

@@ -16,7 +16,9 @@ export function cliSetup(): { env: Env; userPath: (arg: string) => string } {
 /** Ends a CLI with its message on stderr and exit code 1, keeping the database hint the seed gives. */
 export function cliFailed(what: string, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
-  const hint = /does not exist in the current database/.test(message) ? "\nIs the database migrated? Run: npm run db:migrate" : "";
+  const hint = /does not exist in the current database/.test(message)
+    ? "\nIs the database migrated? Run: npm run db:migrate"
+    : "";
   console.error(`${what} failed: ${message}${hint}`);
   process.exitCode = 1;
 }

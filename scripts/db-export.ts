@@ -12,7 +12,10 @@ import { cliFailed, cliSetup } from "./cli-env";
 async function main(): Promise<void> {
   const { env, userPath } = cliSetup();
   const arg = process.argv.slice(2).find((a) => !a.startsWith("--"));
-  if (!arg) throw new Error("give the file to write, e.g. npm run db:export -- backups/claimwatch.json (or - for standard output)");
+  if (!arg)
+    throw new Error(
+      "give the file to write, e.g. npm run db:export -- backups/claimwatch.json (or - for standard output)",
+    );
   const started = performance.now();
   const db = await createPrismaClient(env.DATABASE_URL);
   try {
@@ -36,7 +39,9 @@ async function main(): Promise<void> {
     }
     fs.renameSync(partial, target);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.error(`Exported ${env.DATABASE_URL} to ${target} (${formatSize(fs.statSync(target).size)}) in ${seconds} s.`);
+    console.error(
+      `Exported ${env.DATABASE_URL} to ${target} (${formatSize(fs.statSync(target).size)}) in ${seconds} s.`,
+    );
   } finally {
     await db.$disconnect();
   }

@@ -29,7 +29,11 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   const bytes = fs.readFileSync(file);
-  const bar = new SingleBar({ format: "{phase} [{bar}] {percentage}% {value}/{total}", hideCursor: true, stream: process.stderr });
+  const bar = new SingleBar({
+    format: "{phase} [{bar}] {percentage}% {value}/{total}",
+    hideCursor: true,
+    stream: process.stderr,
+  });
   let phase: ImportProgress["phase"] | null = null;
   const onProgress = (p: ImportProgress) => {
     if (p.phase !== phase) {
@@ -42,11 +46,18 @@ async function main(): Promise<void> {
 
   const db = await createPrismaClient(env.DATABASE_URL);
   try {
-    const report = await importFile({ db, url: env.DATABASE_URL }, bytes, { fileName: path.basename(file), maxBytes: CLI_MAX_BYTES, dryRun, onProgress });
+    const report = await importFile({ db, url: env.DATABASE_URL }, bytes, {
+      fileName: path.basename(file),
+      maxBytes: CLI_MAX_BYTES,
+      dryRun,
+      onProgress,
+    });
     bar.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (!report.ok) {
-      console.error(`\n${report.issues.length} error${report.issues.length === 1 ? "" : "s"} in ${file}; nothing was written:`);
+      console.error(
+        `\n${report.issues.length} error${report.issues.length === 1 ? "" : "s"} in ${file}; nothing was written:`,
+      );
       for (const issue of report.issues) console.error(`  ${formatIssue(issue)}`);
       process.exitCode = 1;
       return;

@@ -14,13 +14,16 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const force = args.includes("--force");
   const arg = args.find((a) => !a.startsWith("--"));
-  if (!arg) throw new Error("give the backup to restore, e.g. npm run db:restore -- backups/claimwatch-20261125T183005Z.db");
+  if (!arg)
+    throw new Error("give the backup to restore, e.g. npm run db:restore -- backups/claimwatch-20261125T183005Z.db");
   const file = userPath(arg);
   const target = sqliteFilePath(env.DATABASE_URL);
 
   const check = checkBackup(file, knownMigrations());
   if (!check.ok) throw new Error(`${check.message}\nNothing was changed.`);
-  console.log(`${file}: integrity check ok; a Claimwatch database with ${check.claims.toLocaleString("en")} claims and ${check.users} accounts.`);
+  console.log(
+    `${file}: integrity check ok; a Claimwatch database with ${check.claims.toLocaleString("en")} claims and ${check.users} accounts.`,
+  );
 
   const users = processesUsing(target);
   if (users === null) {
@@ -34,10 +37,13 @@ async function main(): Promise<void> {
 
   const result = await restoreDatabase(file, target);
   console.log(`Restored ${target} (${formatSize(result.bytes)}) in ${(result.ms / 1000).toFixed(2)} s.`);
-  if (result.previous) console.log(`The database it replaced is kept as ${result.previous}; restore that file to undo.`);
+  if (result.previous)
+    console.log(`The database it replaced is kept as ${result.previous}; restore that file to undo.`);
   console.log(await refreshServerCache(env));
   if (check.pendingMigrations.length) {
-    console.log(`The backup predates migrations ${check.pendingMigrations.join(", ")}: run npm run db:migrate (npm start does) before serving.`);
+    console.log(
+      `The backup predates migrations ${check.pendingMigrations.join(", ")}: run npm run db:migrate (npm start does) before serving.`,
+    );
   }
 }
 

@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   const count = parseSyntheticCount(positional[0]);
 
   const db = await createPrismaClient(env.DATABASE_URL);
-  const bar = new SingleBar({ format: "synthetic claims [{bar}] {percentage}% {value}/{total} eta {eta}s", hideCursor: true });
+  const bar = new SingleBar({
+    format: "synthetic claims [{bar}] {percentage}% {value}/{total} eta {eta}s",
+    hideCursor: true,
+  });
   const started = performance.now();
   try {
     bar.start(count, 0);
@@ -40,7 +43,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  const hint = /does not exist in the current database/.test(message) ? "\nIs the database migrated? Run: npm run db:migrate" : "";
+  const hint = /does not exist in the current database/.test(message)
+    ? "\nIs the database migrated? Run: npm run db:migrate"
+    : "";
   console.error(`Synthetic load failed: ${message}${hint}`);
   process.exitCode = 1;
 });

@@ -4,7 +4,11 @@ import fs from "node:fs";
 
 const read = (f) => (fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")) : null);
 const checks = fs.existsSync("test-reports/checks.txt")
-  ? fs.readFileSync("test-reports/checks.txt", "utf8").trim().split("\n").map((l) => l.split(" "))
+  ? fs
+      .readFileSync("test-reports/checks.txt", "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => l.split(" "))
   : [];
 let passed = 0;
 let failed = 0;

@@ -13,7 +13,7 @@ step() { # name, command...
 }
 
 step typecheck npm run -s typecheck
-step lint npx eslint --max-warnings=0 .
+step lint npm run -s lint
 step unit npx vitest run --reporter=default --reporter=json --outputFile.json=test-reports/unit.json
 step e2e npx playwright test
 

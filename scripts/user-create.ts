@@ -11,7 +11,8 @@ import { CreateUserSchema } from "@/lib/validation/user";
 // Validates with the admin form's schema, writes the account and its AuditEvent (no signed-in user: userId null,
 // via "cli"), and prints a generated password once when none was given. Exit code 1 on any refusal.
 
-const USAGE = "Usage: npm run user:create -- --email <email> --role EDITOR|ADMIN [--name <name>] [--password <password>]";
+const USAGE =
+  "Usage: npm run user:create -- --email <email> --role EDITOR|ADMIN [--name <name>] [--password <password>]";
 
 export type CliOutcome = { exitCode: 0 | 1; lines: string[] };
 
@@ -21,7 +22,12 @@ export async function userCreate(db: Db, argv: string[]): Promise<CliOutcome> {
   try {
     values = parseArgs({
       args: argv,
-      options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, password: { type: "string" } },
+      options: {
+        email: { type: "string" },
+        role: { type: "string" },
+        name: { type: "string" },
+        password: { type: "string" },
+      },
       strict: true,
     }).values;
   } catch (error) {
@@ -41,11 +47,18 @@ export async function userCreate(db: Db, argv: string[]): Promise<CliOutcome> {
   }
   const result = await createUser(db, null, parsed.data, "cli");
   if (!result.ok) {
-    return { exitCode: 1, lines: [`The account was not created: ${result.formError ?? "refused"} (${parsed.data.email})`] };
+    return {
+      exitCode: 1,
+      lines: [`The account was not created: ${result.formError ?? "refused"} (${parsed.data.email})`],
+    };
   }
   const { id, generatedPassword } = result.data;
   const lines = [`Created ${parsed.data.role.toLowerCase()} ${parsed.data.email} (id ${id}).`];
-  if (generatedPassword) lines.push(`Password: ${generatedPassword}`, "It is shown only this once and stored only as a hash: pass it on securely now.");
+  if (generatedPassword)
+    lines.push(
+      `Password: ${generatedPassword}`,
+      "It is shown only this once and stored only as a hash: pass it on securely now.",
+    );
   return { exitCode: 0, lines };
 }
 

@@ -107,7 +107,10 @@ export async function makeTestClaim(db: Db, overrides: TestClaimOverrides = {}):
         : `Test rationale: set to ${status} after checking the linked source.`;
   const sourceSpecs = overrides.sources ?? [{ stance: "SUPPORTS" as const }];
   const history =
-    overrides.statusHistory ?? (status === "UNVERIFIED" ? [] : [{ from: "UNVERIFIED" as const, to: status, rationale: statusRationale ?? "Test status change rationale." }]);
+    overrides.statusHistory ??
+    (status === "UNVERIFIED"
+      ? []
+      : [{ from: "UNVERIFIED" as const, to: status, rationale: statusRationale ?? "Test status change rationale." }]);
 
   return db.$transaction(async (tx) => {
     const claimant = await testClaimant(tx, overrides, suffix);
@@ -136,7 +139,10 @@ export async function makeTestClaim(db: Db, overrides: TestClaimOverrides = {}):
     for (const [i, spec] of sourceSpecs.entries()) {
       const source =
         "sourceId" in spec
-          ? await tx.source.findUniqueOrThrow({ where: { id: spec.sourceId }, select: { id: true, title: true, protected: true } })
+          ? await tx.source.findUniqueOrThrow({
+              where: { id: spec.sourceId },
+              select: { id: true, title: true, protected: true },
+            })
           : await tx.source.create({
               data: {
                 title: spec.title ?? `Test source ${suffix}-${i + 1}`,
@@ -146,7 +152,8 @@ export async function makeTestClaim(db: Db, overrides: TestClaimOverrides = {}):
                 excerpt: spec.excerpt ?? null,
                 publishedAt: spec.publishedAt ?? null,
                 protected: spec.protected ?? false,
-                protectedReason: spec.protectedReason ?? (spec.protected ? "Test: the reporter's safety is at risk." : null),
+                protectedReason:
+                  spec.protectedReason ?? (spec.protected ? "Test: the reporter's safety is at risk." : null),
               },
               select: { id: true, title: true, protected: true },
             });
@@ -154,7 +161,12 @@ export async function makeTestClaim(db: Db, overrides: TestClaimOverrides = {}):
     }
     if (sources.length)
       await tx.claimSource.createMany({
-        data: sourceSpecs.map((spec, i) => ({ claimId: claim.id, sourceId: sources[i]!.id, stance: spec.stance, note: spec.note ?? null })),
+        data: sourceSpecs.map((spec, i) => ({
+          claimId: claim.id,
+          sourceId: sources[i]!.id,
+          stance: spec.stance,
+          note: spec.note ?? null,
+        })),
       });
 
     if (overrides.figures?.length)
@@ -198,10 +210,17 @@ export async function makeTestClaim(db: Db, overrides: TestClaimOverrides = {}):
 
 async function testClaimant(tx: Tx, overrides: TestClaimOverrides, suffix: string) {
   const select = { id: true, slug: true, name: true } as const;
-  if (overrides.claimantId !== undefined) return tx.actor.findUniqueOrThrow({ where: { id: overrides.claimantId }, select });
-  if (overrides.claimantSlug !== undefined) return tx.actor.findUniqueOrThrow({ where: { slug: overrides.claimantSlug }, select });
+  if (overrides.claimantId !== undefined)
+    return tx.actor.findUniqueOrThrow({ where: { id: overrides.claimantId }, select });
+  if (overrides.claimantSlug !== undefined)
+    return tx.actor.findUniqueOrThrow({ where: { slug: overrides.claimantSlug }, select });
   return tx.actor.create({
-    data: { slug: `t-actor-${suffix}`, name: overrides.claimantName ?? `Test Actor ${suffix}`, kind: "GOVERNMENT", country: "PK" },
+    data: {
+      slug: `t-actor-${suffix}`,
+      name: overrides.claimantName ?? `Test Actor ${suffix}`,
+      kind: "GOVERNMENT",
+      country: "PK",
+    },
     select,
   });
 }

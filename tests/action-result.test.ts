@@ -11,11 +11,16 @@ describe("action results", () => {
     expect(result).toMatchObject({ ok: false, formError: "Please correct the highlighted fields." });
     const total = Object.values(result.fieldErrors).reduce((n, messages) => n + (messages?.length ?? 0), 0);
     expect(total).toBe(parsed.error!.issues.length);
-    for (const issue of parsed.error!.issues) expect(result.fieldErrors[issue.path.join(".") || "root"]).toContain(issue.message);
+    for (const issue of parsed.error!.issues)
+      expect(result.fieldErrors[issue.path.join(".") || "root"]).toContain(issue.message);
   });
 
   it("refuseField() puts the message on its field and repeats it for the form; refuse() on the form", () => {
-    expect(refuseField("slug", "Taken.")).toEqual({ ok: false, fieldErrors: { slug: ["Taken."] }, formError: "Taken." });
+    expect(refuseField("slug", "Taken.")).toEqual({
+      ok: false,
+      fieldErrors: { slug: ["Taken."] },
+      formError: "Taken.",
+    });
     expect(refuse("No.")).toEqual({ ok: false, fieldErrors: {}, formError: "No." });
   });
 });

@@ -5,14 +5,37 @@ import { safeNextPath } from "@/lib/validation/login";
 
 describe("parseAuditFilters", () => {
   it("keeps valid filters and builds them back into a query string", () => {
-    const { filters, issues } = parseAuditFilters({ entity: "User", action: "reset-password", user: "Ann@Example.org", from: "2026-11-01", to: "2026-11-30", page: "2" });
+    const { filters, issues } = parseAuditFilters({
+      entity: "User",
+      action: "reset-password",
+      user: "Ann@Example.org",
+      from: "2026-11-01",
+      to: "2026-11-30",
+      page: "2",
+    });
     expect(issues).toEqual([]);
-    expect(filters).toEqual({ entity: "User", action: "reset-password", user: "ann@example.org", from: "2026-11-01", to: "2026-11-30", page: 2 });
-    expect(auditFiltersToSearch(filters)).toBe("?entity=User&action=reset-password&user=ann%40example.org&from=2026-11-01&to=2026-11-30&page=2");
+    expect(filters).toEqual({
+      entity: "User",
+      action: "reset-password",
+      user: "ann@example.org",
+      from: "2026-11-01",
+      to: "2026-11-30",
+      page: 2,
+    });
+    expect(auditFiltersToSearch(filters)).toBe(
+      "?entity=User&action=reset-password&user=ann%40example.org&from=2026-11-01&to=2026-11-30&page=2",
+    );
   });
 
   it("drops and reports every unusable value", () => {
-    const { filters, issues } = parseAuditFilters({ entity: "<script>", action: "DROP TABLE", user: "nobody", from: "2026-13-01", to: "soon", page: "0" });
+    const { filters, issues } = parseAuditFilters({
+      entity: "<script>",
+      action: "DROP TABLE",
+      user: "nobody",
+      from: "2026-13-01",
+      to: "soon",
+      page: "0",
+    });
     expect(filters).toEqual({ page: 1 });
     expect(issues.map((i) => i.param).sort()).toEqual(["action", "entity", "from", "page", "to", "user"]);
   });
@@ -35,7 +58,17 @@ describe("readableChanges", () => {
 describe("safeNextPath", () => {
   it("accepts local paths only", () => {
     expect(safeNextPath("/admin/users?q=a")).toBe("/admin/users?q=a");
-    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert(1)", "admin", "/a\nb", "", null, undefined]) {
+    for (const bad of [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "javascript:alert(1)",
+      "admin",
+      "/a\nb",
+      "",
+      null,
+      undefined,
+    ]) {
       expect(safeNextPath(bad), String(bad)).toBeNull();
     }
   });

@@ -50,8 +50,15 @@ describe("optimistic concurrency on Claim.version", () => {
     for (const [i, r] of results.entries()) {
       if (i !== winner) expect(r).toMatchObject({ ok: false, conflict: { changedBy: `Racer ${winner}` } });
     }
-    const row = await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { statement: true, version: true, updatedById: true } });
-    expect(row).toEqual({ statement: `Statement written by racer ${winner}`, version: 2, updatedById: editors[winner]!.id });
+    const row = await db.claim.findUniqueOrThrow({
+      where: { id: claim.id },
+      select: { statement: true, version: true, updatedById: true },
+    });
+    expect(row).toEqual({
+      statement: `Statement written by racer ${winner}`,
+      version: 2,
+      updatedById: editors[winner]!.id,
+    });
     expect(await db.auditEvent.count()).toBe(auditBefore + 1);
   });
 
@@ -65,11 +72,20 @@ describe("optimistic concurrency on Claim.version", () => {
       addFigure(
         db,
         editors[2]!,
-        FigureSchema.parse({ claimId: claim.id, version: 1, reportedById: actorId, population: "CIVILIANS", outcome: "KILLED", min: 3, max: 4 }),
+        FigureSchema.parse({
+          claimId: claim.id,
+          version: 1,
+          reportedById: actorId,
+          population: "CIVILIANS",
+          outcome: "KILLED",
+          min: 3,
+          max: 4,
+        }),
       ),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const written = (await db.casualtyFigure.count()) - before.figures + ((await db.statusChange.count()) - before.changes);
+    const written =
+      (await db.casualtyFigure.count()) - before.figures + ((await db.statusChange.count()) - before.changes);
     const winner = results.findIndex((r) => r.ok);
     expect(written).toBe(winner === 0 ? 0 : 1);
     expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { version: true } })).version).toBe(2);

@@ -22,7 +22,8 @@ beforeAll(async () => {
 });
 afterAll(async () => cleanup());
 
-const version = async (id: number) => (await db.claim.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+const version = async (id: number) =>
+  (await db.claim.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 
 const newSource = (overrides: Record<string, unknown> = {}) => ({
   mode: "new",
@@ -43,14 +44,31 @@ const newSource = (overrides: Record<string, unknown> = {}) => ({
 describe("attachSource / detachSource", () => {
   it("creates a new source with its stance, audits both rows and moves the version", async () => {
     const claim = await makeTestClaim(db, { sources: [] });
-    const result = await attachSource(db, editor, AttachSourceSchema.parse({ claimId: claim.id, version: 1, stance: "REFUTES", note: "Counts differ", source: newSource() }));
+    const result = await attachSource(
+      db,
+      editor,
+      AttachSourceSchema.parse({
+        claimId: claim.id,
+        version: 1,
+        stance: "REFUTES",
+        note: "Counts differ",
+        source: newSource(),
+      }),
+    );
     expect(result).toMatchObject({ ok: true, data: { version: 2 } });
     if (!result.ok) return;
     expect(await version(claim.id)).toBe(2);
-    expect(await auditOf(db, "Source", result.data.sourceId)).toMatchObject([{ action: "create", changes: { title: "Provincial hospital register" } }]);
-    const link = await db.claimSource.findFirstOrThrow({ where: { claimId: claim.id }, select: { id: true, stance: true, note: true } });
+    expect(await auditOf(db, "Source", result.data.sourceId)).toMatchObject([
+      { action: "create", changes: { title: "Provincial hospital register" } },
+    ]);
+    const link = await db.claimSource.findFirstOrThrow({
+      where: { claimId: claim.id },
+      select: { id: true, stance: true, note: true },
+    });
     expect(link).toMatchObject({ stance: "REFUTES", note: "Counts differ" });
-    expect(await auditOf(db, "ClaimSource", link.id)).toMatchObject([{ action: "create", userId: editor.id, changes: { claimVersion: [1, 2] } }]);
+    expect(await auditOf(db, "ClaimSource", link.id)).toMatchObject([
+      { action: "create", userId: editor.id, changes: { claimVersion: [1, 2] } },
+    ]);
   });
 
   it("keeps a protected source's identity from readers, and drops the reason of an unprotected one", async () => {
@@ -58,16 +76,29 @@ describe("attachSource / detachSource", () => {
     const protectedOne = await attachSource(
       db,
       editor,
-      AttachSourceSchema.parse({ claimId: claim.id, version: 1, stance: "SUPPORTS", source: newSource({ title: "Named nurse", protected: true, protectedReason: "Works at the hospital" }) }),
+      AttachSourceSchema.parse({
+        claimId: claim.id,
+        version: 1,
+        stance: "SUPPORTS",
+        source: newSource({ title: "Named nurse", protected: true, protectedReason: "Works at the hospital" }),
+      }),
     );
     expect(protectedOne.ok).toBe(true);
     const open = await attachSource(
       db,
       editor,
-      AttachSourceSchema.parse({ claimId: claim.id, version: 2, stance: "CONTEXT", source: newSource({ title: "Open report", protectedReason: "left over" }) }),
+      AttachSourceSchema.parse({
+        claimId: claim.id,
+        version: 2,
+        stance: "CONTEXT",
+        source: newSource({ title: "Open report", protectedReason: "left over" }),
+      }),
     );
     if (!open.ok) throw new Error("attach failed");
-    expect((await db.source.findUniqueOrThrow({ where: { id: open.data.sourceId }, select: { protectedReason: true } })).protectedReason).toBeNull();
+    expect(
+      (await db.source.findUniqueOrThrow({ where: { id: open.data.sourceId }, select: { protectedReason: true } }))
+        .protectedReason,
+    ).toBeNull();
     const reader = await getPublishedClaim(db, claim.slug);
     expect(JSON.stringify(reader)).not.toContain("Named nurse");
     expect(reader?.sources.find((s) => s.withheld)).toMatchObject({ reason: "Works at the hospital" });
@@ -77,13 +108,33 @@ describe("attachSource / detachSource", () => {
     const claim = await makeTestClaim(db, { sources: [] });
     const other = await makeTestClaim(db);
     const sourceId = other.sources[0]!.id;
-    const pick = (id: number, v: number) => AttachSourceSchema.parse({ claimId: claim.id, version: v, stance: "SUPPORTS", source: { mode: "existing", sourceId: id } });
+    const pick = (id: number, v: number) =>
+      AttachSourceSchema.parse({
+        claimId: claim.id,
+        version: v,
+        stance: "SUPPORTS",
+        source: { mode: "existing", sourceId: id },
+      });
     expect((await attachSource(db, editor, pick(sourceId, 1))).ok).toBe(true);
     const before = await tableCounts(db);
-    expect(await attachSource(db, editor, pick(sourceId, 2))).toMatchObject({ ok: false, fieldErrors: { "source.sourceId": [expect.stringMatching(/already linked/)] } });
-    expect(await attachSource(db, editor, pick(999_999, 2))).toMatchObject({ ok: false, fieldErrors: { "source.sourceId": [expect.stringMatching(/does not exist/)] } });
-    const badOrigin = AttachSourceSchema.parse({ claimId: claim.id, version: 2, stance: "SUPPORTS", source: newSource({ derivedFromId: 999_999 }) });
-    expect(await attachSource(db, editor, badOrigin)).toMatchObject({ ok: false, fieldErrors: { "source.fields.derivedFromId": [expect.any(String)] } });
+    expect(await attachSource(db, editor, pick(sourceId, 2))).toMatchObject({
+      ok: false,
+      fieldErrors: { "source.sourceId": [expect.stringMatching(/already linked/)] },
+    });
+    expect(await attachSource(db, editor, pick(999_999, 2))).toMatchObject({
+      ok: false,
+      fieldErrors: { "source.sourceId": [expect.stringMatching(/does not exist/)] },
+    });
+    const badOrigin = AttachSourceSchema.parse({
+      claimId: claim.id,
+      version: 2,
+      stance: "SUPPORTS",
+      source: newSource({ derivedFromId: 999_999 }),
+    });
+    expect(await attachSource(db, editor, badOrigin)).toMatchObject({
+      ok: false,
+      fieldErrors: { "source.fields.derivedFromId": [expect.any(String)] },
+    });
     expect(await tableCounts(db)).toEqual(before);
   });
 
@@ -91,7 +142,11 @@ describe("attachSource / detachSource", () => {
     const claim = await makeTestClaim(db, { sources: [] });
     await db.claim.update({ where: { id: claim.id }, data: { version: 2 } });
     const before = await tableCounts(db);
-    const result = await attachSource(db, editor, AttachSourceSchema.parse({ claimId: claim.id, version: 1, stance: "SUPPORTS", source: newSource() }));
+    const result = await attachSource(
+      db,
+      editor,
+      AttachSourceSchema.parse({ claimId: claim.id, version: 1, stance: "SUPPORTS", source: newSource() }),
+    );
     expect(result).toMatchObject({ ok: false, conflict: expect.any(Object) });
     expect(await tableCounts(db)).toEqual(before);
   });
@@ -99,32 +154,72 @@ describe("attachSource / detachSource", () => {
   it("removes a source, but not one a figure cites, not another claim's, and not the last one of a final verdict", async () => {
     const claim = await makeTestClaim(db, { status: "FALSE", sources: [{ stance: "REFUTES" }, { stance: "CONTEXT" }] });
     const [cited, spare] = claim.sources;
-    await db.casualtyFigure.create({ data: { claimId: claim.id, reportedById: claim.claimant.id, sourceId: cited!.id, population: "CIVILIANS", outcome: "KILLED", min: 1, max: 1 } });
+    await db.casualtyFigure.create({
+      data: {
+        claimId: claim.id,
+        reportedById: claim.claimant.id,
+        sourceId: cited!.id,
+        population: "CIVILIANS",
+        outcome: "KILLED",
+        min: 1,
+        max: 1,
+      },
+    });
     const foreign = (await makeTestClaim(db)).sources[0]!.id;
 
-    expect(await detachSource(db, editor, { claimId: claim.id, version: 1, sourceId: cited!.id })).toMatchObject({ ok: false, fieldErrors: { sourceId: [expect.stringMatching(/cites this source/)] } });
-    expect(await detachSource(db, editor, { claimId: claim.id, version: 1, sourceId: foreign })).toMatchObject({ ok: false, fieldErrors: { sourceId: [expect.stringMatching(/not linked/)] } });
+    expect(await detachSource(db, editor, { claimId: claim.id, version: 1, sourceId: cited!.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { sourceId: [expect.stringMatching(/cites this source/)] },
+    });
+    expect(await detachSource(db, editor, { claimId: claim.id, version: 1, sourceId: foreign })).toMatchObject({
+      ok: false,
+      fieldErrors: { sourceId: [expect.stringMatching(/not linked/)] },
+    });
 
     const removed = await detachSource(db, editor, { claimId: claim.id, version: 1, sourceId: spare!.id });
     expect(removed).toEqual({ ok: true, data: { version: 2 } });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entity: "ClaimSource", action: "delete" }, orderBy: { id: "desc" }, select: { changes: true } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { entity: "ClaimSource", action: "delete" },
+      orderBy: { id: "desc" },
+      select: { changes: true },
+    });
     expect(JSON.parse(audit.changes)).toMatchObject({ claimId: claim.id, sourceId: spare!.id, stance: "CONTEXT" });
 
     await db.casualtyFigure.deleteMany({ where: { claimId: claim.id } });
-    expect(await detachSource(db, editor, { claimId: claim.id, version: 2, sourceId: cited!.id })).toMatchObject({ ok: false, formError: expect.stringMatching(/final verdict needs at least one source/) });
+    expect(await detachSource(db, editor, { claimId: claim.id, version: 2, sourceId: cited!.id })).toMatchObject({
+      ok: false,
+      formError: expect.stringMatching(/final verdict needs at least one source/),
+    });
   });
 });
 
 describe("addFigure / removeFigure", () => {
   const figure = (claimId: number, v: number, overrides: Record<string, unknown>) =>
-    FigureSchema.parse({ claimId, version: v, population: "CIVILIANS", outcome: "KILLED", min: "4", max: "9", sourceId: "", reportedAt: "2026-11-22", note: "", ...overrides });
+    FigureSchema.parse({
+      claimId,
+      version: v,
+      population: "CIVILIANS",
+      outcome: "KILLED",
+      min: "4",
+      max: "9",
+      sourceId: "",
+      reportedAt: "2026-11-22",
+      note: "",
+      ...overrides,
+    });
 
   it("adds a figure citing one of the claim's sources, and audits it", async () => {
     const claim = await makeTestClaim(db);
-    const result = await addFigure(db, editor, figure(claim.id, 1, { reportedById: claim.claimant.id, sourceId: claim.sources[0]!.id }));
+    const result = await addFigure(
+      db,
+      editor,
+      figure(claim.id, 1, { reportedById: claim.claimant.id, sourceId: claim.sources[0]!.id }),
+    );
     expect(result).toMatchObject({ ok: true, data: { version: 2 } });
     if (!result.ok) return;
-    expect(await auditOf(db, "CasualtyFigure", result.data.figureId)).toMatchObject([{ action: "create", changes: { min: 4, max: 9, population: "CIVILIANS" } }]);
+    expect(await auditOf(db, "CasualtyFigure", result.data.figureId)).toMatchObject([
+      { action: "create", changes: { min: 4, max: 9, population: "CIVILIANS" } },
+    ]);
     const reader = await getPublishedClaim(db, claim.slug);
     expect(reader?.figures).toMatchObject([{ min: 4, max: 9, outcome: "KILLED" }]);
   });
@@ -153,10 +248,18 @@ describe("addFigure / removeFigure", () => {
     const a = await makeTestClaim(db, { figures: [{ min: 1, max: 2 }] });
     const b = await makeTestClaim(db, { figures: [{ min: 3, max: 3 }] });
     const figureOfB = await db.casualtyFigure.findFirstOrThrow({ where: { claimId: b.id }, select: { id: true } });
-    expect(await removeFigure(db, editor, { claimId: a.id, version: 1, figureId: figureOfB.id })).toMatchObject({ ok: false, fieldErrors: { figureId: [expect.any(String)] } });
+    expect(await removeFigure(db, editor, { claimId: a.id, version: 1, figureId: figureOfB.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { figureId: [expect.any(String)] },
+    });
     const figureOfA = await db.casualtyFigure.findFirstOrThrow({ where: { claimId: a.id }, select: { id: true } });
-    expect(await removeFigure(db, editor, { claimId: a.id, version: 1, figureId: figureOfA.id })).toEqual({ ok: true, data: { version: 2 } });
-    expect(await auditOf(db, "CasualtyFigure", figureOfA.id)).toMatchObject([{ action: "delete", changes: { min: 1, max: 2 } }]);
+    expect(await removeFigure(db, editor, { claimId: a.id, version: 1, figureId: figureOfA.id })).toEqual({
+      ok: true,
+      data: { version: 2 },
+    });
+    expect(await auditOf(db, "CasualtyFigure", figureOfA.id)).toMatchObject([
+      { action: "delete", changes: { min: 1, max: 2 } },
+    ]);
     expect(await db.casualtyFigure.count({ where: { claimId: b.id } })).toBe(1);
   });
 });
@@ -165,15 +268,21 @@ describe("addLink / removeLink", () => {
   it("links two claims once per type and audits it", async () => {
     const denial = await makeTestClaim(db);
     const claim = await makeTestClaim(db);
-    const link = (v: number, type = "DENIES") => LinkSchema.parse({ claimId: denial.id, version: v, type, targetId: claim.id, note: "" });
+    const link = (v: number, type = "DENIES") =>
+      LinkSchema.parse({ claimId: denial.id, version: v, type, targetId: claim.id, note: "" });
     const result = await addLink(db, editor, link(1));
     expect(result).toMatchObject({ ok: true, data: { version: 2 } });
     if (!result.ok) return;
-    expect(await auditOf(db, "ClaimLink", result.data.linkId)).toMatchObject([{ action: "create", changes: { fromId: denial.id, toId: claim.id, type: "DENIES" } }]);
+    expect(await auditOf(db, "ClaimLink", result.data.linkId)).toMatchObject([
+      { action: "create", changes: { fromId: denial.id, toId: claim.id, type: "DENIES" } },
+    ]);
     expect((await getPublishedClaim(db, claim.slug))?.links).toMatchObject([{ direction: "incoming", type: "DENIES" }]);
 
     const before = await tableCounts(db);
-    expect(await addLink(db, editor, link(2))).toMatchObject({ ok: false, fieldErrors: { targetId: [expect.stringMatching(/link exists/)] } });
+    expect(await addLink(db, editor, link(2))).toMatchObject({
+      ok: false,
+      fieldErrors: { targetId: [expect.stringMatching(/link exists/)] },
+    });
     expect(await tableCounts(db)).toEqual(before);
     expect((await addLink(db, editor, link(2, "CONTRADICTS"))).ok).toBe(true);
   });
@@ -181,11 +290,15 @@ describe("addLink / removeLink", () => {
   it("refuses a self-link and an unknown target, even when the schema is bypassed", async () => {
     const claim = await makeTestClaim(db);
     const before = await tableCounts(db);
-    expect(await addLink(db, editor, { claimId: claim.id, version: 1, type: "QUALIFIES", targetId: claim.id })).toMatchObject({
+    expect(
+      await addLink(db, editor, { claimId: claim.id, version: 1, type: "QUALIFIES", targetId: claim.id }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { targetId: [expect.stringMatching(/itself/)] },
     });
-    expect(await addLink(db, editor, { claimId: claim.id, version: 1, type: "QUALIFIES", targetId: 999_999 })).toMatchObject({
+    expect(
+      await addLink(db, editor, { claimId: claim.id, version: 1, type: "QUALIFIES", targetId: 999_999 }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { targetId: [expect.stringMatching(/does not exist/)] },
     });
@@ -196,8 +309,16 @@ describe("addLink / removeLink", () => {
     const a = await makeTestClaim(db);
     const b = await makeTestClaim(db, { links: [{ toId: a.id, type: "RESPONDS_TO" }] });
     const link = await db.claimLink.findFirstOrThrow({ where: { fromId: b.id }, select: { id: true } });
-    expect(await removeLink(db, editor, { claimId: a.id, version: 1, linkId: link.id })).toMatchObject({ ok: false, fieldErrors: { linkId: [expect.any(String)] } });
-    expect(await removeLink(db, editor, { claimId: b.id, version: 1, linkId: link.id })).toEqual({ ok: true, data: { version: 2 } });
-    expect(await auditOf(db, "ClaimLink", link.id)).toMatchObject([{ action: "delete", changes: { fromId: b.id, toId: a.id } }]);
+    expect(await removeLink(db, editor, { claimId: a.id, version: 1, linkId: link.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { linkId: [expect.any(String)] },
+    });
+    expect(await removeLink(db, editor, { claimId: b.id, version: 1, linkId: link.id })).toEqual({
+      ok: true,
+      data: { version: 2 },
+    });
+    expect(await auditOf(db, "ClaimLink", link.id)).toMatchObject([
+      { action: "delete", changes: { fromId: b.id, toId: a.id } },
+    ]);
   });
 });

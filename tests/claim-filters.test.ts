@@ -84,4 +84,3 @@ describe("filtersToSearch", () => {
     expect(filtersToSearch({ sort: "relevance" })).toBe("");
   });
 });
-

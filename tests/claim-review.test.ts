@@ -32,9 +32,24 @@ describe("buildClaimReview", () => {
         { stance: "CONTEXT", title: "Paper report", url: null },
       ],
       statusHistory: [
-        { from: "UNVERIFIED", to: "FALSE", rationale: "Imagery shows an empty compound at the site.", createdAt: new Date("2026-10-03T09:00:00Z") },
-        { from: "FALSE", to: "IN_REVIEW", rationale: "New footage needs checking.", createdAt: new Date("2026-10-04T09:00:00Z") },
-        { from: "IN_REVIEW", to: "FALSE", rationale: "The footage is older; the verdict stands.", createdAt: new Date("2026-10-05T09:00:00Z") },
+        {
+          from: "UNVERIFIED",
+          to: "FALSE",
+          rationale: "Imagery shows an empty compound at the site.",
+          createdAt: new Date("2026-10-03T09:00:00Z"),
+        },
+        {
+          from: "FALSE",
+          to: "IN_REVIEW",
+          rationale: "New footage needs checking.",
+          createdAt: new Date("2026-10-04T09:00:00Z"),
+        },
+        {
+          from: "IN_REVIEW",
+          to: "FALSE",
+          rationale: "The footage is older; the verdict stands.",
+          createdAt: new Date("2026-10-05T09:00:00Z"),
+        },
       ],
     });
     const review = buildClaimReview(await reader(made.slug), SITE);
@@ -74,13 +89,27 @@ describe("buildClaimReview", () => {
     expect(buildClaimReview(await reader(position.slug), SITE)).toBeNull();
 
     const person = await db.actor.create({
-      data: { slug: `person-${Date.now()}`, name: "A. Spokesperson", kind: "INDIVIDUAL", sameAs: "https://www.wikidata.org/wiki/Q1" },
+      data: {
+        slug: `person-${Date.now()}`,
+        name: "A. Spokesperson",
+        kind: "INDIVIDUAL",
+        sameAs: "https://www.wikidata.org/wiki/Q1",
+      },
       select: { id: true },
     });
     const publishedAt = new Date("2026-09-01T00:00:00Z");
-    const made = await makeTestClaim(db, { claimantId: person.id, status: "MISLEADING", statusHistory: [], publishedAt });
+    const made = await makeTestClaim(db, {
+      claimantId: person.id,
+      status: "MISLEADING",
+      statusHistory: [],
+      publishedAt,
+    });
     const review = buildClaimReview(await reader(made.slug), SITE);
-    expect(review?.itemReviewed.author).toEqual({ "@type": "Person", name: "A. Spokesperson", sameAs: "https://www.wikidata.org/wiki/Q1" });
+    expect(review?.itemReviewed.author).toEqual({
+      "@type": "Person",
+      name: "A. Spokesperson",
+      sameAs: "https://www.wikidata.org/wiki/Q1",
+    });
     expect(review?.datePublished).toBe(publishedAt.toISOString());
   });
 });

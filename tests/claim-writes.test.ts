@@ -23,16 +23,29 @@ async function anActor() {
 describe("createClaim", () => {
   it("creates a draft with a slug made from the statement, and audits it", async () => {
     const actorId = await anActor();
-    const result = await createClaim(db, editor, claimForm(actorId, { statement: "TTP fighters shelter in Kunar, officials say" }));
+    const result = await createClaim(
+      db,
+      editor,
+      claimForm(actorId, { statement: "TTP fighters shelter in Kunar, officials say" }),
+    );
     expect(result).toMatchObject({ ok: true, data: { slug: "ttp-fighters-shelter-in-kunar-officials-say" } });
     if (!result.ok) return;
     const claim = await getEditorClaim(db, result.data.id);
-    expect(claim).toMatchObject({ publishedAt: null, version: 1, status: "UNVERIFIED", claimantId: actorId, location: "Khost" });
+    expect(claim).toMatchObject({
+      publishedAt: null,
+      version: 1,
+      status: "UNVERIFIED",
+      claimantId: actorId,
+      location: "Khost",
+    });
     expect(claim?.createdBy?.name).toBe("Ayesha Editor");
     const audit = await auditOf(db, "Claim", result.data.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ userId: editor.id, action: "create" });
-    expect(audit[0]?.changes).toMatchObject({ statement: "TTP fighters shelter in Kunar, officials say", claimantId: actorId });
+    expect(audit[0]?.changes).toMatchObject({
+      statement: "TTP fighters shelter in Kunar, officials say",
+      claimantId: actorId,
+    });
   });
 
   it("numbers a generated slug that is taken, but refuses a typed slug that is taken", async () => {
@@ -44,7 +57,11 @@ describe("createClaim", () => {
     expect(second.ok && second.data.slug).toBe("border-crossing-at-torkham-closed-for-a-week-2");
 
     const before = await tableCounts(db);
-    const typed = await createClaim(db, editor, claimForm(actorId, { slug: "border-crossing-at-torkham-closed-for-a-week" }));
+    const typed = await createClaim(
+      db,
+      editor,
+      claimForm(actorId, { slug: "border-crossing-at-torkham-closed-for-a-week" }),
+    );
     expect(typed).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringMatching(/already used/)] } });
     expect(await tableCounts(db)).toEqual(before);
   });
@@ -53,12 +70,20 @@ describe("createClaim", () => {
     const result = await createClaim(
       db,
       editor,
-      claimForm(0, { claimant: { mode: "new", actor: { name: "Paktika Provincial Council", kind: "GOVERNMENT", country: "af", sameAs: "" } } }),
+      claimForm(0, {
+        claimant: {
+          mode: "new",
+          actor: { name: "Paktika Provincial Council", kind: "GOVERNMENT", country: "af", sameAs: "" },
+        },
+      }),
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const claim = await getEditorClaim(db, result.data.id);
-    const actor = await db.actor.findUniqueOrThrow({ where: { id: claim!.claimantId }, select: { id: true, slug: true, country: true } });
+    const actor = await db.actor.findUniqueOrThrow({
+      where: { id: claim!.claimantId },
+      select: { id: true, slug: true, country: true },
+    });
     expect(actor).toMatchObject({ slug: "paktika-provincial-council", country: "AF" });
     expect(await auditOf(db, "Actor", actor.id)).toMatchObject([{ action: "create", userId: editor.id }]);
   });
@@ -79,7 +104,10 @@ describe("createClaim", () => {
     );
     try {
       const before = await tableCounts(db);
-      const input = claimForm(0, { statement: "boom", claimant: { mode: "new", actor: { name: "Orphan Actor", kind: "MEDIA" } } });
+      const input = claimForm(0, {
+        statement: "boom",
+        claimant: { mode: "new", actor: { name: "Orphan Actor", kind: "MEDIA" } },
+      });
       await expect(createClaim(db, editor, input)).rejects.toThrow();
       expect(await tableCounts(db)).toEqual(before);
     } finally {
@@ -109,9 +137,19 @@ describe("updateClaim", () => {
   }
 
   it("saves the changed fields, moves the version on and audits the difference", async () => {
-    const { id } = await makeTestClaim(db, { published: false, location: "Khost", claimedAt: new Date("2026-11-20T00:00:00Z") });
+    const { id } = await makeTestClaim(db, {
+      published: false,
+      location: "Khost",
+      claimedAt: new Date("2026-11-20T00:00:00Z"),
+    });
     const form = await editForm(id);
-    const input = ClaimUpdateSchema.parse({ ...form, statement: "Revised statement", location: "", originalText: "بیان", originalLanguage: "ps" });
+    const input = ClaimUpdateSchema.parse({
+      ...form,
+      statement: "Revised statement",
+      location: "",
+      originalText: "بیان",
+      originalLanguage: "ps",
+    });
     const result = await updateClaim(db, editor, input);
     expect(result).toMatchObject({ ok: true, data: { version: 2 } });
     const claim = await getEditorClaim(db, id);
@@ -119,7 +157,13 @@ describe("updateClaim", () => {
     expect(claim?.updatedBy?.name).toBe("Ayesha Editor");
     const [audit] = await auditOf(db, "Claim", id);
     expect(audit?.action).toBe("update");
-    expect(Object.keys(audit?.changes ?? {}).sort()).toEqual(["location", "originalLanguage", "originalText", "statement", "version"]);
+    expect(Object.keys(audit?.changes ?? {}).sort()).toEqual([
+      "location",
+      "originalLanguage",
+      "originalText",
+      "statement",
+      "version",
+    ]);
     expect(audit?.changes.version).toEqual([1, 2]);
   });
 
@@ -134,7 +178,11 @@ describe("updateClaim", () => {
 
   it("will not make a rated claim a position", async () => {
     const { id } = await makeTestClaim(db, { status: "DISPUTED" });
-    const result = await updateClaim(db, editor, ClaimUpdateSchema.parse({ ...(await editForm(id)), kind: "POSITION" }));
+    const result = await updateClaim(
+      db,
+      editor,
+      ClaimUpdateSchema.parse({ ...(await editForm(id)), kind: "POSITION" }),
+    );
     expect(result).toMatchObject({ ok: false, fieldErrors: { kind: [expect.stringMatching(/not rated/)] } });
     expect((await getEditorClaim(db, id))?.kind).toBe("FACT");
   });
@@ -143,13 +191,19 @@ describe("updateClaim", () => {
     const { id } = await makeTestClaim(db);
     const form = await editForm(id);
     const other = await makeTestUser(db, { name: "Bilal Other" });
-    expect((await updateClaim(db, other, ClaimUpdateSchema.parse({ ...form, statement: "Bilal's version" }))).ok).toBe(true);
+    expect((await updateClaim(db, other, ClaimUpdateSchema.parse({ ...form, statement: "Bilal's version" }))).ok).toBe(
+      true,
+    );
 
     const before = await tableCounts(db);
     const stale = await updateClaim(
       db,
       editor,
-      ClaimUpdateSchema.parse({ ...form, statement: "Ayesha's version", claimant: { mode: "new", actor: { name: "Ghost actor", kind: "MEDIA" } } }),
+      ClaimUpdateSchema.parse({
+        ...form,
+        statement: "Ayesha's version",
+        claimant: { mode: "new", actor: { name: "Ghost actor", kind: "MEDIA" } },
+      }),
     );
     expect(stale).toMatchObject({ ok: false, conflict: { changedBy: "Bilal Other" } });
     expect(!stale.ok && stale.formError).toMatch(/^Changed by Bilal Other at .+ since you opened it/);
@@ -159,7 +213,11 @@ describe("updateClaim", () => {
 
   it("refuses an unknown claim id", async () => {
     const { id } = await makeTestClaim(db);
-    const result = await updateClaim(db, editor, ClaimUpdateSchema.parse({ ...(await editForm(id)), claimId: 987_654 }));
+    const result = await updateClaim(
+      db,
+      editor,
+      ClaimUpdateSchema.parse({ ...(await editForm(id)), claimId: 987_654 }),
+    );
     expect(result).toMatchObject({ ok: false, fieldErrors: { claimId: [expect.any(String)] } });
   });
 });
@@ -170,8 +228,14 @@ describe("setPublished", () => {
     const at = new Date("2026-11-25T10:00:00Z");
     const published = await setPublished(db, editor, { claimId: id, version: 1, publish: true }, at);
     expect(published).toEqual({ ok: true, data: { version: 2, publishedAt: at } });
-    expect(await setPublished(db, editor, { claimId: id, version: 2, publish: true })).toMatchObject({ ok: false, fieldErrors: { publish: [expect.any(String)] } });
-    expect(await setPublished(db, editor, { claimId: id, version: 1, publish: false })).toMatchObject({ ok: false, conflict: expect.any(Object) });
+    expect(await setPublished(db, editor, { claimId: id, version: 2, publish: true })).toMatchObject({
+      ok: false,
+      fieldErrors: { publish: [expect.any(String)] },
+    });
+    expect(await setPublished(db, editor, { claimId: id, version: 1, publish: false })).toMatchObject({
+      ok: false,
+      conflict: expect.any(Object),
+    });
     const unpublished = await setPublished(db, editor, { claimId: id, version: 2, publish: false });
     expect(unpublished).toEqual({ ok: true, data: { version: 3, publishedAt: null } });
     expect((await auditOf(db, "Claim", id)).map((a) => a.action)).toEqual(["publish", "unpublish"]);

@@ -29,7 +29,10 @@ afterAll(async () => {
 
 async function cli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run("npx", ["tsx", `scripts/${script}.ts`, ...args], { env: { ...process.env, DATABASE_URL: url }, timeout: 60_000 });
+    const { stdout, stderr } = await run("npx", ["tsx", `scripts/${script}.ts`, ...args], {
+      env: { ...process.env, DATABASE_URL: url },
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -44,18 +47,39 @@ const write = (name: string, data: Uint8Array | string) => {
 };
 
 const goodFile = () =>
-  jsonFile({ actors: [actorRecord("cli-actor")], claims: [claimRecord("cli-claim-1", "cli-actor"), claimRecord("cli-claim-2", "cli-actor", { published: false, publishedAt: undefined })] });
+  jsonFile({
+    actors: [actorRecord("cli-actor")],
+    claims: [
+      claimRecord("cli-claim-1", "cli-actor"),
+      claimRecord("cli-claim-2", "cli-actor", { published: false, publishedAt: undefined }),
+    ],
+  });
 
 describe("npm run db:import", () => {
   it("exits 1 with every error and writes nothing", async () => {
     const before = await everyTableCount(db);
-    const file = write("bad.json", jsonFile({ claims: [claimRecord("cli-bad", "nobody", { figures: [{ reportedBy: "nobody", population: "CIVILIANS", outcome: "KILLED", min: 9, max: 2 }] })] }));
+    const file = write(
+      "bad.json",
+      jsonFile({
+        claims: [
+          claimRecord("cli-bad", "nobody", {
+            figures: [{ reportedBy: "nobody", population: "CIVILIANS", outcome: "KILLED", min: 9, max: 2 }],
+          }),
+        ],
+      }),
+    );
     const result = await cli("db-import", [file]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`3 errors in ${file}; nothing was written:`);
-    expect(result.stderr).toContain("line 6, claims[0].figures[0].max: The highest figure cannot be below the lowest (9).");
-    expect(result.stderr).toContain("line 6, claims[0].claimant: no actor “nobody” in this file's actors or in the database.");
-    expect(result.stderr).toContain("line 6, claims[0].figures[0].reportedBy: no actor “nobody” in this file's actors or in the database.");
+    expect(result.stderr).toContain(
+      "line 6, claims[0].figures[0].max: The highest figure cannot be below the lowest (9).",
+    );
+    expect(result.stderr).toContain(
+      "line 6, claims[0].claimant: no actor “nobody” in this file's actors or in the database.",
+    );
+    expect(result.stderr).toContain(
+      "line 6, claims[0].figures[0].reportedBy: no actor “nobody” in this file's actors or in the database.",
+    );
     expect(await everyTableCount(db)).toEqual(before);
   });
 
@@ -64,7 +88,9 @@ describe("npm run db:import", () => {
     const before = await everyTableCount(db);
     const dry = await cli("db-import", [file, "--dry-run"]);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/^Dry run, nothing written: .*good\.json \(JSON, .*, 3 records\) into file:.* in [\d.]+ s; it would make these changes:/);
+    expect(dry.stdout).toMatch(
+      /^Dry run, nothing written: .*good\.json \(JSON, .*, 3 records\) into file:.* in [\d.]+ s; it would make these changes:/,
+    );
     expect(dry.stdout).toContain("claims          2 created, 0 updated, 0 unchanged");
     expect(await everyTableCount(db)).toEqual(before);
 
@@ -75,8 +101,14 @@ describe("npm run db:import", () => {
   });
 
   it("refuses an unknown option and a missing file argument", async () => {
-    expect(await cli("db-import", ["--force"])).toMatchObject({ code: 1, stderr: expect.stringContaining("unknown option --force") });
-    expect(await cli("db-import", [])).toMatchObject({ code: 1, stderr: expect.stringContaining("give the file to import") });
+    expect(await cli("db-import", ["--force"])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("unknown option --force"),
+    });
+    expect(await cli("db-import", [])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("give the file to import"),
+    });
   });
 });
 
@@ -94,7 +126,9 @@ describe("npm run db:export, db:backup, db:restore", () => {
     const backup = path.join(dir, "backup.db");
     const made = await cli("db-backup", [backup]);
     expect(made.code).toBe(0);
-    expect(made.stdout).toMatch(/^Backed up .* to .*backup\.db: [\d.]+ (KB|MB) \([\d,]+ pages\) in [\d.]+ s; integrity check ok\.$/m);
+    expect(made.stdout).toMatch(
+      /^Backed up .* to .*backup\.db: [\d.]+ (KB|MB) \([\d,]+ pages\) in [\d.]+ s; integrity check ok\.$/m,
+    );
 
     // This test process holds the database open, as a running server would.
     const refused = await cli("db-restore", [backup]);

@@ -42,7 +42,18 @@ const sourceForm = {
   protectedReason: "",
 };
 
-const figureForm = { claimId: 1, version: 4, reportedById: "2", population: "CIVILIANS", outcome: "KILLED", min: "10", max: "12", sourceId: "", reportedAt: "", note: "" };
+const figureForm = {
+  claimId: 1,
+  version: 4,
+  reportedById: "2",
+  population: "CIVILIANS",
+  outcome: "KILLED",
+  min: "10",
+  max: "12",
+  sourceId: "",
+  reportedAt: "",
+  note: "",
+};
 
 describe("claim schema", () => {
   it("accepts what the form sends and gives typed values that parse again to the same thing", () => {
@@ -69,7 +80,15 @@ describe("claim schema", () => {
       incidentId: "abc",
       claimant: { mode: "existing", actorId: -4 },
     });
-    expect(Object.keys(errors).sort()).toEqual(["category", "claimant.actorId", "claimedAt", "incidentId", "kind", "location", "statement"]);
+    expect(Object.keys(errors).sort()).toEqual([
+      "category",
+      "claimant.actorId",
+      "claimedAt",
+      "incidentId",
+      "kind",
+      "location",
+      "statement",
+    ]);
     expect(errors.statement).toMatch(/limited to 1000/);
   });
 
@@ -86,7 +105,9 @@ describe("claim schema", () => {
       expect(issues(ClaimCreateSchema, { ...claimForm, originalText: "متن", originalLanguage: tag })).toEqual({});
     }
     for (const tag of ["pashto", "p", "ps_AF", "<script>", "ps-"]) {
-      expect(issues(ClaimCreateSchema, { ...claimForm, originalText: "متن", originalLanguage: tag })).toHaveProperty("originalLanguage");
+      expect(issues(ClaimCreateSchema, { ...claimForm, originalText: "متن", originalLanguage: tag })).toHaveProperty(
+        "originalLanguage",
+      );
     }
   });
 
@@ -100,39 +121,73 @@ describe("claim schema", () => {
       ...claimForm,
       claimant: { mode: "new", actor: { name: "", kind: "ALIENS", country: "ZZ", sameAs: "javascript:alert(1)" } },
     });
-    expect(Object.keys(errors).sort()).toEqual(["claimant.actor.country", "claimant.actor.kind", "claimant.actor.name", "claimant.actor.sameAs"]);
+    expect(Object.keys(errors).sort()).toEqual([
+      "claimant.actor.country",
+      "claimant.actor.kind",
+      "claimant.actor.name",
+      "claimant.actor.sameAs",
+    ]);
     const ok = ClaimCreateSchema.parse({
       ...claimForm,
-      claimant: { mode: "new", actor: { name: "Khost elders", kind: "INDIVIDUAL", country: "af", sameAs: "https://www.wikidata.org/wiki/Q1" } },
+      claimant: {
+        mode: "new",
+        actor: { name: "Khost elders", kind: "INDIVIDUAL", country: "af", sameAs: "https://www.wikidata.org/wiki/Q1" },
+      },
     });
-    expect(ok.claimant).toEqual({ mode: "new", actor: { name: "Khost elders", kind: "INDIVIDUAL", country: "AF", sameAs: "https://www.wikidata.org/wiki/Q1" } });
+    expect(ok.claimant).toEqual({
+      mode: "new",
+      actor: { name: "Khost elders", kind: "INDIVIDUAL", country: "AF", sameAs: "https://www.wikidata.org/wiki/Q1" },
+    });
     expect(issues(ActorSchema, { name: "A", kind: "MEDIA", country: "PAK" })).toHaveProperty("country");
   });
 
   it("needs the claim id and version on edit", () => {
     const errors = issues(ClaimUpdateSchema, { ...claimForm, claimId: "x", version: 0 });
     expect(Object.keys(errors).sort()).toEqual(["claimId", "version"]);
-    expect(ClaimUpdateSchema.parse({ ...claimForm, claimId: "5", version: "2" })).toMatchObject({ claimId: 5, version: 2 });
+    expect(ClaimUpdateSchema.parse({ ...claimForm, claimId: "5", version: "2" })).toMatchObject({
+      claimId: 5,
+      version: 2,
+    });
   });
 
   it("publishes only with a real boolean", () => {
     expect(issues(PublishSchema, { claimId: 1, version: 1, publish: "yes" })).toHaveProperty("publish");
-    expect(PublishSchema.parse({ claimId: 1, version: 1, publish: false })).toEqual({ claimId: 1, version: 1, publish: false });
+    expect(PublishSchema.parse({ claimId: 1, version: 1, publish: false })).toEqual({
+      claimId: 1,
+      version: 1,
+      publish: false,
+    });
   });
 });
 
 describe("source schema", () => {
   it("refuses javascript:, data: and other non-web addresses for url and archiveUrl", () => {
-    for (const url of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://example.org/x", "http://localhost/x", "https://exa mple.org", "example.org"]) {
+    for (const url of [
+      "javascript:alert(1)",
+      "JAVASCRIPT:alert(1)",
+      "data:text/html,<script>alert(1)</script>",
+      "ftp://example.org/x",
+      "http://localhost/x",
+      "https://exa mple.org",
+      "example.org",
+    ]) {
       expect(issues(NewSourceSchema, { ...sourceForm, url }), url).toHaveProperty("url");
       expect(issues(NewSourceSchema, { ...sourceForm, archiveUrl: url }), url).toHaveProperty("archiveUrl");
     }
-    expect(issues(NewSourceSchema, { ...sourceForm, url: "", archiveUrl: "https://web.archive.org/web/2026/https://example.org" })).toEqual({});
+    expect(
+      issues(NewSourceSchema, {
+        ...sourceForm,
+        url: "",
+        archiveUrl: "https://web.archive.org/web/2026/https://example.org",
+      }),
+    ).toEqual({});
   });
 
   it("needs a reason for a protected source", () => {
     expect(issues(NewSourceSchema, { ...sourceForm, protected: true })).toHaveProperty("protectedReason");
-    expect(issues(NewSourceSchema, { ...sourceForm, protected: true, protectedReason: "Reporter lives in the district" })).toEqual({});
+    expect(
+      issues(NewSourceSchema, { ...sourceForm, protected: true, protectedReason: "Reporter lives in the district" }),
+    ).toEqual({});
     expect(issues(NewSourceSchema, { ...sourceForm, protected: "true" })).toHaveProperty("protected");
   });
 
@@ -144,9 +199,14 @@ describe("source schema", () => {
       source: { mode: "new", fields: { ...sourceForm, title: "", type: "BLOG" } },
     });
     expect(Object.keys(errors).sort()).toEqual(["source.fields.title", "source.fields.type", "stance"]);
-    expect(issues(AttachSourceSchema, { claimId: 1, version: 1, stance: "SUPPORTS", source: { mode: "existing", sourceId: "" } })).toHaveProperty(
-      "source.sourceId",
-    );
+    expect(
+      issues(AttachSourceSchema, {
+        claimId: 1,
+        version: 1,
+        stance: "SUPPORTS",
+        source: { mode: "existing", sourceId: "" },
+      }),
+    ).toHaveProperty("source.sourceId");
   });
 });
 
@@ -168,14 +228,22 @@ describe("figure schema", () => {
   });
 
   it("accepts a single number (min = max) and zero", () => {
-    expect(FigureSchema.parse({ ...figureForm, min: "0", max: "0" })).toMatchObject({ min: 0, max: 0, reportedById: 2 });
+    expect(FigureSchema.parse({ ...figureForm, min: "0", max: "0" })).toMatchObject({
+      min: 0,
+      max: 0,
+      reportedById: 2,
+    });
     const parsed = FigureSchema.parse({ ...figureForm, min: 7, max: 7 });
     expect(FigureSchema.parse(parsed)).toEqual(parsed);
   });
 
   it("refuses unknown populations and outcomes", () => {
-    expect(Object.keys(issues(FigureSchema, { ...figureForm, population: "CHILDREN", outcome: "MISSING" })).sort()).toEqual(["outcome", "population"]);
-    expect(issues(RemoveFigureSchema, { claimId: 1, version: 1, figureId: "1; DROP TABLE" })).toHaveProperty("figureId");
+    expect(
+      Object.keys(issues(FigureSchema, { ...figureForm, population: "CHILDREN", outcome: "MISSING" })).sort(),
+    ).toEqual(["outcome", "population"]);
+    expect(issues(RemoveFigureSchema, { claimId: 1, version: 1, figureId: "1; DROP TABLE" })).toHaveProperty(
+      "figureId",
+    );
   });
 });
 
@@ -187,23 +255,40 @@ describe("link schema", () => {
   });
 
   it("refuses an unknown link type and a missing target", () => {
-    expect(Object.keys(issues(LinkSchema, { claimId: 5, version: 1, type: "LIKES", targetId: "" })).sort()).toEqual(["targetId", "type"]);
+    expect(Object.keys(issues(LinkSchema, { claimId: 5, version: 1, type: "LIKES", targetId: "" })).sort()).toEqual([
+      "targetId",
+      "type",
+    ]);
   });
 });
 
 describe("status schema", () => {
   it("needs 20 characters of rationale for a final status, and any rationale for the others", () => {
-    expect(issues(StatusChangeSchema, { claimId: 1, version: 1, status: "FALSE", rationale: "Too short." })).toHaveProperty("rationale");
-    expect(issues(StatusChangeSchema, { claimId: 1, version: 1, status: "FALSE", rationale: "x".repeat(20) })).toEqual({});
+    expect(
+      issues(StatusChangeSchema, { claimId: 1, version: 1, status: "FALSE", rationale: "Too short." }),
+    ).toHaveProperty("rationale");
+    expect(issues(StatusChangeSchema, { claimId: 1, version: 1, status: "FALSE", rationale: "x".repeat(20) })).toEqual(
+      {},
+    );
     // Spaces around the text do not count towards the 20.
-    expect(issues(StatusChangeSchema, { claimId: 1, version: 1, status: "CONFIRMED", rationale: `   ${"y".repeat(19)}   ` })).toHaveProperty("rationale");
-    expect(issues(StatusChangeSchema, { claimId: 1, version: 1, status: "IN_REVIEW", rationale: "Checking." })).toEqual({});
-    expect(issues(StatusChangeSchema, { claimId: 1, version: 1, status: "IN_REVIEW", rationale: "  " })).toHaveProperty("rationale");
+    expect(
+      issues(StatusChangeSchema, { claimId: 1, version: 1, status: "CONFIRMED", rationale: `   ${"y".repeat(19)}   ` }),
+    ).toHaveProperty("rationale");
+    expect(issues(StatusChangeSchema, { claimId: 1, version: 1, status: "IN_REVIEW", rationale: "Checking." })).toEqual(
+      {},
+    );
+    expect(issues(StatusChangeSchema, { claimId: 1, version: 1, status: "IN_REVIEW", rationale: "  " })).toHaveProperty(
+      "rationale",
+    );
   });
 
   it("refuses an unknown status without throwing", () => {
-    expect(issues(StatusChangeSchema, { claimId: 1, version: 1, status: "TRUE", rationale: "short" })).toEqual({ status: "Choose a status." });
-    expect(issues(StatusChangeSchema, { claimId: 1, version: 1, status: "__proto__", rationale: "short" })).toEqual({ status: "Choose a status." });
+    expect(issues(StatusChangeSchema, { claimId: 1, version: 1, status: "TRUE", rationale: "short" })).toEqual({
+      status: "Choose a status.",
+    });
+    expect(issues(StatusChangeSchema, { claimId: 1, version: 1, status: "__proto__", rationale: "short" })).toEqual({
+      status: "Choose a status.",
+    });
   });
 });
 

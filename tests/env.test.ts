@@ -8,9 +8,9 @@ describe("parseEnv", () => {
     expect(env.SITE_URL).toBe("http://localhost:3000");
   });
   it("names every bad key", () => {
-    expect(() => parseEnv({ DATABASE_URL: "postgres://x", SITE_URL: "javascript:alert(1)", ADMIN_EMAIL: "nope" })).toThrow(
-      /DATABASE_URL[\s\S]*SITE_URL[\s\S]*ADMIN_EMAIL/,
-    );
+    expect(() =>
+      parseEnv({ DATABASE_URL: "postgres://x", SITE_URL: "javascript:alert(1)", ADMIN_EMAIL: "nope" }),
+    ).toThrow(/DATABASE_URL[\s\S]*SITE_URL[\s\S]*ADMIN_EMAIL/);
   });
   it("treats empty strings as unset", () => {
     expect(parseEnv({ ADMIN_PASSWORD: "" }).ADMIN_PASSWORD).toBeUndefined();

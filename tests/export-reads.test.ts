@@ -18,12 +18,21 @@ describe("export reads", () => {
   it("list every matching published id in the list's order, with or without search words", async () => {
     const first = await makeTestClaim(db, { statement: "Export alpha", claimedAt: new Date("2026-01-01T00:00:00Z") });
     const same = { claimantId: first.claimant.id };
-    const second = await makeTestClaim(db, { ...same, statement: "Export beta", claimedAt: new Date("2026-02-01T00:00:00Z") });
+    const second = await makeTestClaim(db, {
+      ...same,
+      statement: "Export beta",
+      claimedAt: new Date("2026-02-01T00:00:00Z"),
+    });
     await makeTestClaim(db, { ...same, statement: "Export draft", published: false });
     const actor = first.claimant.slug;
     expect(await listPublishedClaimIds(db, parseClaimFilters({ actor }).filters)).toEqual([second.id, first.id]);
-    expect(await listPublishedClaimIds(db, parseClaimFilters({ actor, sort: "oldest" }).filters)).toEqual([first.id, second.id]);
-    expect(await listPublishedClaimIds(db, parseClaimFilters({ actor, q: "export alpha" }).filters)).toEqual([first.id]);
+    expect(await listPublishedClaimIds(db, parseClaimFilters({ actor, sort: "oldest" }).filters)).toEqual([
+      first.id,
+      second.id,
+    ]);
+    expect(await listPublishedClaimIds(db, parseClaimFilters({ actor, q: "export alpha" }).filters)).toEqual([
+      first.id,
+    ]);
     expect(await listPublishedClaimIds(db, parseClaimFilters({ q: "***" }).filters)).toEqual([]);
   });
 

@@ -23,27 +23,81 @@ afterAll(async () => {
 
 async function richFixture(db: Db): Promise<void> {
   const kabul = await db.actor.create({
-    data: { slug: "rt-kabul", name: "د افغانستان اسلامي امارت", kind: "GOVERNMENT", country: "AF", sameAs: "https://www.wikidata.org/wiki/Q107481285", description: "Kabul." },
+    data: {
+      slug: "rt-kabul",
+      name: "د افغانستان اسلامي امارت",
+      kind: "GOVERNMENT",
+      country: "AF",
+      sameAs: "https://www.wikidata.org/wiki/Q107481285",
+      description: "Kabul.",
+    },
     select: { id: true },
   });
-  const isb = await db.actor.create({ data: { slug: "rt-islamabad", name: "Government of Pakistan", kind: "GOVERNMENT", country: "PK" }, select: { id: true } });
+  const isb = await db.actor.create({
+    data: { slug: "rt-islamabad", name: "Government of Pakistan", kind: "GOVERNMENT", country: "PK" },
+    select: { id: true },
+  });
   const incident = await db.incident.create({
-    data: { slug: "rt-strikes", title: "Strikes near Khost", date: new Date("2026-11-19T00:00:00Z"), location: "Khost province", geoPrecision: 3, description: "Night strikes." },
+    data: {
+      slug: "rt-strikes",
+      title: "Strikes near Khost",
+      date: new Date("2026-11-19T00:00:00Z"),
+      location: "Khost province",
+      geoPrecision: 3,
+      description: "Night strikes.",
+    },
     select: { id: true },
   });
   const release = await db.source.create({
-    data: { url: "https://example.org/rt/release", title: "ISPR press release", publisher: "ISPR", type: "OFFICIAL_STATEMENT", publishedAt: new Date("2026-11-20T00:00:00Z"), excerpt: "“Precise strikes on terrorist hideouts.”" },
+    data: {
+      url: "https://example.org/rt/release",
+      title: "ISPR press release",
+      publisher: "ISPR",
+      type: "OFFICIAL_STATEMENT",
+      publishedAt: new Date("2026-11-20T00:00:00Z"),
+      excerpt: "“Precise strikes on terrorist hideouts.”",
+    },
     select: { id: true },
   });
   const wire = await db.source.create({
-    data: { url: "https://example.org/rt/wire", title: "Wire: Pakistan says it hit hideouts", publisher: "Wire", type: "NEWS_REPORT", derivedFromId: release.id, archiveUrl: "https://web.archive.org/web/2026/https://example.org/rt/wire" },
+    data: {
+      url: "https://example.org/rt/wire",
+      title: "Wire: Pakistan says it hit hideouts",
+      publisher: "Wire",
+      type: "NEWS_REPORT",
+      derivedFromId: release.id,
+      archiveUrl: "https://web.archive.org/web/2026/https://example.org/rt/wire",
+    },
     select: { id: true },
   });
-  const paper = await db.source.create({ data: { url: null, title: "Daily repeats the wire", publisher: "Daily", type: "NEWS_REPORT", derivedFromId: wire.id }, select: { id: true } });
-  const stringer = await db.source.create({ data: { title: "Local stringer", type: "OTHER", protected: true, protectedReason: "Named, the stringer would be at risk." }, select: { id: true } });
+  const paper = await db.source.create({
+    data: {
+      url: null,
+      title: "Daily repeats the wire",
+      publisher: "Daily",
+      type: "NEWS_REPORT",
+      derivedFromId: wire.id,
+    },
+    select: { id: true },
+  });
+  const stringer = await db.source.create({
+    data: {
+      title: "Local stringer",
+      type: "OTHER",
+      protected: true,
+      protectedReason: "Named, the stringer would be at risk.",
+    },
+    select: { id: true },
+  });
   // Two sources at one address (an editor added it twice): they must stay two.
-  const twinA = await db.source.create({ data: { url: "https://example.org/rt/twin", title: "Twin A", type: "NGO_REPORT" }, select: { id: true } });
-  const twinB = await db.source.create({ data: { url: "https://example.org/rt/twin", title: "Twin B", type: "NGO_REPORT" }, select: { id: true } });
+  const twinA = await db.source.create({
+    data: { url: "https://example.org/rt/twin", title: "Twin A", type: "NGO_REPORT" },
+    select: { id: true },
+  });
+  const twinB = await db.source.create({
+    data: { url: "https://example.org/rt/twin", title: "Twin B", type: "NGO_REPORT" },
+    select: { id: true },
+  });
   await db.source.create({ data: { title: "Cited by nothing", type: "IMAGERY" } });
 
   const strikes = await makeTestClaim(db, {
@@ -56,15 +110,44 @@ async function richFixture(db: Db): Promise<void> {
     location: "Khost",
     status: "CONFIRMED",
     statusRationale: "Imagery and two independent reports confirm the hideouts.",
-    sources: [{ sourceId: wire.id, stance: "SUPPORTS", note: "Quotes the release." }, { sourceId: paper.id, stance: "SUPPORTS" }, { sourceId: twinA.id, stance: "CONTEXT" }],
+    sources: [
+      { sourceId: wire.id, stance: "SUPPORTS", note: "Quotes the release." },
+      { sourceId: paper.id, stance: "SUPPORTS" },
+      { sourceId: twinA.id, stance: "CONTEXT" },
+    ],
     figures: [
-      { reportedById: isb.id, sourceId: wire.id, population: "MILITANTS", outcome: "KILLED", min: 20, max: 25, reportedAt: new Date("2026-11-20T00:00:00Z"), note: "“Dozens”" },
+      {
+        reportedById: isb.id,
+        sourceId: wire.id,
+        population: "MILITANTS",
+        outcome: "KILLED",
+        min: 20,
+        max: 25,
+        reportedAt: new Date("2026-11-20T00:00:00Z"),
+        note: "“Dozens”",
+      },
       { reportedById: kabul.id, population: "CIVILIANS", outcome: "KILLED", min: 8, max: 8 },
     ],
     statusHistory: [
-      { from: "UNVERIFIED", to: "FALSE", rationale: "First reports contradicted the claim entirely.", createdAt: new Date("2026-11-20T16:00:00Z") },
-      { from: "FALSE", to: "IN_REVIEW", rationale: "Reopened: imagery arrived.", isCorrection: true, createdAt: new Date("2026-11-21T09:00:00Z") },
-      { from: "IN_REVIEW", to: "CONFIRMED", rationale: "Imagery and two independent reports confirm the hideouts.", createdAt: new Date("2026-11-22T09:00:00Z") },
+      {
+        from: "UNVERIFIED",
+        to: "FALSE",
+        rationale: "First reports contradicted the claim entirely.",
+        createdAt: new Date("2026-11-20T16:00:00Z"),
+      },
+      {
+        from: "FALSE",
+        to: "IN_REVIEW",
+        rationale: "Reopened: imagery arrived.",
+        isCorrection: true,
+        createdAt: new Date("2026-11-21T09:00:00Z"),
+      },
+      {
+        from: "IN_REVIEW",
+        to: "CONFIRMED",
+        rationale: "Imagery and two independent reports confirm the hideouts.",
+        createdAt: new Date("2026-11-22T09:00:00Z"),
+      },
     ],
   });
   const denial = await makeTestClaim(db, {
@@ -75,7 +158,10 @@ async function richFixture(db: Db): Promise<void> {
     originalLanguage: "ps",
     category: "MILITANT_HARBOURING",
     status: "DISPUTED",
-    sources: [{ sourceId: stringer.id, stance: "SUPPORTS" }, { sourceId: twinB.id, stance: "REFUTES" }],
+    sources: [
+      { sourceId: stringer.id, stance: "SUPPORTS" },
+      { sourceId: twinB.id, stance: "REFUTES" },
+    ],
     links: [
       { toId: strikes.id, type: "DENIES", note: "Kabul's answer." },
       { toId: strikes.id, type: "CONTRADICTS" },
@@ -90,7 +176,15 @@ async function richFixture(db: Db): Promise<void> {
     sources: [],
     links: [{ toId: denial.id, type: "RESPONDS_TO" }],
   });
-  await makeTestClaim(db, { slug: "rt-draft", claimantId: isb.id, statement: "A draft nobody has seen.", published: false, location: null, sources: [], statusHistory: [] });
+  await makeTestClaim(db, {
+    slug: "rt-draft",
+    claimantId: isb.id,
+    statement: "A draft nobody has seen.",
+    published: false,
+    location: null,
+    sources: [],
+    statusHistory: [],
+  });
 }
 
 describe("export", () => {
@@ -139,10 +233,27 @@ describe("export", () => {
     const lines = first.split("\n");
     expect(lines[0]).toBe('{"format":"claimwatch-export","version":1,');
     expect(first).not.toMatch(/exportedAt|passwordHash|email|editorId|"userId"/);
-    const doc = JSON.parse(first) as { actors: unknown[]; sources: { key: string; derivedFrom?: string }[]; claims: { slug: string }[] };
-    expect(doc.claims.map((c) => c.slug)).toEqual(["rt-draft", "rt-kabul-denies", "rt-strikes-hit-hideouts", "rt-talks-position"]);
+    const doc = JSON.parse(first) as {
+      actors: unknown[];
+      sources: { key: string; derivedFrom?: string }[];
+      claims: { slug: string }[];
+    };
+    expect(doc.claims.map((c) => c.slug)).toEqual([
+      "rt-draft",
+      "rt-kabul-denies",
+      "rt-strikes-hit-hideouts",
+      "rt-talks-position",
+    ]);
     // Sources are numbered in id order; the wire repeats the release and the daily repeats the wire.
-    expect(doc.sources.map((s) => `${s.key}${s.derivedFrom ? ` < ${s.derivedFrom}` : ""}`)).toEqual(["src-1", "src-2 < src-1", "src-3 < src-2", "src-4", "src-5", "src-6", "src-7"]);
+    expect(doc.sources.map((s) => `${s.key}${s.derivedFrom ? ` < ${s.derivedFrom}` : ""}`)).toEqual([
+      "src-1",
+      "src-2 < src-1",
+      "src-3 < src-2",
+      "src-4",
+      "src-5",
+      "src-6",
+      "src-7",
+    ]);
     // Every actor, source and claim on a line of its own.
     expect(lines.filter((l) => l.startsWith('{"slug":"rt-')).length).toBe(2 + 1 + 4);
   });

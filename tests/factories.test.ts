@@ -21,7 +21,10 @@ describe("makeTestClaim", () => {
     expect(claim.status).toBe("UNVERIFIED");
     expect(claim.claimant.slug).toMatch(/^t-actor-/);
     expect(claim.sources).toEqual([expect.objectContaining({ stance: "SUPPORTS", protected: false })]);
-    const row = await db.claim.findUniqueOrThrow({ where: { id: claim.id }, include: { statusChanges: true, sources: true } });
+    const row = await db.claim.findUniqueOrThrow({
+      where: { id: claim.id },
+      include: { statusChanges: true, sources: true },
+    });
     expect(row.statement).toBe(claim.statement);
     expect(row.statusChanges).toEqual([]);
     expect(row.sources).toHaveLength(1);
@@ -80,7 +83,10 @@ describe("makeTestClaim", () => {
     });
     const links = await db.claimLink.findMany({ where: { fromId: claim.id } });
     expect(links).toMatchObject([{ toId: denied.id, type: "DENIES" }]);
-    expect(claim.sources.map((s) => [s.stance, s.protected])).toEqual([["REFUTES", true], ["CONTEXT", false]]);
+    expect(claim.sources.map((s) => [s.stance, s.protected])).toEqual([
+      ["REFUTES", true],
+      ["CONTEXT", false],
+    ]);
     const protectedSource = await db.source.findUniqueOrThrow({ where: { id: claim.sources[0]!.id } });
     expect(protectedSource.protectedReason).toBe("Named reporter in a conflict zone.");
     expect((await db.source.findUniqueOrThrow({ where: { id: claim.sources[1]!.id } })).url).toBeNull();
@@ -91,10 +97,18 @@ describe("makeTestClaim", () => {
       status: "MISLEADING",
       statusHistory: [
         { from: "UNVERIFIED", to: "CONFIRMED", rationale: "First verdict from one official source." },
-        { from: "CONFIRMED", to: "MISLEADING", rationale: "Imagery shows the site was a depot, not a camp.", isCorrection: true },
+        {
+          from: "CONFIRMED",
+          to: "MISLEADING",
+          rationale: "Imagery shows the site was a depot, not a camp.",
+          isCorrection: true,
+        },
       ],
     });
-    const changes = await db.statusChange.findMany({ where: { claimId: claim.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const changes = await db.statusChange.findMany({
+      where: { claimId: claim.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
     expect(changes.map((c) => [c.from, c.to, c.isCorrection])).toEqual([
       ["UNVERIFIED", "CONFIRMED", false],
       ["CONFIRMED", "MISLEADING", true],
@@ -151,15 +165,27 @@ describe("upsertClaim", () => {
       sources: [{ sourceId: source.id, stance: "CONTEXT", note: "Attribution only" }],
       figures: [{ reportedBy: reporter.slug, population: "MILITANTS", outcome: "KILLED", min: 8, max: 12 }],
       links: [{ to: other.slug, type: "CONTRADICTS" }],
-      statusHistory: [{ from: "UNVERIFIED", to: "DISPUTED", rationale: "The parties give different numbers and nobody independent has access." }],
+      statusHistory: [
+        {
+          from: "UNVERIFIED",
+          to: "DISPUTED",
+          rationale: "The parties give different numbers and nobody independent has access.",
+        },
+      ],
     };
     return { input, source, reporter, other };
   }
 
   async function related(claimId: number) {
     return {
-      claim: await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true, publishedAt: true, status: true } }),
-      sources: await db.claimSource.findMany({ where: { claimId }, select: { id: true, sourceId: true, stance: true } }),
+      claim: await db.claim.findUniqueOrThrow({
+        where: { id: claimId },
+        select: { version: true, publishedAt: true, status: true },
+      }),
+      sources: await db.claimSource.findMany({
+        where: { claimId },
+        select: { id: true, sourceId: true, stance: true },
+      }),
       figures: await db.casualtyFigure.findMany({ where: { claimId }, select: { id: true, min: true, max: true } }),
       links: await db.claimLink.findMany({ where: { fromId: claimId }, select: { id: true, toId: true, type: true } }),
       changes: await db.statusChange.findMany({ where: { claimId }, select: { id: true, to: true } }),
@@ -183,7 +209,11 @@ describe("upsertClaim", () => {
   it("replaces sources, figures and links with the given ones and appends only new status changes", async () => {
     const { input, source } = await fixture();
     const { id } = await upsertClaim(db, input);
-    const second = await upsertSource(db, { url: `https://example.org/second-${uniqueSuffix()}`, title: "Second", type: "UN_REPORT" });
+    const second = await upsertSource(db, {
+      url: `https://example.org/second-${uniqueSuffix()}`,
+      title: "Second",
+      type: "UN_REPORT",
+    });
     await upsertClaim(db, {
       ...input,
       status: "UNVERIFIABLE",
@@ -193,11 +223,24 @@ describe("upsertClaim", () => {
       ],
       figures: [],
       links: [],
-      statusHistory: [...input.statusHistory!, { from: "DISPUTED", to: "UNVERIFIABLE", rationale: "Access to the area is closed to everyone.", isCorrection: true }],
+      statusHistory: [
+        ...input.statusHistory!,
+        {
+          from: "DISPUTED",
+          to: "UNVERIFIABLE",
+          rationale: "Access to the area is closed to everyone.",
+          isCorrection: true,
+        },
+      ],
     });
     const after = await related(id);
     expect(after.claim).toMatchObject({ version: 2, status: "UNVERIFIABLE" });
-    expect(after.sources.map((s) => [s.sourceId, s.stance]).sort()).toEqual([[source.id, "REFUTES"], [second.id, "SUPPORTS"]].sort());
+    expect(after.sources.map((s) => [s.sourceId, s.stance]).sort()).toEqual(
+      [
+        [source.id, "REFUTES"],
+        [second.id, "SUPPORTS"],
+      ].sort(),
+    );
     expect(after.figures).toEqual([]);
     expect(after.links).toEqual([]);
     expect(after.changes.map((c) => c.to)).toEqual(["DISPUTED", "UNVERIFIABLE"]);
@@ -210,7 +253,12 @@ describe("upsertClaim", () => {
     await expect(upsertClaim(db, { ...input, sources: [] })).rejects.toThrow(/Link at least one source/);
     await expect(upsertClaim(db, { ...input, status: "FALSE" })).rejects.toThrow(/ends at DISPUTED/);
     await expect(upsertClaim(db, { ...input, links: [{ to: input.slug, type: "DENIES" }] })).rejects.toThrow(/itself/);
-    await expect(upsertClaim(db, { ...input, figures: [{ reportedBy: input.claimant, population: "CIVILIANS", outcome: "KILLED", min: 5, max: 2 }] })).rejects.toThrow(/cannot be below the lowest \(5\)/);
+    await expect(
+      upsertClaim(db, {
+        ...input,
+        figures: [{ reportedBy: input.claimant, population: "CIVILIANS", outcome: "KILLED", min: 5, max: 2 }],
+      }),
+    ).rejects.toThrow(/cannot be below the lowest \(5\)/);
     expect(await db.claim.findUnique({ where: { slug: input.slug } })).toBeNull();
   });
 
@@ -218,7 +266,11 @@ describe("upsertClaim", () => {
     const { input } = await fixture();
     const { id } = await upsertClaim(db, input);
     const before = await related(id);
-    const result = await upsertClaim(db, { ...input, statement: "Changed", figures: [], links: [] }, { ifExists: "skip" });
+    const result = await upsertClaim(
+      db,
+      { ...input, statement: "Changed", figures: [], links: [] },
+      { ifExists: "skip" },
+    );
     expect(result).toEqual({ id, slug: input.slug, created: false });
     expect(await related(id)).toEqual(before);
     expect((await db.claim.findUniqueOrThrow({ where: { id } })).statement).toBe(input.statement);

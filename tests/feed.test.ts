@@ -25,7 +25,9 @@ const LONE_SURROGATES = "\uD800 lone \uDFFF";
 // The checker knows no CDATA, which `feed` writes titles and content in: a CDATA section is character data, so it is
 // checked as the same text escaped; a "]]>" left over is one that no CDATA section opened, which XML forbids.
 const wellFormed = (xml: string) => {
-  const text = xml.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, data: string) => data.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+  const text = xml.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, data: string) =>
+    data.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
+  );
   return [...xmlProblems(text), ...(text.includes("]]>") ? ['"]]>" outside a CDATA section'] : [])];
 };
 
@@ -58,14 +60,31 @@ describe("the status-change feed", () => {
       statement: NASTY,
       status: "FALSE",
       statusHistory: [
-        { from: "UNVERIFIED", to: "IN_REVIEW", rationale: `First look ${NASTY}`, createdAt: new Date("2026-11-01T10:00:00Z") },
-        { from: "IN_REVIEW", to: "FALSE", rationale: `Imagery shows otherwise ${NASTY}`, createdAt: new Date("2026-11-02T10:00:00Z") },
+        {
+          from: "UNVERIFIED",
+          to: "IN_REVIEW",
+          rationale: `First look ${NASTY}`,
+          createdAt: new Date("2026-11-01T10:00:00Z"),
+        },
+        {
+          from: "IN_REVIEW",
+          to: "FALSE",
+          rationale: `Imagery shows otherwise ${NASTY}`,
+          createdAt: new Date("2026-11-02T10:00:00Z"),
+        },
       ],
     });
     await makeTestClaim(db, {
       published: false,
       status: "CONFIRMED",
-      statusHistory: [{ from: "UNVERIFIED", to: "CONFIRMED", rationale: "Draft change never in the feed", createdAt: new Date("2026-11-03T10:00:00Z") }],
+      statusHistory: [
+        {
+          from: "UNVERIFIED",
+          to: "CONFIRMED",
+          rationale: "Draft change never in the feed",
+          createdAt: new Date("2026-11-03T10:00:00Z"),
+        },
+      ],
     });
     const changes = await listFeedChanges(db);
     expect(changes.map((c) => c.rationale.slice(0, 12))).toEqual(["Imagery show", "First look T"]);
@@ -110,8 +129,19 @@ describe("the status-change feed", () => {
 });
 
 describe("the Atom writer (feed)", () => {
-  const feed = { id: "tag:x.org,2026:feed", subtitle: "s", selfUrl: "https://x.org/feed.xml", siteUrl: "https://x.org/claims", updated: new Date(0) };
-  const entry = { id: "tag:x.org,2026:status-change:1", content: "c", link: "https://x.org/claims/a", updated: new Date(0) };
+  const feed = {
+    id: "tag:x.org,2026:feed",
+    subtitle: "s",
+    selfUrl: "https://x.org/feed.xml",
+    siteUrl: "https://x.org/claims",
+    updated: new Date(0),
+  };
+  const entry = {
+    id: "tag:x.org,2026:status-change:1",
+    content: "c",
+    link: "https://x.org/claims/a",
+    updated: new Date(0),
+  };
 
   it("on its own writes broken XML from a control character or a second ]]>, so lib/feed/atom.ts cleans text first", () => {
     for (const title of ["a \u0001 b", "a ]]> b ]]> c"]) {
@@ -120,7 +150,12 @@ describe("the Atom writer (feed)", () => {
       expect(wellFormed(raw.atom1())).not.toEqual([]);
     }
 
-    const xml = buildAtomFeed({ ...feed, title: "t", author: "a", entries: [{ ...entry, title: "a \u0001 ]]> b ]]> c" }] });
+    const xml = buildAtomFeed({
+      ...feed,
+      title: "t",
+      author: "a",
+      entries: [{ ...entry, title: "a \u0001 ]]> b ]]> c" }],
+    });
     expect(wellFormed(xml)).toEqual([]);
     expect(xml).toContain("<![CDATA[a  ]]&gt; b ]]&gt; c]]>");
   });

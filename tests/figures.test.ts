@@ -9,7 +9,11 @@ describe("groupFigures", () => {
       { population: "CIVILIANS", outcome: "KILLED", min: 0, max: 3 },
       { population: "CIVILIANS", outcome: "INJURED", min: 20, max: 20 },
     ]);
-    expect(groups.map((g) => `${g.population}/${g.outcome}`)).toEqual(["CIVILIANS/KILLED", "MILITANTS/KILLED", "CIVILIANS/INJURED"]);
+    expect(groups.map((g) => `${g.population}/${g.outcome}`)).toEqual([
+      "CIVILIANS/KILLED",
+      "MILITANTS/KILLED",
+      "CIVILIANS/INJURED",
+    ]);
     expect(groups[0]?.spread).toEqual({ min: 0, max: 12 });
     expect(groups[0]?.figures).toHaveLength(2);
     expect(groups[2]?.spread).toEqual({ min: 20, max: 20 });
@@ -33,4 +37,3 @@ describe("formatting", () => {
     expect(niceScaleMax(240)).toBe(250);
   });
 });
-

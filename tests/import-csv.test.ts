@@ -15,9 +15,11 @@ beforeAll(async () => {
 });
 afterAll(async () => cleanup());
 
-const HEADER = "slug,statement,originalText,originalLanguage,category,kind,claimant,claimedAt,location,status,statusRationale,published";
+const HEADER =
+  "slug,statement,originalText,originalLanguage,category,kind,claimant,claimedAt,location,status,statusRationale,published";
 const csv = (lines: string[], eol = "\n") => bytes([HEADER, ...lines].join(eol) + eol);
-const importCsv = (data: Uint8Array, dryRun = false) => runImport({ db, url }, data, { fileName: "claims.csv", dryRun });
+const importCsv = (data: Uint8Array, dryRun = false) =>
+  runImport({ db, url }, data, { fileName: "claims.csv", dryRun });
 
 describe("a good CSV file", () => {
   it("imports quoted fields, doubled quotes, line breaks, CRLF, a BOM and non-Latin text", async () => {
@@ -30,11 +32,24 @@ describe("a good CSV file", () => {
     );
     const report = await importCsv(new Uint8Array([0xef, 0xbb, 0xbf, ...file]));
     expect(problems(report)).toEqual([]);
-    expect(report).toMatchObject({ ok: true, format: "csv", counts: { claims: { created: 2 }, actors: { created: 0 } } });
+    expect(report).toMatchObject({
+      ok: true,
+      format: "csv",
+      counts: { claims: { created: 2 }, actors: { created: 0 } },
+    });
     const rows = await db.claim.findMany({
       where: { slug: { in: ["csv-one", "csv-two"] } },
       orderBy: { slug: "asc" },
-      select: { slug: true, statement: true, originalText: true, originalLanguage: true, kind: true, location: true, publishedAt: true, claimant: { select: { slug: true } } },
+      select: {
+        slug: true,
+        statement: true,
+        originalText: true,
+        originalLanguage: true,
+        kind: true,
+        location: true,
+        publishedAt: true,
+        claimant: { select: { slug: true } },
+      },
     });
     expect(rows).toEqual([
       {
@@ -47,7 +62,16 @@ describe("a good CSV file", () => {
         publishedAt: expect.any(Date),
         claimant: { slug: "csv-ngo" },
       },
-      { slug: "csv-two", statement: "A statement\r\nover two lines.", originalText: "دا یوه ادعا ده", originalLanguage: "ps", kind: "POSITION", location: null, publishedAt: null, claimant: { slug: "csv-ngo" } },
+      {
+        slug: "csv-two",
+        statement: "A statement\r\nover two lines.",
+        originalText: "دا یوه ادعا ده",
+        originalLanguage: "ps",
+        kind: "POSITION",
+        location: null,
+        publishedAt: null,
+        claimant: { slug: "csv-ngo" },
+      },
     ]);
   });
 
@@ -64,7 +88,12 @@ describe("a good CSV file", () => {
     const report = await importCsv(file);
     expect(problems(report)).toEqual([]);
     expect(report).toMatchObject({ ok: true, counts: { actors: { created: 1 }, claims: { created: 3 } } });
-    expect(await db.actor.findUniqueOrThrow({ where: { slug: "csv-new-actor" }, select: { name: true, kind: true, country: true } })).toEqual({
+    expect(
+      await db.actor.findUniqueOrThrow({
+        where: { slug: "csv-new-actor" },
+        select: { name: true, kind: true, country: true },
+      }),
+    ).toEqual({
       name: "Provincial council",
       kind: "GOVERNMENT",
       country: "AF",
@@ -75,13 +104,26 @@ describe("a good CSV file", () => {
     const rows = ["csv-idem,The crossing was closed for a week.,,,OTHER,FACT,csv-ngo,2026-11-20,Torkham,,,true"];
     await importCsv(csv(rows));
     const before = await everyTableCount(db);
-    const claim = await db.claim.findUniqueOrThrow({ where: { slug: "csv-idem" }, select: { id: true, version: true, publishedAt: true } });
-    expect(await importCsv(csv(rows))).toMatchObject({ ok: true, counts: { claims: { created: 0, updated: 0, unchanged: 1 } } });
+    const claim = await db.claim.findUniqueOrThrow({
+      where: { slug: "csv-idem" },
+      select: { id: true, version: true, publishedAt: true },
+    });
+    expect(await importCsv(csv(rows))).toMatchObject({
+      ok: true,
+      counts: { claims: { created: 0, updated: 0, unchanged: 1 } },
+    });
     expect(await everyTableCount(db)).toEqual({ ...before, AuditEvent: (before.AuditEvent ?? 0) + 1 });
 
-    const changed = await importCsv(csv(["csv-idem,The crossing was closed for ten days.,,,OTHER,FACT,csv-ngo,2026-11-20,Torkham,,,true"]));
+    const changed = await importCsv(
+      csv(["csv-idem,The crossing was closed for ten days.,,,OTHER,FACT,csv-ngo,2026-11-20,Torkham,,,true"]),
+    );
     expect(changed).toMatchObject({ ok: true, counts: { claims: { updated: 1 } } });
-    expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { statement: true, version: true, publishedAt: true } })).toEqual({
+    expect(
+      await db.claim.findUniqueOrThrow({
+        where: { id: claim.id },
+        select: { statement: true, version: true, publishedAt: true },
+      }),
+    ).toEqual({
       statement: "The crossing was closed for ten days.",
       version: claim.version + 1,
       // Still published, at the same time.
@@ -90,11 +132,24 @@ describe("a good CSV file", () => {
   });
 
   it("changes the status of a claim that has sources, recording the change in its history", async () => {
-    const existing = await makeTestClaim(db, { status: "IN_REVIEW", claimantSlug: "csv-ngo", claimedAt: new Date("2026-11-20T00:00:00Z") });
+    const existing = await makeTestClaim(db, {
+      status: "IN_REVIEW",
+      claimantSlug: "csv-ngo",
+      claimedAt: new Date("2026-11-20T00:00:00Z"),
+    });
     const row = `${existing.slug},"${existing.statement}",,,OTHER,FACT,csv-ngo,2026-11-20,,CONFIRMED,Two independent reporters reached the site.,true`;
     expect(problems(await importCsv(csv([row])))).toEqual([]);
-    const last = await db.statusChange.findFirstOrThrow({ where: { claimId: existing.id }, orderBy: { id: "desc" }, select: { from: true, to: true, rationale: true, isCorrection: true } });
-    expect(last).toEqual({ from: "IN_REVIEW", to: "CONFIRMED", rationale: "Two independent reporters reached the site.", isCorrection: false });
+    const last = await db.statusChange.findFirstOrThrow({
+      where: { claimId: existing.id },
+      orderBy: { id: "desc" },
+      select: { from: true, to: true, rationale: true, isCorrection: true },
+    });
+    expect(last).toEqual({
+      from: "IN_REVIEW",
+      to: "CONFIRMED",
+      rationale: "Two independent reporters reached the site.",
+      isCorrection: false,
+    });
   });
 });
 

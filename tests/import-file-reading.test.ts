@@ -49,12 +49,24 @@ describe("CSV (RFC 4180)", () => {
   });
 
   it("refuses a quote that is never closed, naming the line it opened on", () => {
-    expect(parseCsv('a,b\n1,"open\nmore\n')).toMatchObject({ ok: false, line: 2, message: expect.stringContaining("never closed") });
+    expect(parseCsv('a,b\n1,"open\nmore\n')).toMatchObject({
+      ok: false,
+      line: 2,
+      message: expect.stringContaining("never closed"),
+    });
   });
 
   it("refuses text after a closing quote and a quote inside an unquoted field", () => {
-    expect(parseCsv('a,b\n"x"y,2\n')).toMatchObject({ ok: false, line: 2, message: expect.stringContaining("closing quote") });
-    expect(parseCsv('a,b\n1,2\nx,say "hi"\n')).toMatchObject({ ok: false, line: 3, message: expect.stringContaining("not quoted") });
+    expect(parseCsv('a,b\n"x"y,2\n')).toMatchObject({
+      ok: false,
+      line: 2,
+      message: expect.stringContaining("closing quote"),
+    });
+    expect(parseCsv('a,b\n1,2\nx,say "hi"\n')).toMatchObject({
+      ok: false,
+      line: 3,
+      message: expect.stringContaining("not quoted"),
+    });
   });
 });
 
@@ -91,23 +103,53 @@ describe("decoding", () => {
   it("sets the upload limit at 50 MB, a byte more refused", () => {
     expect(IMPORT_UPLOAD_MAX_BYTES).toBe(50 * 1024 * 1024);
     expect(checkSize(IMPORT_UPLOAD_MAX_BYTES, IMPORT_UPLOAD_MAX_BYTES)).toEqual({ ok: true });
-    expect(checkSize(IMPORT_UPLOAD_MAX_BYTES + 1, IMPORT_UPLOAD_MAX_BYTES)).toMatchObject({ ok: false, message: expect.stringContaining("over the limit of 50 MB") });
+    expect(checkSize(IMPORT_UPLOAD_MAX_BYTES + 1, IMPORT_UPLOAD_MAX_BYTES)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("over the limit of 50 MB"),
+    });
   });
 });
 
 describe("JSON scan", () => {
   it("finds where malformed JSON goes wrong, with line and column", () => {
-    expect(scanJson('{"a": 1,\n "b": }').error).toEqual({ line: 2, column: 7, message: expect.stringContaining("expected a value") });
-    expect(scanJson('{"a": [1, 2,]}').error).toMatchObject({ line: 1, column: 13, message: expect.stringContaining("comma too many") });
-    expect(scanJson('{"a": "line\nbreak"}').error).toMatchObject({ line: 1, message: expect.stringContaining("line break") });
-    expect(scanJson('{"a": 1} x').error).toMatchObject({ line: 1, column: 10, message: expect.stringContaining("after the end") });
+    expect(scanJson('{"a": 1,\n "b": }').error).toEqual({
+      line: 2,
+      column: 7,
+      message: expect.stringContaining("expected a value"),
+    });
+    expect(scanJson('{"a": [1, 2,]}').error).toMatchObject({
+      line: 1,
+      column: 13,
+      message: expect.stringContaining("comma too many"),
+    });
+    expect(scanJson('{"a": "line\nbreak"}').error).toMatchObject({
+      line: 1,
+      message: expect.stringContaining("line break"),
+    });
+    expect(scanJson('{"a": 1} x').error).toMatchObject({
+      line: 1,
+      column: 10,
+      message: expect.stringContaining("after the end"),
+    });
     expect(scanJson('{"a": [1, 2').error).toMatchObject({ message: expect.stringContaining("ends inside a list") });
-    expect(scanJson('{"a": 01}').error).toMatchObject({ column: 8, message: expect.stringContaining("no leading zeros") });
-    expect(scanJson('{"a": 1.}').error).toMatchObject({ column: 7, message: expect.stringContaining("not a JSON number") });
-    expect(scanJson('{"a": "\\x"}').error).toMatchObject({ column: 7, message: expect.stringContaining("no JSON escape") });
-    expect(scanJson('{a: 1}').error).toMatchObject({ column: 2, message: expect.stringContaining("unexpected “a”") });
-    expect(scanJson('{"a": 1 "b": 2}').error).toMatchObject({ column: 9, message: "expected “,” or “}”, found “\"b\"”." });
-    expect(scanJson('// note\n{}').error).toMatchObject({ line: 1, message: "JSON has no comments." });
+    expect(scanJson('{"a": 01}').error).toMatchObject({
+      column: 8,
+      message: expect.stringContaining("no leading zeros"),
+    });
+    expect(scanJson('{"a": 1.}').error).toMatchObject({
+      column: 7,
+      message: expect.stringContaining("not a JSON number"),
+    });
+    expect(scanJson('{"a": "\\x"}').error).toMatchObject({
+      column: 7,
+      message: expect.stringContaining("no JSON escape"),
+    });
+    expect(scanJson("{a: 1}").error).toMatchObject({ column: 2, message: expect.stringContaining("unexpected “a”") });
+    expect(scanJson('{"a": 1 "b": 2}').error).toMatchObject({
+      column: 9,
+      message: 'expected “,” or “}”, found “"b"”.',
+    });
+    expect(scanJson("// note\n{}").error).toMatchObject({ line: 1, message: "JSON has no comments." });
   });
 
   it("survives nesting far deeper than any record", () => {
@@ -123,7 +165,9 @@ describe("JSON scan", () => {
   });
 
   it("records the line each record of the top-level lists starts on", () => {
-    const { error, lines } = scanJson('{"format":"x",\n"claims":[\n{"slug":"a"},\n\n{"slug":"b",\n"x":[1]}\n],"actors":[]}');
+    const { error, lines } = scanJson(
+      '{"format":"x",\n"claims":[\n{"slug":"a"},\n\n{"slug":"b",\n"x":[1]}\n],"actors":[]}',
+    );
     expect(error).toBeNull();
     expect(lines.get("claims")).toEqual([3, 5]);
   });

@@ -31,7 +31,8 @@ async function refused(data: Uint8Array, fileName = "bad.json", maxBytes?: numbe
   return problems(report);
 }
 
-const CSV_HEADER = "slug,statement,originalText,originalLanguage,category,kind,claimant,claimedAt,location,status,statusRationale,published";
+const CSV_HEADER =
+  "slug,statement,originalText,originalLanguage,category,kind,claimant,claimedAt,location,status,statusRationale,published";
 
 describe("the file itself", () => {
   it("malformed JSON: the line and column where it breaks", async () => {
@@ -50,12 +51,20 @@ describe("the file itself", () => {
   });
 
   it("over the size limit: refused by its size before it is read", async () => {
-    expect(await refused(jsonFile({ claims: [] }), "big.json", 64)).toEqual([expect.stringMatching(/^The file is \d+ bytes, over the limit of 64 bytes\. Nothing was read or written/)]);
+    expect(await refused(jsonFile({ claims: [] }), "big.json", 64)).toEqual([
+      expect.stringMatching(/^The file is \d+ bytes, over the limit of 64 bytes\. Nothing was read or written/),
+    ]);
   });
 
   it("wrong encoding: a Latin-1 CSV", async () => {
-    const latin1 = new Uint8Array([...bytes(`${CSV_HEADER}\nx,Caf`), 0xe9, ...bytes(",,,OTHER,FACT,a,2026-11-20,,,,false\n")]);
-    expect(await refused(latin1, "latin1.csv")).toEqual([expect.stringContaining("The file is not valid UTF-8 (line 2, byte")]);
+    const latin1 = new Uint8Array([
+      ...bytes(`${CSV_HEADER}\nx,Caf`),
+      0xe9,
+      ...bytes(",,,OTHER,FACT,a,2026-11-20,,,,false\n"),
+    ]);
+    expect(await refused(latin1, "latin1.csv")).toEqual([
+      expect.stringContaining("The file is not valid UTF-8 (line 2, byte"),
+    ]);
   });
 
   it("CSV with missing columns lists them all", async () => {
@@ -66,7 +75,9 @@ describe("the file itself", () => {
 
   it("CSV with unknown columns lists them all (deliberately: nothing is dropped silently)", async () => {
     expect(await refused(bytes(`${CSV_HEADER},sources,Notes\n`), "extra.csv")).toEqual([
-      expect.stringMatching(/^line 1: Unknown columns: sources, Notes\. Only slug, .* are read; remove the others so nothing is silently dropped\. Sources, figures, links and status history are imported from JSON only\.$/),
+      expect.stringMatching(
+        /^line 1: Unknown columns: sources, Notes\. Only slug, .* are read; remove the others so nothing is silently dropped\. Sources, figures, links and status history are imported from JSON only\.$/,
+      ),
     ]);
   });
 
@@ -79,37 +90,68 @@ describe("the file itself", () => {
 
 describe("records", () => {
   it("duplicate slugs inside one file: an error naming both lines", async () => {
-    const file = jsonFile({ actors: [actorRecord("dup-actor")], claims: [claimRecord("dup-claim", "dup-actor"), claimRecord("other", "dup-actor"), claimRecord("dup-claim", "dup-actor")] });
-    expect(await refused(file)).toEqual(["line 10, claims[2].slug: the claim slug “dup-claim” is used twice in this file: claims[0] (line 8) and claims[2] (line 10)."]);
+    const file = jsonFile({
+      actors: [actorRecord("dup-actor")],
+      claims: [
+        claimRecord("dup-claim", "dup-actor"),
+        claimRecord("other", "dup-actor"),
+        claimRecord("dup-claim", "dup-actor"),
+      ],
+    });
+    expect(await refused(file)).toEqual([
+      "line 10, claims[2].slug: the claim slug “dup-claim” is used twice in this file: claims[0] (line 8) and claims[2] (line 10).",
+    ]);
   });
 
   it("a duplicate slug is reported in the same pass even when the other record has errors of its own", async () => {
-    const file = jsonFile({ actors: [actorRecord("dup2-actor")], claims: [claimRecord("dup2-claim", "dup2-actor", { category: "NOPE" }), claimRecord("dup2-claim", "dup2-actor")] });
+    const file = jsonFile({
+      actors: [actorRecord("dup2-actor")],
+      claims: [claimRecord("dup2-claim", "dup2-actor", { category: "NOPE" }), claimRecord("dup2-claim", "dup2-actor")],
+    });
     const found = await refused(file);
     expect(found).toHaveLength(2);
     expect(found[0]).toMatch(/^line 8, claims\[0\]\.category: /);
-    expect(found[1]).toBe("line 9, claims[1].slug: the claim slug “dup2-claim” is used twice in this file: here and by a record with errors listed above.");
+    expect(found[1]).toBe(
+      "line 9, claims[1].slug: the claim slug “dup2-claim” is used twice in this file: here and by a record with errors listed above.",
+    );
   });
 
   it("duplicate claim slugs in a CSV, by line", async () => {
     const row = (slug: string) => `${slug},A statement.,,,OTHER,FACT,existing-claimant,2026-11-20,,,,false`;
-    expect(await refused(bytes(`${CSV_HEADER}\n${row("a-csv")}\n${row("b-csv")}\n${row("a-csv")}\n`), "dup.csv")).toEqual([
-      "line 4, slug: the claim slug “a-csv” is used twice in this file: line 2 and line 4.",
-    ]);
+    expect(
+      await refused(bytes(`${CSV_HEADER}\n${row("a-csv")}\n${row("b-csv")}\n${row("a-csv")}\n`), "dup.csv"),
+    ).toEqual(["line 4, slug: the claim slug “a-csv” is used twice in this file: line 2 and line 4."]);
   });
 
   it("links to claims that exist neither in the file nor in the database", async () => {
     const file = jsonFile({
       actors: [actorRecord("link-actor")],
-      claims: [claimRecord("link-from", "link-actor", { links: [{ to: "existing-claim", type: "DENIES" }, { to: "no-such-claim", type: "CONTRADICTS" }] })],
+      claims: [
+        claimRecord("link-from", "link-actor", {
+          links: [
+            { to: "existing-claim", type: "DENIES" },
+            { to: "no-such-claim", type: "CONTRADICTS" },
+          ],
+        }),
+      ],
     });
-    expect(await refused(file)).toEqual(["line 8, claims[0].links[1].to: no claim “no-such-claim” in this file or in the database."]);
+    expect(await refused(file)).toEqual([
+      "line 8, claims[0].links[1].to: no claim “no-such-claim” in this file or in the database.",
+    ]);
   });
 
   it("a self-link and the same link twice", async () => {
     const file = jsonFile({
       actors: [actorRecord("self-actor")],
-      claims: [claimRecord("self", "self-actor", { links: [{ to: "self", type: "DENIES" }, { to: "existing-claim", type: "QUALIFIES" }, { to: "existing-claim", type: "QUALIFIES" }] })],
+      claims: [
+        claimRecord("self", "self-actor", {
+          links: [
+            { to: "self", type: "DENIES" },
+            { to: "existing-claim", type: "QUALIFIES" },
+            { to: "existing-claim", type: "QUALIFIES" },
+          ],
+        }),
+      ],
     });
     expect(await refused(file)).toEqual([
       "line 8, claims[0].links[0].to: a claim cannot be linked to itself.",
@@ -120,7 +162,14 @@ describe("records", () => {
   it("min > max in a casualty figure, with the figure form's own message", async () => {
     const file = jsonFile({
       actors: [actorRecord("fig-actor")],
-      claims: [claimRecord("fig", "fig-actor", { figures: [{ reportedBy: "fig-actor", population: "CIVILIANS", outcome: "KILLED", min: 1, max: 2 }, { reportedBy: "fig-actor", population: "CIVILIANS", outcome: "KILLED", min: 40, max: 12 }] })],
+      claims: [
+        claimRecord("fig", "fig-actor", {
+          figures: [
+            { reportedBy: "fig-actor", population: "CIVILIANS", outcome: "KILLED", min: 1, max: 2 },
+            { reportedBy: "fig-actor", population: "CIVILIANS", outcome: "KILLED", min: 40, max: 12 },
+          ],
+        }),
+      ],
     });
     expect(await refused(file)).toEqual([
       "line 8, claims[0].figures[1].max: The highest figure cannot be below the lowest (40). For a single number, enter it in both.",
@@ -130,7 +179,9 @@ describe("records", () => {
   it("a javascript: URL, and every other problem of the same file with it", async () => {
     const file = jsonFile({
       actors: [actorRecord("url-actor", { sameAs: "javascript:alert(1)" })],
-      sources: [{ key: "s", url: "javascript:alert(document.cookie)", title: "Click me", type: "OTHER", protected: false }],
+      sources: [
+        { key: "s", url: "javascript:alert(document.cookie)", title: "Click me", type: "OTHER", protected: false },
+      ],
       claims: [
         claimRecord("url-claim", "url-actor", {
           statement: "",
@@ -141,7 +192,11 @@ describe("records", () => {
           sources: [{ source: "s", stance: "SUPPORTS" }],
           extra: "field",
         }),
-        claimRecord("positions-are-not-rated", "nobody-by-this-slug", { kind: "POSITION", status: "FALSE", statusRationale: "Independent evidence contradicts this position." }),
+        claimRecord("positions-are-not-rated", "nobody-by-this-slug", {
+          kind: "POSITION",
+          status: "FALSE",
+          statusRationale: "Independent evidence contradicts this position.",
+        }),
       ],
     });
     expect(await refused(file)).toEqual([
@@ -159,7 +214,9 @@ describe("records", () => {
 
   it("a protected source without a reason, with the source form's message", async () => {
     const file = jsonFile({ sources: [{ key: "p", title: "Stringer", type: "OTHER", protected: true }] });
-    expect(await refused(file)).toEqual(["line 5, sources[0].protectedReason: Say why this source must be protected: readers see the reason instead of the source."]);
+    expect(await refused(file)).toEqual([
+      "line 5, sources[0].protectedReason: Say why this source must be protected: readers see the reason instead of the source.",
+    ]);
   });
 
   it("the status rules: a final verdict needs a long rationale and a source, and the history must lead to the status", async () => {
@@ -184,7 +241,9 @@ describe("records", () => {
           status: "FALSE",
           statusRationale: "Too short.",
           sources: [],
-          statusHistory: [{ from: "IN_REVIEW", to: "CONFIRMED", rationale: "Independent imagery confirms the strike." }],
+          statusHistory: [
+            { from: "IN_REVIEW", to: "CONFIRMED", rationale: "Independent imagery confirms the strike." },
+          ],
         }),
       ],
     });
@@ -206,8 +265,13 @@ describe("records", () => {
       ],
       claims: [
         claimRecord("src-claim", "src-actor", {
-          sources: [{ source: "a", stance: "SUPPORTS" }, { source: "nope", stance: "SUPPORTS" }],
-          figures: [{ reportedBy: "src-actor", source: "c", population: "CIVILIANS", outcome: "INJURED", min: 3, max: 3 }],
+          sources: [
+            { source: "a", stance: "SUPPORTS" },
+            { source: "nope", stance: "SUPPORTS" },
+          ],
+          figures: [
+            { reportedBy: "src-actor", source: "c", population: "CIVILIANS", outcome: "INJURED", min: 3, max: 3 },
+          ],
         }),
       ],
     });

@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_FAILURES, THROTTLE_WINDOW_MS, checkThrottle, clientIp, recordLoginAttempt } from "@/lib/auth/login-attempts";
+import {
+  MAX_FAILURES,
+  THROTTLE_WINDOW_MS,
+  checkThrottle,
+  clientIp,
+  recordLoginAttempt,
+} from "@/lib/auth/login-attempts";
 import type { Db } from "@/lib/db/create-client";
 import { createTestDb } from "./helpers/test-db";
 
@@ -12,10 +18,12 @@ afterAll(async () => cleanup());
 const T0 = new Date("2026-11-20T10:00:00Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
 const email = () => `${randomUUID().slice(0, 8)}@throttle.test`;
-const ip = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const ip = () =>
+  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 async function fail(e: string, i: string, n: number, start = T0) {
-  for (let k = 0; k < n; k++) await recordLoginAttempt(db, { email: e, ip: i, success: false, at: new Date(start.getTime() + k * 1000) });
+  for (let k = 0; k < n; k++)
+    await recordLoginAttempt(db, { email: e, ip: i, success: false, at: new Date(start.getTime() + k * 1000) });
 }
 
 describe("sign-in throttling", () => {
@@ -31,7 +39,8 @@ describe("sign-in throttling", () => {
 
   it("blocks by IP across different emails", async () => {
     const i = ip();
-    for (let k = 0; k < MAX_FAILURES; k++) await recordLoginAttempt(db, { email: email(), ip: i, success: false, at: at(k * 1000) });
+    for (let k = 0; k < MAX_FAILURES; k++)
+      await recordLoginAttempt(db, { email: email(), ip: i, success: false, at: at(k * 1000) });
     const throttle = await checkThrottle(db, email(), i, at(60_000));
     expect(throttle).toMatchObject({ blocked: true, by: "ip" });
     // Another address is not affected.

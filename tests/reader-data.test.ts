@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim } from "@/test-support/builders";
 import { getPublishedClaim, listPublishedClaims } from "@/lib/data/reads/claims";
-import { getCategoryCounts, getParity, getStatusCounts, listMostContested, listRecentlyChanged } from "@/lib/data/reads/dashboard";
+import {
+  getCategoryCounts,
+  getParity,
+  getStatusCounts,
+  listMostContested,
+  listRecentlyChanged,
+} from "@/lib/data/reads/dashboard";
 import { getActorProfile, listActors } from "@/lib/data/reads/actors";
 import { listCorrections } from "@/lib/data/reads/corrections";
 import { actorExists, publishedClaimExists } from "@/lib/data/reads/exists";
@@ -20,13 +26,37 @@ const filters = (params: Record<string, string>) => parseClaimFilters(params).fi
 
 describe("listPublishedClaims", () => {
   it("filters, sorts, paginates and never returns drafts", async () => {
-    const a = await makeTestClaim(db, { statement: "Alpha unique-word-x", status: "DISPUTED", category: "CASUALTIES", claimedAt: new Date("2026-01-10") });
+    const a = await makeTestClaim(db, {
+      statement: "Alpha unique-word-x",
+      status: "DISPUTED",
+      category: "CASUALTIES",
+      claimedAt: new Date("2026-01-10"),
+    });
     const actor = a.claimant.slug;
-    await makeTestClaim(db, { claimantId: a.claimant.id, statement: "Beta", status: "FALSE", category: "CASUALTIES", claimedAt: new Date("2026-02-10") });
-    await makeTestClaim(db, { claimantId: a.claimant.id, statement: "Gamma unique-word-x", status: "DISPUTED", category: "OTHER", claimedAt: new Date("2026-03-10"), statusRationale: "rationale mentions zanzibar" });
-    await makeTestClaim(db, { claimantId: a.claimant.id, statement: "Draft unique-word-x", published: false, claimedAt: new Date("2026-03-11") });
+    await makeTestClaim(db, {
+      claimantId: a.claimant.id,
+      statement: "Beta",
+      status: "FALSE",
+      category: "CASUALTIES",
+      claimedAt: new Date("2026-02-10"),
+    });
+    await makeTestClaim(db, {
+      claimantId: a.claimant.id,
+      statement: "Gamma unique-word-x",
+      status: "DISPUTED",
+      category: "OTHER",
+      claimedAt: new Date("2026-03-10"),
+      statusRationale: "rationale mentions zanzibar",
+    });
+    await makeTestClaim(db, {
+      claimantId: a.claimant.id,
+      statement: "Draft unique-word-x",
+      published: false,
+      claimedAt: new Date("2026-03-11"),
+    });
 
-    const statements = async (p: Record<string, string>) => (await listPublishedClaims(db, filters({ actor, ...p }))).claims.map((c) => c.statement);
+    const statements = async (p: Record<string, string>) =>
+      (await listPublishedClaims(db, filters({ actor, ...p }))).claims.map((c) => c.statement);
     expect(await statements({})).toEqual(["Gamma unique-word-x", "Beta", "Alpha unique-word-x"]);
     expect(await statements({ status: "DISPUTED" })).toEqual(["Gamma unique-word-x", "Alpha unique-word-x"]);
     expect(await statements({ category: "CASUALTIES", sort: "oldest" })).toEqual(["Alpha unique-word-x", "Beta"]);
@@ -45,7 +75,13 @@ describe("getPublishedClaim", () => {
   it("withholds a protected source's identity from readers", async () => {
     const claim = await makeTestClaim(db, {
       sources: [
-        { stance: "REFUTES", title: "Named witness", publisher: "Village council", protected: true, protectedReason: "Lives nearby" },
+        {
+          stance: "REFUTES",
+          title: "Named witness",
+          publisher: "Village council",
+          protected: true,
+          protectedReason: "Lives nearby",
+        },
         { stance: "SUPPORTS", title: "Open report" },
       ],
       figures: [{ min: 1, max: 2, population: "CIVILIANS", outcome: "INJURED" }],
@@ -56,7 +92,11 @@ describe("getPublishedClaim", () => {
     const json = JSON.stringify(view);
     expect(json).not.toContain("Named witness");
     expect(json).not.toContain("Village council");
-    expect(view?.sources.find((s) => s.withheld)).toMatchObject({ withheld: true, reason: "Lives nearby", stance: "REFUTES" });
+    expect(view?.sources.find((s) => s.withheld)).toMatchObject({
+      withheld: true,
+      reason: "Lives nearby",
+      stance: "REFUTES",
+    });
     expect(view?.figures[0]?.source?.title).toBe("Identity withheld");
     expect(view?.independentSources).toBe(2);
   });
@@ -73,10 +113,17 @@ describe("getPublishedClaim", () => {
 
   it("counts sources repeating one origin once", async () => {
     const origin = await db.source.create({ data: { title: "Press release", type: "OFFICIAL_STATEMENT" } });
-    const copy1 = await db.source.create({ data: { title: "Outlet 1", type: "NEWS_REPORT", derivedFromId: origin.id } });
-    const copy2 = await db.source.create({ data: { title: "Outlet 2", type: "NEWS_REPORT", derivedFromId: origin.id } });
+    const copy1 = await db.source.create({
+      data: { title: "Outlet 1", type: "NEWS_REPORT", derivedFromId: origin.id },
+    });
+    const copy2 = await db.source.create({
+      data: { title: "Outlet 2", type: "NEWS_REPORT", derivedFromId: origin.id },
+    });
     const claim = await makeTestClaim(db, {
-      sources: [{ sourceId: copy1.id, stance: "SUPPORTS" }, { sourceId: copy2.id, stance: "SUPPORTS" }],
+      sources: [
+        { sourceId: copy1.id, stance: "SUPPORTS" },
+        { sourceId: copy2.id, stance: "SUPPORTS" },
+      ],
     });
     const view = await getPublishedClaim(db, claim.slug);
     expect(view?.independentSources).toBe(1);
@@ -89,17 +136,31 @@ describe("dashboard", () => {
     const { db: fresh, cleanup: done } = await createTestDb();
     try {
       const pk = await makeTestClaim(fresh, { status: "DISPUTED", category: "CASUALTIES" });
-      const af = await fresh.actor.create({ data: { slug: "af-side", name: "Kabul", kind: "GOVERNMENT", country: "AF" } });
-      const denial = await makeTestClaim(fresh, { claimantId: af.id, status: "UNVERIFIED", links: [{ toId: pk.id, type: "DENIES" }] });
+      const af = await fresh.actor.create({
+        data: { slug: "af-side", name: "Kabul", kind: "GOVERNMENT", country: "AF" },
+      });
+      const denial = await makeTestClaim(fresh, {
+        claimantId: af.id,
+        status: "UNVERIFIED",
+        links: [{ toId: pk.id, type: "DENIES" }],
+      });
       await makeTestClaim(fresh, { claimantId: af.id, kind: "POSITION" });
-      const draft = await makeTestClaim(fresh, { claimantId: af.id, published: false, status: "FALSE", links: [{ toId: pk.id, type: "CONTRADICTS" }] });
+      const draft = await makeTestClaim(fresh, {
+        claimantId: af.id,
+        published: false,
+        status: "FALSE",
+        links: [{ toId: pk.id, type: "CONTRADICTS" }],
+      });
 
       const status = await getStatusCounts(fresh);
       expect(status.counts.DISPUTED).toBe(1);
       expect(status.counts.UNVERIFIED).toBe(1);
       expect(status.counts.FALSE).toBe(0);
       expect(status.positions).toBe(1);
-      expect(await getCategoryCounts(fresh)).toEqual([{ category: "OTHER", count: 2 }, { category: "CASUALTIES", count: 1 }]);
+      expect(await getCategoryCounts(fresh)).toEqual([
+        { category: "OTHER", count: 2 },
+        { category: "CASUALTIES", count: 1 },
+      ]);
       expect((await listRecentlyChanged(fresh)).map((c) => c.slug)).not.toContain(draft.slug);
 
       const contested = await listMostContested(fresh);
@@ -121,7 +182,10 @@ describe("actors and corrections", () => {
   it("splits an actor's claims into claimed, denied and positions", async () => {
     const target = await makeTestClaim(db);
     const claimed = await makeTestClaim(db);
-    const denial = await makeTestClaim(db, { claimantId: claimed.claimant.id, links: [{ toId: target.id, type: "DENIES" }] });
+    const denial = await makeTestClaim(db, {
+      claimantId: claimed.claimant.id,
+      links: [{ toId: target.id, type: "DENIES" }],
+    });
     const position = await makeTestClaim(db, { claimantId: claimed.claimant.id, kind: "POSITION" });
     await makeTestClaim(db, { claimantId: claimed.claimant.id, published: false });
     const profile = await getActorProfile(db, claimed.claimant.slug);
@@ -144,7 +208,9 @@ describe("actors and corrections", () => {
     });
     await makeTestClaim(db, {
       published: false,
-      statusHistory: [{ from: "FALSE", to: "DISPUTED", rationale: "Draft correction never shown.", isCorrection: true }],
+      statusHistory: [
+        { from: "FALSE", to: "DISPUTED", rationale: "Draft correction never shown.", isCorrection: true },
+      ],
     });
     const { corrections, total } = await listCorrections(db);
     expect(total).toBe(1);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CLAIM_FIELD_KEYS, claimColumns, claimFieldSelect, claimFileValues, claimFormValues, pickClaimValues } from "@/lib/domain/claim-fields";
+import {
+  CLAIM_FIELD_KEYS,
+  claimColumns,
+  claimFieldSelect,
+  claimFileValues,
+  claimFormValues,
+  pickClaimValues,
+} from "@/lib/domain/claim-fields";
 import { FIGURE_MAX, countProblem, figureProblems, rangeProblem } from "@/lib/domain/figure-rules";
 import { FINAL_RATIONALE_MIN, lacksSource, ratesPosition, verdictProblems } from "@/lib/domain/verdict";
 import { FINAL_STATUSES, STATUSES, type ClaimStatus } from "@/lib/domain/vocabulary";
@@ -14,15 +21,20 @@ const rules = (v: Parameters<typeof verdictProblems>[0]) => verdictProblems(v).m
 
 describe("verdictProblems", () => {
   it("finds nothing wrong with a sourced, explained final verdict, or with Unverified", () => {
-    for (const status of FINAL_STATUSES) expect(verdictProblems({ status, rationale: long, kind: "FACT", sourceCount: 1 })).toEqual([]);
+    for (const status of FINAL_STATUSES)
+      expect(verdictProblems({ status, rationale: long, kind: "FACT", sourceCount: 1 })).toEqual([]);
     expect(verdictProblems({ status: "UNVERIFIED", rationale: null, kind: "POSITION", sourceCount: 0 })).toEqual([]);
   });
 
   it("never rates a position, whatever the status", () => {
     for (const status of STATUSES.filter((s) => s !== "UNVERIFIED")) {
-      expect(rules({ status, rationale: long, kind: "POSITION", sourceCount: 1 })).toEqual(["status position-not-rated"]);
+      expect(rules({ status, rationale: long, kind: "POSITION", sourceCount: 1 })).toEqual([
+        "status position-not-rated",
+      ]);
     }
-    expect(verdictProblems({ status: "IN_REVIEW", rationale: long, kind: "POSITION" })[0]?.message).toMatch(/Positions are not rated/);
+    expect(verdictProblems({ status: "IN_REVIEW", rationale: long, kind: "POSITION" })[0]?.message).toMatch(
+      /Positions are not rated/,
+    );
   });
 
   it(`needs ${FINAL_RATIONALE_MIN} characters of rationale for a final verdict, counted without surrounding blanks`, () => {
@@ -59,7 +71,9 @@ describe("verdictProblems", () => {
   });
 
   it("gives no problem and does not throw for a status that is not one of ours", () => {
-    expect(verdictProblems({ status: "MAYBE" as ClaimStatus, rationale: "", kind: "POSITION", sourceCount: 0 })).toEqual([]);
+    expect(
+      verdictProblems({ status: "MAYBE" as ClaimStatus, rationale: "", kind: "POSITION", sourceCount: 0 }),
+    ).toEqual([]);
   });
 
   it("ratesPosition: only a position with a status other than Unverified", () => {
@@ -79,20 +93,33 @@ describe("figure rules", () => {
   it("refuses fractions, negatives and implausible counts, per field", () => {
     expect(countProblem("The lowest figure", 1.5)).toBe("The lowest figure must be a whole number (no fractions).");
     expect(countProblem("The lowest figure", -1)).toBe("The lowest figure cannot be negative.");
-    expect(countProblem("The highest figure", FIGURE_MAX + 1)).toBe("The highest figure is implausibly large (over 10,000,000).");
+    expect(countProblem("The highest figure", FIGURE_MAX + 1)).toBe(
+      "The highest figure is implausibly large (over 10,000,000).",
+    );
     expect(countProblem("The highest figure", Number.NaN)).toMatch(/whole number/);
     expect(figureProblems({ min: -1, max: 2.5 }).map((p) => p.field)).toEqual(["min", "max"]);
   });
 
   it("refuses a range that runs backwards, at max, only once both numbers are fine", () => {
-    expect(rangeProblem(40, 30)).toBe("The highest figure cannot be below the lowest (40). For a single number, enter it in both.");
+    expect(rangeProblem(40, 30)).toBe(
+      "The highest figure cannot be below the lowest (40). For a single number, enter it in both.",
+    );
     expect(figureProblems({ min: 40, max: 30 })).toEqual([{ field: "max", message: rangeProblem(40, 30) }]);
-    expect(figureProblems({ min: 40, max: -30 })).toEqual([{ field: "max", message: "The highest figure cannot be negative." }]);
+    expect(figureProblems({ min: 40, max: -30 })).toEqual([
+      { field: "max", message: "The highest figure cannot be negative." },
+    ]);
   });
 });
 
 describe("the claim field list", () => {
-  const values = { statement: "Strikes hit a depot.", category: "OTHER", kind: "FACT", claimedAt: "2026-11-20", originalText: "متن", originalLanguage: "fa" } as const;
+  const values = {
+    statement: "Strikes hit a depot.",
+    category: "OTHER",
+    kind: "FACT",
+    claimedAt: "2026-11-20",
+    originalText: "متن",
+    originalLanguage: "fa",
+  } as const;
 
   it("is the form schema's, the select's and the CSV header's list", () => {
     expect(Object.keys(claimFieldRules)).toEqual(CLAIM_FIELD_KEYS);
@@ -108,6 +135,9 @@ describe("the claim field list", () => {
   });
 
   it("picks only the claim's own fields from a record that holds more", () => {
-    expect(pickClaimValues({ ...values, claimant: "someone", slug: "x" } as typeof values)).toEqual({ ...values, location: undefined });
+    expect(pickClaimValues({ ...values, claimant: "someone", slug: "x" } as typeof values)).toEqual({
+      ...values,
+      location: undefined,
+    });
   });
 });

@@ -13,7 +13,13 @@ afterAll(async () => cleanup());
 async function claimWithActor() {
   const actor = await db.actor.create({ data: { slug: `a-${Math.random()}`, name: "A", kind: "GOVERNMENT" } });
   const claim = await db.claim.create({
-    data: { slug: `c-${Math.random()}`, statement: "s", category: "CASUALTIES", claimantId: actor.id, claimedAt: new Date() },
+    data: {
+      slug: `c-${Math.random()}`,
+      statement: "s",
+      category: "CASUALTIES",
+      claimantId: actor.id,
+      claimedAt: new Date(),
+    },
   });
   return { actor, claim };
 }

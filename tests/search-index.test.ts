@@ -21,8 +21,17 @@ const indexed = async (id: number) =>
 
 describe("the search index", () => {
   it("has every trigger after all migrations (a later table rebuild must recreate them)", async () => {
-    const rows = await db.$queryRaw<{ name: string }[]>`SELECT "name" FROM "sqlite_master" WHERE "type" = 'trigger' ORDER BY "name"`;
-    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(["Actor_search_rename", "Claim_search_delete", "Claim_search_insert", "Claim_search_update"]));
+    const rows = await db.$queryRaw<
+      { name: string }[]
+    >`SELECT "name" FROM "sqlite_master" WHERE "type" = 'trigger' ORDER BY "name"`;
+    expect(rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining([
+        "Actor_search_rename",
+        "Claim_search_delete",
+        "Claim_search_insert",
+        "Claim_search_update",
+      ]),
+    );
   });
 
   it("follows inserts, edits, publishing, unpublishing and deletes", async () => {
@@ -71,7 +80,10 @@ describe("the search index", () => {
     expect(await slugs({ q: newName })).toEqual([claim.slug]);
     expect(await indexed(draft.id)).toBe(0n);
 
-    const other = await db.actor.create({ data: { slug: unique("actor-"), name: unique("Othername"), kind: "MEDIA" }, select: { id: true, name: true } });
+    const other = await db.actor.create({
+      data: { slug: unique("actor-"), name: unique("Othername"), kind: "MEDIA" },
+      select: { id: true, name: true },
+    });
     await db.claim.update({ where: { id: claim.id }, data: { claimantId: other.id } });
     expect(await slugs({ q: newName })).toEqual([]);
     expect(await slugs({ q: other.name })).toEqual([claim.slug]);
@@ -81,7 +93,10 @@ describe("the search index", () => {
 describe("ranked, filtered search", () => {
   it("ranks a match in the statement above one in the rationale; equal scores put the newer claim first", async () => {
     const word = unique("rank");
-    const inRationale = await makeTestClaim(db, { status: "DISPUTED", statusRationale: `The ${word} figures could not be checked independently.` });
+    const inRationale = await makeTestClaim(db, {
+      status: "DISPUTED",
+      statusRationale: `The ${word} figures could not be checked independently.`,
+    });
     const inStatement = await makeTestClaim(db, { statement: `Officials reported ${word} casualties at the market` });
     const inStatementToo = await makeTestClaim(db, { statement: `Officials reported ${word} casualties at the depot` });
     expect(await slugs({ q: word })).toEqual([inStatementToo.slug, inStatement.slug, inRationale.slug]);
@@ -93,12 +108,34 @@ describe("ranked, filtered search", () => {
 
   it("combines the words with every filter and pages through the results", async () => {
     const word = unique("combo");
-    const base = await makeTestClaim(db, { statement: `${word} one`, status: "DISPUTED", category: "CASUALTIES", claimedAt: new Date("2026-03-10T12:00:00Z") });
+    const base = await makeTestClaim(db, {
+      statement: `${word} one`,
+      status: "DISPUTED",
+      category: "CASUALTIES",
+      claimedAt: new Date("2026-03-10T12:00:00Z"),
+    });
     const actor = base.claimant.slug;
     const same = { claimantId: base.claimant.id };
-    const falseOne = await makeTestClaim(db, { ...same, statement: `${word} two`, status: "FALSE", category: "CASUALTIES", claimedAt: new Date("2026-04-10T12:00:00Z") });
-    const other = await makeTestClaim(db, { ...same, statement: `${word} three`, status: "DISPUTED", category: "OTHER", claimedAt: new Date("2026-05-10T12:00:00Z") });
-    const elsewhere = await makeTestClaim(db, { statement: `${word} four`, status: "DISPUTED", category: "CASUALTIES", claimedAt: new Date("2026-03-11T12:00:00Z") });
+    const falseOne = await makeTestClaim(db, {
+      ...same,
+      statement: `${word} two`,
+      status: "FALSE",
+      category: "CASUALTIES",
+      claimedAt: new Date("2026-04-10T12:00:00Z"),
+    });
+    const other = await makeTestClaim(db, {
+      ...same,
+      statement: `${word} three`,
+      status: "DISPUTED",
+      category: "OTHER",
+      claimedAt: new Date("2026-05-10T12:00:00Z"),
+    });
+    const elsewhere = await makeTestClaim(db, {
+      statement: `${word} four`,
+      status: "DISPUTED",
+      category: "CASUALTIES",
+      claimedAt: new Date("2026-03-11T12:00:00Z"),
+    });
     await makeTestClaim(db, { ...same, statement: `${word} draft`, published: false });
 
     const set = async (params: Record<string, string>) => (await slugs({ q: word, ...params })).sort();
@@ -109,7 +146,9 @@ describe("ranked, filtered search", () => {
     expect(await set({ actor: "no-such-actor" })).toEqual([]);
     expect(await set({ from: "2026-04-10" })).toEqual([falseOne.slug, other.slug].sort());
     expect(await set({ to: "2026-03-10" })).toEqual([base.slug]);
-    expect(await set({ actor, status: "DISPUTED", category: "CASUALTIES", from: "2026-03-01", to: "2026-03-31" })).toEqual([base.slug]);
+    expect(
+      await set({ actor, status: "DISPUTED", category: "CASUALTIES", from: "2026-03-01", to: "2026-03-31" }),
+    ).toEqual([base.slug]);
 
     const firstPage = await listPublishedClaims(db, { ...parseClaimFilters({ q: word }).filters }, 3);
     const secondPage = await listPublishedClaims(db, { ...parseClaimFilters({ q: word, page: "2" }).filters }, 3);
@@ -122,10 +161,18 @@ describe("ranked, filtered search", () => {
     expect(await listPublishedClaimIds(db, parseClaimFilters({ q: word, status: "DISPUTED" }).filters)).toHaveLength(3);
 
     // Filters with the other sorts (they join Claim for its dates) count and order the same set.
-    const newest = await listPublishedClaims(db, parseClaimFilters({ q: word, status: "DISPUTED", sort: "newest" }).filters, 2);
+    const newest = await listPublishedClaims(
+      db,
+      parseClaimFilters({ q: word, status: "DISPUTED", sort: "newest" }).filters,
+      2,
+    );
     expect(newest).toMatchObject({ total: 3, pageCount: 2 });
     expect(newest.claims.map((c) => c.slug)).toEqual([other.slug, elsewhere.slug]);
-    const filteredByRelevance = await listPublishedClaims(db, parseClaimFilters({ q: word, category: "CASUALTIES" }).filters, 2);
+    const filteredByRelevance = await listPublishedClaims(
+      db,
+      parseClaimFilters({ q: word, category: "CASUALTIES" }).filters,
+      2,
+    );
     expect(filteredByRelevance).toMatchObject({ total: 3, pageCount: 2 });
   });
 

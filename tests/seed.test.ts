@@ -7,19 +7,94 @@ import { createTestDb } from "./helpers/test-db";
 
 // What the seed story must hold, written out here rather than read from the seed data, so a change to
 // the data that breaks the contract fails this test.
-const EXPECTED: Record<string, { claimant: string; category: ClaimCategory; kind: ClaimKind; status: ClaimStatus; stance: Stance }> = {
-  "pakistan-strikes-targeted-ttp-safe-havens": { claimant: "pakistan-government", category: "MILITANT_HARBOURING", kind: "FACT", status: "DISPUTED", stance: "CONTEXT" },
-  "militants-operate-from-afghan-soil": { claimant: "pakistan-government", category: "MILITANT_HARBOURING", kind: "FACT", status: "DISPUTED", stance: "CONTEXT" },
-  "kabul-denies-harbouring-ttp": { claimant: "afghan-taliban-government", category: "MILITANT_HARBOURING", kind: "FACT", status: "DISPUTED", stance: "CONTEXT" },
-  "pakistan-violated-afghan-sovereignty": { claimant: "afghan-taliban-government", category: "SOVEREIGNTY_VIOLATION", kind: "FACT", status: "DISPUTED", stance: "CONTEXT" },
-  "strikes-caused-civilian-casualties": { claimant: "afghan-taliban-government", category: "CIVILIAN_HARM", kind: "FACT", status: "DISPUTED", stance: "CONTEXT" },
-  "pakistan-reports-heavy-losses": { claimant: "pakistan-government", category: "CASUALTIES", kind: "FACT", status: "UNVERIFIABLE", stance: "CONTEXT" },
-  "afghanistan-reports-heavy-losses": { claimant: "afghan-taliban-government", category: "CASUALTIES", kind: "FACT", status: "UNVERIFIABLE", stance: "CONTEXT" },
-  "us-recognises-pakistan-right-to-self-defence": { claimant: "us-government", category: "SELF_DEFENCE", kind: "POSITION", status: "UNVERIFIED", stance: "SUPPORTS" },
-  "us-will-not-intervene-militarily": { claimant: "donald-trump", category: "DIPLOMATIC_POSITION", kind: "POSITION", status: "UNVERIFIED", stance: "SUPPORTS" },
-  "pakistan-uses-security-concerns-to-justify-incursions": { claimant: "afghan-taliban-government", category: "SOVEREIGNTY_VIOLATION", kind: "FACT", status: "DISPUTED", stance: "CONTEXT" },
-  "kabul-fails-to-curb-militants": { claimant: "pakistan-government", category: "MILITANT_HARBOURING", kind: "FACT", status: "DISPUTED", stance: "CONTEXT" },
-  "taliban-signals-openness-to-talks": { claimant: "afghan-taliban-government", category: "DIPLOMATIC_POSITION", kind: "POSITION", status: "UNVERIFIED", stance: "SUPPORTS" },
+const EXPECTED: Record<
+  string,
+  { claimant: string; category: ClaimCategory; kind: ClaimKind; status: ClaimStatus; stance: Stance }
+> = {
+  "pakistan-strikes-targeted-ttp-safe-havens": {
+    claimant: "pakistan-government",
+    category: "MILITANT_HARBOURING",
+    kind: "FACT",
+    status: "DISPUTED",
+    stance: "CONTEXT",
+  },
+  "militants-operate-from-afghan-soil": {
+    claimant: "pakistan-government",
+    category: "MILITANT_HARBOURING",
+    kind: "FACT",
+    status: "DISPUTED",
+    stance: "CONTEXT",
+  },
+  "kabul-denies-harbouring-ttp": {
+    claimant: "afghan-taliban-government",
+    category: "MILITANT_HARBOURING",
+    kind: "FACT",
+    status: "DISPUTED",
+    stance: "CONTEXT",
+  },
+  "pakistan-violated-afghan-sovereignty": {
+    claimant: "afghan-taliban-government",
+    category: "SOVEREIGNTY_VIOLATION",
+    kind: "FACT",
+    status: "DISPUTED",
+    stance: "CONTEXT",
+  },
+  "strikes-caused-civilian-casualties": {
+    claimant: "afghan-taliban-government",
+    category: "CIVILIAN_HARM",
+    kind: "FACT",
+    status: "DISPUTED",
+    stance: "CONTEXT",
+  },
+  "pakistan-reports-heavy-losses": {
+    claimant: "pakistan-government",
+    category: "CASUALTIES",
+    kind: "FACT",
+    status: "UNVERIFIABLE",
+    stance: "CONTEXT",
+  },
+  "afghanistan-reports-heavy-losses": {
+    claimant: "afghan-taliban-government",
+    category: "CASUALTIES",
+    kind: "FACT",
+    status: "UNVERIFIABLE",
+    stance: "CONTEXT",
+  },
+  "us-recognises-pakistan-right-to-self-defence": {
+    claimant: "us-government",
+    category: "SELF_DEFENCE",
+    kind: "POSITION",
+    status: "UNVERIFIED",
+    stance: "SUPPORTS",
+  },
+  "us-will-not-intervene-militarily": {
+    claimant: "donald-trump",
+    category: "DIPLOMATIC_POSITION",
+    kind: "POSITION",
+    status: "UNVERIFIED",
+    stance: "SUPPORTS",
+  },
+  "pakistan-uses-security-concerns-to-justify-incursions": {
+    claimant: "afghan-taliban-government",
+    category: "SOVEREIGNTY_VIOLATION",
+    kind: "FACT",
+    status: "DISPUTED",
+    stance: "CONTEXT",
+  },
+  "kabul-fails-to-curb-militants": {
+    claimant: "pakistan-government",
+    category: "MILITANT_HARBOURING",
+    kind: "FACT",
+    status: "DISPUTED",
+    stance: "CONTEXT",
+  },
+  "taliban-signals-openness-to-talks": {
+    claimant: "afghan-taliban-government",
+    category: "DIPLOMATIC_POSITION",
+    kind: "POSITION",
+    status: "UNVERIFIED",
+    stance: "SUPPORTS",
+  },
 };
 
 const EXPECTED_LINKS: [from: string, type: LinkType, to: string][] = [
@@ -66,13 +141,25 @@ async function allClaims() {
 
 describe("seed: the border-strikes story", () => {
   it("creates the seven actors with kinds and countries", async () => {
-    const actors = await db.actor.findMany({ orderBy: { slug: "asc" }, select: { slug: true, kind: true, country: true, sameAs: true } });
-    expect(actors.map((a) => a.slug)).toEqual(
-      ["afghan-taliban-government", "donald-trump", "pakistan-government", "pakistan-military", "shehbaz-sharif", "ttp", "us-government"],
-    );
+    const actors = await db.actor.findMany({
+      orderBy: { slug: "asc" },
+      select: { slug: true, kind: true, country: true, sameAs: true },
+    });
+    expect(actors.map((a) => a.slug)).toEqual([
+      "afghan-taliban-government",
+      "donald-trump",
+      "pakistan-government",
+      "pakistan-military",
+      "shehbaz-sharif",
+      "ttp",
+      "us-government",
+    ]);
     expect(actors.find((a) => a.slug === "ttp")).toMatchObject({ kind: "ARMED_GROUP", country: "PK" });
     expect(actors.find((a) => a.slug === "pakistan-military")).toMatchObject({ kind: "MILITARY" });
-    expect(actors.find((a) => a.slug === "afghan-taliban-government")).toMatchObject({ kind: "GOVERNMENT", country: "AF" });
+    expect(actors.find((a) => a.slug === "afghan-taliban-government")).toMatchObject({
+      kind: "GOVERNMENT",
+      country: "AF",
+    });
     expect(actors.find((a) => a.slug === "donald-trump")?.sameAs).toBe("https://www.wikidata.org/wiki/Q22686");
   });
 
@@ -88,7 +175,13 @@ describe("seed: the border-strikes story", () => {
     expect(claims.map((c) => c.slug).sort()).toEqual(Object.keys(EXPECTED).sort());
     for (const claim of claims) {
       const want = EXPECTED[claim.slug]!;
-      expect({ slug: claim.slug, claimant: claim.claimant.slug, category: claim.category, kind: claim.kind, status: claim.status }).toEqual({
+      expect({
+        slug: claim.slug,
+        claimant: claim.claimant.slug,
+        category: claim.category,
+        kind: claim.kind,
+        status: claim.status,
+      }).toEqual({
         slug: claim.slug,
         claimant: want.claimant,
         category: want.category,
@@ -115,9 +208,11 @@ describe("seed: the border-strikes story", () => {
   it("marks the casualty claims disputed or unverifiable, quoting the article, and invents no figures", async () => {
     const claims = await allClaims();
     const casualty = claims.filter((c) => c.category === "CASUALTIES" || c.category === "CIVILIAN_HARM");
-    expect(casualty.map((c) => c.slug).sort()).toEqual(
-      ["afghanistan-reports-heavy-losses", "pakistan-reports-heavy-losses", "strikes-caused-civilian-casualties"],
-    );
+    expect(casualty.map((c) => c.slug).sort()).toEqual([
+      "afghanistan-reports-heavy-losses",
+      "pakistan-reports-heavy-losses",
+      "strikes-caused-civilian-casualties",
+    ]);
     for (const c of casualty) {
       expect(["DISPUTED", "UNVERIFIABLE"]).toContain(c.status);
       expect(c.statusRationale).toContain("disputed and independently unverified");
@@ -132,21 +227,31 @@ describe("seed: the border-strikes story", () => {
         continue;
       }
       expect(c.statusRationale?.length).toBeGreaterThanOrEqual(20);
-      expect(c.statusChanges).toEqual([{ from: "UNVERIFIED", to: c.status, rationale: c.statusRationale, isCorrection: false }]);
+      expect(c.statusChanges).toEqual([
+        { from: "UNVERIFIED", to: c.status, rationale: c.statusRationale, isCorrection: false },
+      ]);
     }
   });
 
   it("links claims to their denials and counter-claims", async () => {
-    const links = await db.claimLink.findMany({ select: { type: true, from: { select: { slug: true } }, to: { select: { slug: true } } } });
+    const links = await db.claimLink.findMany({
+      select: { type: true, from: { select: { slug: true } }, to: { select: { slug: true } } },
+    });
     const got = links.map((l) => [l.from.slug, l.type, l.to.slug]);
     expect(got.sort()).toEqual([...EXPECTED_LINKS].sort());
   });
 
   it("groups the strike claims under one incident", async () => {
-    const incidents = await db.incident.findMany({ select: { slug: true, geoPrecision: true, claims: { select: { slug: true } } } });
+    const incidents = await db.incident.findMany({
+      select: { slug: true, geoPrecision: true, claims: { select: { slug: true } } },
+    });
     expect(incidents).toHaveLength(1);
     const grouped = incidents[0]!.claims.map((c) => c.slug);
-    for (const slug of ["pakistan-strikes-targeted-ttp-safe-havens", "pakistan-violated-afghan-sovereignty", "strikes-caused-civilian-casualties"])
+    for (const slug of [
+      "pakistan-strikes-targeted-ttp-safe-havens",
+      "pakistan-violated-afghan-sovereignty",
+      "strikes-caused-civilian-casualties",
+    ])
       expect(grouped).toContain(slug);
     expect(grouped).not.toContain("taliban-signals-openness-to-talks");
   });
@@ -156,9 +261,18 @@ describe("seed: idempotence", () => {
   it("gives identical counts, versions and row ids when run again, with and without refresh", async () => {
     const before = await countRows(db);
     const snapshot = async () => ({
-      claims: await db.claim.findMany({ orderBy: { id: "asc" }, select: { id: true, slug: true, version: true, publishedAt: true } }),
-      claimSources: await db.claimSource.findMany({ orderBy: { id: "asc" }, select: { id: true, claimId: true, stance: true } }),
-      links: await db.claimLink.findMany({ orderBy: { id: "asc" }, select: { id: true, fromId: true, toId: true, type: true } }),
+      claims: await db.claim.findMany({
+        orderBy: { id: "asc" },
+        select: { id: true, slug: true, version: true, publishedAt: true },
+      }),
+      claimSources: await db.claimSource.findMany({
+        orderBy: { id: "asc" },
+        select: { id: true, claimId: true, stance: true },
+      }),
+      links: await db.claimLink.findMany({
+        orderBy: { id: "asc" },
+        select: { id: true, fromId: true, toId: true, type: true },
+      }),
       changes: await db.statusChange.findMany({ orderBy: { id: "asc" }, select: { id: true } }),
     });
     const rowsBefore = await snapshot();
@@ -166,12 +280,24 @@ describe("seed: idempotence", () => {
     await seed(db, { adminEmail: "admin@claimwatch.test", adminPassword: ADMIN_PASSWORD, refresh: true });
     expect(await countRows(db)).toEqual(before);
     expect(await snapshot()).toEqual(rowsBefore);
-    expect(before).toMatchObject({ actors: 7, incidents: 1, claims: 12, sources: 1, claimSources: 12, claimLinks: 7, statusChanges: 9, users: 1 });
+    expect(before).toMatchObject({
+      actors: 7,
+      incidents: 1,
+      claims: 12,
+      sources: 1,
+      claimSources: 12,
+      claimLinks: 7,
+      statusChanges: 9,
+      users: 1,
+    });
   });
 
   it("leaves an editor's change alone unless asked to refresh the story", async () => {
     const slug = "kabul-fails-to-curb-militants";
-    await db.claim.update({ where: { slug }, data: { status: "UNVERIFIABLE", statusRationale: "An editor's later rationale, long enough." } });
+    await db.claim.update({
+      where: { slug },
+      data: { status: "UNVERIFIABLE", statusRationale: "An editor's later rationale, long enough." },
+    });
     await seed(db, { adminEmail: "admin@claimwatch.test" });
     expect((await db.claim.findUniqueOrThrow({ where: { slug } })).status).toBe("UNVERIFIABLE");
     await seed(db, { adminEmail: "admin@claimwatch.test", refresh: true });
@@ -195,7 +321,12 @@ describe("seed: idempotence", () => {
 
 describe("seed: first admin", () => {
   it("creates the admin lower-cased, with an argon2id hash of the given password", async () => {
-    expect(first.admin).toEqual({ email: "admin@claimwatch.test", created: true, role: "ADMIN", generatedPassword: null });
+    expect(first.admin).toEqual({
+      email: "admin@claimwatch.test",
+      created: true,
+      role: "ADMIN",
+      generatedPassword: null,
+    });
     const user = await db.user.findUniqueOrThrow({ where: { email: "admin@claimwatch.test" } });
     expect(user.role).toBe("ADMIN");
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
@@ -221,7 +352,9 @@ describe("seed: first admin", () => {
       expect(await verifyPassword(user.passwordHash, result.admin.generatedPassword!)).toBe(true);
       const rerun = await seed(other.db, {});
       expect(rerun.admin).toMatchObject({ created: false, generatedPassword: null });
-      expect((await other.db.user.findUniqueOrThrow({ where: { email: "admin@claimwatch.local" } })).passwordHash).toBe(user.passwordHash);
+      expect((await other.db.user.findUniqueOrThrow({ where: { email: "admin@claimwatch.local" } })).passwordHash).toBe(
+        user.passwordHash,
+      );
     } finally {
       await other.cleanup();
     }

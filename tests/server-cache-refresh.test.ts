@@ -25,18 +25,26 @@ describe("refreshServerCache (the CLI's call to POST /api/revalidate)", () => {
 
   it("without a secret, says how long readers may wait and calls nothing", async () => {
     const before = seen.length;
-    expect(await refreshServerCache(parseEnv({ REVALIDATE_URL: url }))).toMatch(/REVALIDATE_SECRET is not set: readers see the change within about 30 s/);
+    expect(await refreshServerCache(parseEnv({ REVALIDATE_URL: url }))).toMatch(
+      /REVALIDATE_SECRET is not set: readers see the change within about 30 s/,
+    );
     expect(seen.length).toBe(before);
   });
 
   it("with the secret, asks the server at REVALIDATE_URL and says it refreshed", async () => {
-    expect(await refreshServerCache(parseEnv({ REVALIDATE_SECRET: SECRET, REVALIDATE_URL: url }))).toMatch(/refreshed its page cache/);
+    expect(await refreshServerCache(parseEnv({ REVALIDATE_SECRET: SECRET, REVALIDATE_URL: url }))).toMatch(
+      /refreshed its page cache/,
+    );
     expect(seen.at(-1)).toEqual({ path: "/api/revalidate", auth: `Bearer ${SECRET}`, method: "POST" });
   });
 
   it("a different secret on the server, or no server at all, is reported, never thrown", async () => {
-    expect(await refreshServerCache(parseEnv({ REVALIDATE_SECRET: `${SECRET}-other`, REVALIDATE_URL: url }))).toMatch(/REVALIDATE_SECRET differs/);
-    expect(await refreshServerCache(parseEnv({ REVALIDATE_SECRET: SECRET, REVALIDATE_URL: "http://127.0.0.1:9" }))).toMatch(/No server answered/);
+    expect(await refreshServerCache(parseEnv({ REVALIDATE_SECRET: `${SECRET}-other`, REVALIDATE_URL: url }))).toMatch(
+      /REVALIDATE_SECRET differs/,
+    );
+    expect(
+      await refreshServerCache(parseEnv({ REVALIDATE_SECRET: SECRET, REVALIDATE_URL: "http://127.0.0.1:9" })),
+    ).toMatch(/No server answered/);
   });
 
   it("refuses a short secret at start-up", () => {
@@ -57,7 +65,13 @@ describe("response headers", () => {
     expect(strict).not.toContain("unsafe-eval");
     expect(nonceCsp("abc123", true)).toContain("'unsafe-eval'");
     for (const csp of [readerCsp(), strict]) {
-      for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"]) {
+      for (const directive of [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ]) {
         expect(csp).toContain(directive);
       }
     }

@@ -13,7 +13,12 @@ afterAll(async () => cleanup());
 const NOW = new Date("2026-11-20T12:00:00Z");
 async function session(opts: { lastSeenAt?: Date; createdAt?: Date; disabled?: boolean } = {}) {
   const user = await db.user.create({
-    data: { email: `${randomUUID().slice(0, 8)}@sessions.test`, name: "S", passwordHash: "x", disabledAt: opts.disabled ? NOW : null },
+    data: {
+      email: `${randomUUID().slice(0, 8)}@sessions.test`,
+      name: "S",
+      passwordHash: "x",
+      disabledAt: opts.disabled ? NOW : null,
+    },
     select: { id: true },
   });
   const { token, tokenHash, expiresAt } = newSessionToken(opts.createdAt ?? NOW);

@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim } from "@/test-support/builders";
-import { COMMON_MATCHES, SIMILAR_LIMIT, listPossibleDuplicates, listSimilarClaims, listSimilarToClaim } from "@/lib/data/reads/similar-claims";
+import {
+  COMMON_MATCHES,
+  SIMILAR_LIMIT,
+  listPossibleDuplicates,
+  listSimilarClaims,
+  listSimilarToClaim,
+} from "@/lib/data/reads/similar-claims";
 import type { Db } from "@/lib/db/create-client";
 import { significantTerms, toSimilarityQuery } from "@/lib/domain/similar-terms";
 import { createTestDb } from "./helpers/test-db";
@@ -49,7 +55,11 @@ describe("similar claims for readers", () => {
     await makeTestClaim(db, { statement: `${a} ${b} ${c} ${d} ${e} draft`, published: false });
 
     expect(slugsOf(await listSimilarToClaim(db, base.slug))).toEqual([four.slug, three.slug, two.slug]);
-    expect(slugsOf(await listSimilarClaims(db, base.statement, { excludeId: base.id }))).toEqual([four.slug, three.slug, two.slug]);
+    expect(slugsOf(await listSimilarClaims(db, base.statement, { excludeId: base.id }))).toEqual([
+      four.slug,
+      three.slug,
+      two.slug,
+    ]);
     // Without excludeId the claim is its own best match.
     expect(slugsOf(await listSimilarClaims(db, base.statement))[0]).toBe(base.slug);
     expect(await listSimilarToClaim(db, "no-such-claim")).toEqual([]);
@@ -58,8 +68,14 @@ describe("similar claims for readers", () => {
   it("leaves out claims already linked to the claim, either way: the page lists them under its links", async () => {
     const [a, b, c, d] = words(4);
     const denial = await makeTestClaim(db, { statement: `${a} ${b} ${c} ${d} denied` });
-    const base = await makeTestClaim(db, { statement: `${a} ${b} ${c} ${d}`, links: [{ toId: denial.id, type: "CONTRADICTS" }] });
-    const repeat = await makeTestClaim(db, { statement: `${a} ${b} ${c} ${d} repeated`, links: [{ toId: base.id, type: "CORROBORATES" }] });
+    const base = await makeTestClaim(db, {
+      statement: `${a} ${b} ${c} ${d}`,
+      links: [{ toId: denial.id, type: "CONTRADICTS" }],
+    });
+    const repeat = await makeTestClaim(db, {
+      statement: `${a} ${b} ${c} ${d} repeated`,
+      links: [{ toId: base.id, type: "CORROBORATES" }],
+    });
     const unlinked = await makeTestClaim(db, { statement: `${a} ${b} ${c} elsewhere` });
 
     expect(slugsOf(await listSimilarToClaim(db, base.slug))).toEqual([unlinked.slug]);
@@ -69,9 +85,18 @@ describe("similar claims for readers", () => {
 
   it("returns what a list item shows", async () => {
     const [a, b, c] = words(3);
-    const claim = await makeTestClaim(db, { statement: `${a} ${b} ${c}`, status: "DISPUTED", claimantName: `Ministry ${word()}` });
+    const claim = await makeTestClaim(db, {
+      statement: `${a} ${b} ${c}`,
+      status: "DISPUTED",
+      claimantName: `Ministry ${word()}`,
+    });
     const [similar] = await listSimilarClaims(db, `${a} ${b} ${c} again`);
-    expect(similar).toMatchObject({ slug: claim.slug, statement: claim.statement, status: "DISPUTED", claimant: { name: claim.claimant.name } });
+    expect(similar).toMatchObject({
+      slug: claim.slug,
+      statement: claim.statement,
+      status: "DISPUTED",
+      claimant: { name: claim.claimant.name },
+    });
     expect(similar?.claimedAt).toBeInstanceOf(Date);
   });
 
@@ -79,8 +104,16 @@ describe("similar claims for readers", () => {
     const [place, group] = words(2);
     const base = await makeTestClaim(db, { statement: `Shelling killed ${group} villagers near ${place}` });
     const forms = await makeTestClaim(db, { statement: `The killing of ${group} villager disputed` });
-    const original = await makeTestClaim(db, { statement: `Unrelated ${word()}`, originalText: `په ${place} کې د ${group} ډزې`, originalLanguage: "ps" });
-    await makeTestClaim(db, { statement: `Unrelated ${word()}`, status: "DISPUTED", statusRationale: `Reports from ${place} about ${group} disagree.` });
+    const original = await makeTestClaim(db, {
+      statement: `Unrelated ${word()}`,
+      originalText: `په ${place} کې د ${group} ډزې`,
+      originalLanguage: "ps",
+    });
+    await makeTestClaim(db, {
+      statement: `Unrelated ${word()}`,
+      status: "DISPUTED",
+      statusRationale: `Reports from ${place} about ${group} disagree.`,
+    });
     await makeTestClaim(db, { statement: `Unrelated ${word()} ${place}`, claimantName: `${group} council` });
 
     expect(slugsOf(await listSimilarToClaim(db, base.slug)).sort()).toEqual([forms.slug, original.slug].sort());
@@ -115,13 +148,19 @@ describe("similar claims for readers", () => {
   });
 
   it("never fails on odd text, and FTS5 accepts every expression it builds", async () => {
-    await makeTestClaim(db, { statement: "Army struck a depot near the crossing", originalText: "طالبان نے پاکستانی الزامات کی تردید کی" });
+    await makeTestClaim(db, {
+      statement: "Army struck a depot near the crossing",
+      originalText: "طالبان نے پاکستانی الزامات کی تردید کی",
+    });
     for (const text of HOSTILE) {
       await expect(listSimilarClaims(db, text), JSON.stringify(text.slice(0, 40))).resolves.toBeInstanceOf(Array);
       await expect(listPossibleDuplicates(db, text), JSON.stringify(text.slice(0, 40))).resolves.toBeInstanceOf(Array);
       const expression = toSimilarityQuery(significantTerms(text));
       // Straight to FTS5, past the data layer's safety net, so a bad expression fails here.
-      if (expression) await expect(db.$queryRaw`SELECT COUNT(*) AS n FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${expression}`).resolves.toBeDefined();
+      if (expression)
+        await expect(
+          db.$queryRaw`SELECT COUNT(*) AS n FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${expression}`,
+        ).resolves.toBeDefined();
     }
     expect(slugsOf(await listSimilarClaims(db, "طالبان پاکستانی الزامات")).length).toBeGreaterThan(0);
   });
@@ -167,7 +206,13 @@ describe("possible duplicates for editors", () => {
       [published.slug, true],
       [sameAsPublished.slug, false],
     ]);
-    expect(found[1]).toMatchObject({ id: published.id, statement: published.statement, status: "FALSE", kind: "FACT", claimant: expect.any(String) });
+    expect(found[1]).toMatchObject({
+      id: published.id,
+      statement: published.statement,
+      status: "FALSE",
+      kind: "FACT",
+      claimant: expect.any(String),
+    });
     expect(found[1]?.claimedAt).toBeInstanceOf(Date);
   });
 
@@ -175,8 +220,12 @@ describe("possible duplicates for editors", () => {
     const [a, b, c] = words(3);
     const draft = await makeTestClaim(db, { statement: `${a} ${b} ${c}`, published: false });
     const published = await makeTestClaim(db, { statement: `${a} ${b} ${c} again` });
-    expect((await listPossibleDuplicates(db, draft.statement, { excludeId: draft.id })).map((c) => c.id)).toEqual([published.id]);
-    expect((await listPossibleDuplicates(db, draft.statement, { excludeId: published.id })).map((c) => c.id)).toEqual([draft.id]);
+    expect((await listPossibleDuplicates(db, draft.statement, { excludeId: draft.id })).map((c) => c.id)).toEqual([
+      published.id,
+    ]);
+    expect((await listPossibleDuplicates(db, draft.statement, { excludeId: published.id })).map((c) => c.id)).toEqual([
+      draft.id,
+    ]);
   });
 
   it("find nothing for a statement that shares too little", async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MAX_TERMS, requiredShared, sharedTermCount, significantTerms, toSimilarityQuery } from "@/lib/domain/similar-terms";
+import {
+  MAX_TERMS,
+  requiredShared,
+  sharedTermCount,
+  significantTerms,
+  toSimilarityQuery,
+} from "@/lib/domain/similar-terms";
 
 /** Each term by its first form, "+" when it stands for more forms. */
 const terms = (text: string) => significantTerms(text).map((t) => `${t.forms[0]}${t.forms.length > 1 ? "+" : ""}`);
@@ -41,7 +47,10 @@ describe("significantTerms", () => {
   });
 
   it(`keeps at most ${MAX_TERMS} words, the first ones`, () => {
-    const words = Array.from({ length: 40 }, (_, i) => `wor${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}k`);
+    const words = Array.from(
+      { length: 40 },
+      (_, i) => `wor${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}k`,
+    );
     expect(significantTerms(words.join(" ")).map((t) => t.forms[0])).toEqual(words.slice(0, MAX_TERMS));
   });
 
@@ -71,7 +80,9 @@ describe("toSimilarityQuery", () => {
       const inner = /^\{statement originalText\} : \((.*)\)$/.exec(expression)?.[1] ?? "";
       const phrases = inner.split(/ OR | AND /).map((p) => p.replace(/^\(|\)$/g, ""));
       for (const phrase of phrases) expect(phrase).toMatch(/^"[\p{L}\p{N}\p{M}\p{Co}]+"$/u);
-      expect(phrases).toEqual(expect.arrayContaining(['"army"', '"depot"', '"col"', '"drone"', '"quoted"', '"dash"', '"پاک"']));
+      expect(phrases).toEqual(
+        expect.arrayContaining(['"army"', '"depot"', '"col"', '"drone"', '"quoted"', '"dash"', '"پاک"']),
+      );
       expect(phrases).not.toContain('"near"');
     }
   });

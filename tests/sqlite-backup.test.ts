@@ -109,27 +109,45 @@ describe("restore", () => {
     fs.closeSync(fd);
     const check = checkBackup(backup, MIGRATIONS);
     expect(check.ok).toBe(false);
-    if (!check.ok) expect(check.message).toMatch(/is damaged: PRAGMA integrity_check found|cannot be read as a SQLite database: database disk image is malformed/);
+    if (!check.ok)
+      expect(check.message).toMatch(
+        /is damaged: PRAGMA integrity_check found|cannot be read as a SQLite database: database disk image is malformed/,
+      );
   });
 
   it("refuses a file that is not SQLite, and a SQLite database that is not Claimwatch's", () => {
     const text = path.join(dir, "notes.db");
     fs.writeFileSync(text, "these are my notes, not a database\n".repeat(200));
-    expect(checkBackup(text, MIGRATIONS)).toEqual({ ok: false, message: expect.stringContaining("file is not a database") });
+    expect(checkBackup(text, MIGRATIONS)).toEqual({
+      ok: false,
+      message: expect.stringContaining("file is not a database"),
+    });
 
     const other = path.join(dir, "other-app.db");
     const conn = new Database(other);
     conn.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('hello');");
     conn.close();
-    expect(checkBackup(other, MIGRATIONS)).toEqual({ ok: false, message: expect.stringContaining("is a SQLite database but not a Claimwatch one (no _prisma_migrations, Actor,") });
-    expect(checkBackup(path.join(dir, "missing.db"), MIGRATIONS)).toEqual({ ok: false, message: expect.stringContaining("does not exist") });
+    expect(checkBackup(other, MIGRATIONS)).toEqual({
+      ok: false,
+      message: expect.stringContaining("is a SQLite database but not a Claimwatch one (no _prisma_migrations, Actor,"),
+    });
+    expect(checkBackup(path.join(dir, "missing.db"), MIGRATIONS)).toEqual({
+      ok: false,
+      message: expect.stringContaining("does not exist"),
+    });
   });
 
   it("refuses a backup made by a newer Claimwatch, and notes migrations an older one lacks", async () => {
     const backup = path.join(dir, "versions.db");
     await backupDatabase(file, backup);
-    expect(checkBackup(backup, [...MIGRATIONS, "29990101000000_future"])).toMatchObject({ ok: true, pendingMigrations: ["29990101000000_future"] });
-    expect(checkBackup(backup, [])).toEqual({ ok: false, message: expect.stringContaining("made by a newer Claimwatch") });
+    expect(checkBackup(backup, [...MIGRATIONS, "29990101000000_future"])).toMatchObject({
+      ok: true,
+      pendingMigrations: ["29990101000000_future"],
+    });
+    expect(checkBackup(backup, [])).toEqual({
+      ok: false,
+      message: expect.stringContaining("made by a newer Claimwatch"),
+    });
   });
 
   it("replaces the database, keeps the one it replaced (its log included) and never replays the old log", async () => {
@@ -142,7 +160,11 @@ describe("restore", () => {
     const live = new Database(source);
     live.pragma("journal_mode = WAL");
     live.pragma("wal_autocheckpoint = 0");
-    live.prepare("INSERT INTO AuditEvent (entity, entityId, action, changes, createdAt) VALUES ('Test', 'only-in-wal', 'write', '{}', ?)").run(new Date().toISOString());
+    live
+      .prepare(
+        "INSERT INTO AuditEvent (entity, entityId, action, changes, createdAt) VALUES ('Test', 'only-in-wal', 'write', '{}', ?)",
+      )
+      .run(new Date().toISOString());
     const target = path.join(dir, "crashed.db");
     fs.copyFileSync(source, target);
     fs.copyFileSync(`${source}-wal`, `${target}-wal`);
@@ -155,11 +177,15 @@ describe("restore", () => {
     expect(fs.existsSync(`${target}-wal`)).toBe(false);
     const restored = new Database(target, { readonly: true });
     expect(restored.pragma("integrity_check", { simple: true })).toBe("ok");
-    expect(restored.prepare("SELECT COUNT(*) AS n FROM AuditEvent WHERE entityId = 'only-in-wal'").get()).toEqual({ n: 0 });
+    expect(restored.prepare("SELECT COUNT(*) AS n FROM AuditEvent WHERE entityId = 'only-in-wal'").get()).toEqual({
+      n: 0,
+    });
     restored.close();
     expect(count(target)).toBe(count(backup));
     const previous = new Database(result.previous as string, { readonly: true });
-    expect(previous.prepare("SELECT COUNT(*) AS n FROM AuditEvent WHERE entityId = 'only-in-wal'").get()).toEqual({ n: 1 });
+    expect(previous.prepare("SELECT COUNT(*) AS n FROM AuditEvent WHERE entityId = 'only-in-wal'").get()).toEqual({
+      n: 1,
+    });
     previous.close();
   });
 });

@@ -33,24 +33,45 @@ describe("changeStatus", () => {
     const result = await change(claim.id, 1, "FALSE");
     expect(result).toMatchObject({ ok: true, data: { version: 2, isCorrection: false } });
 
-    const row = await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true, statusRationale: true, version: true, updatedById: true } });
+    const row = await db.claim.findUniqueOrThrow({
+      where: { id: claim.id },
+      select: { status: true, statusRationale: true, version: true, updatedById: true },
+    });
     expect(row).toEqual({ status: "FALSE", statusRationale: RATIONALE, version: 2, updatedById: editor.id });
-    const changes = await db.statusChange.findMany({ where: { claimId: claim.id }, select: { from: true, to: true, rationale: true, editorId: true, isCorrection: true } });
-    expect(changes).toEqual([{ from: "UNVERIFIED", to: "FALSE", rationale: RATIONALE, editorId: editor.id, isCorrection: false }]);
+    const changes = await db.statusChange.findMany({
+      where: { claimId: claim.id },
+      select: { from: true, to: true, rationale: true, editorId: true, isCorrection: true },
+    });
+    expect(changes).toEqual([
+      { from: "UNVERIFIED", to: "FALSE", rationale: RATIONALE, editorId: editor.id, isCorrection: false },
+    ]);
     const audit = await auditOf(db, "Claim", claim.id);
-    expect(audit).toMatchObject([{ action: "status", userId: editor.id, changes: { status: ["UNVERIFIED", "FALSE"], isCorrection: false, version: [1, 2] } }]);
+    expect(audit).toMatchObject([
+      {
+        action: "status",
+        userId: editor.id,
+        changes: { status: ["UNVERIFIED", "FALSE"], isCorrection: false, version: [1, 2] },
+      },
+    ]);
 
     // The reader timeline shows it.
     const reader = await getPublishedClaim(db, claim.slug);
     expect(reader?.status).toBe("FALSE");
-    expect(reader?.statusChanges.at(-1)).toMatchObject({ to: "FALSE", rationale: RATIONALE, editor: { name: "Status Editor" } });
+    expect(reader?.statusChanges.at(-1)).toMatchObject({
+      to: "FALSE",
+      rationale: RATIONALE,
+      editor: { name: "Status Editor" },
+    });
   });
 
   it("needs at least one linked source before a final status, and writes nothing otherwise", async () => {
     const claim = await makeTestClaim(db, { sources: [] });
     const before = await tableCounts(db);
     const result = await change(claim.id, 1, "CONFIRMED");
-    expect(result).toMatchObject({ ok: false, fieldErrors: { status: [expect.stringMatching(/at least one source/)] } });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { status: [expect.stringMatching(/at least one source/)] },
+    });
     expect(await tableCounts(db)).toEqual(before);
     expect(await versionOf(claim.id)).toBe(1);
     // A non-final status needs no source.
@@ -60,7 +81,12 @@ describe("changeStatus", () => {
   it("needs a rationale of 20 characters for a final status, even when the schema was skipped", async () => {
     const claim = await makeTestClaim(db);
     const before = await tableCounts(db);
-    const result = await changeStatus(db, editor, { claimId: claim.id, version: 1, status: "MISLEADING", rationale: "Too short" });
+    const result = await changeStatus(db, editor, {
+      claimId: claim.id,
+      version: 1,
+      status: "MISLEADING",
+      rationale: "Too short",
+    });
     expect(result).toMatchObject({ ok: false, fieldErrors: { rationale: [expect.stringMatching(/20 characters/)] } });
     expect(await tableCounts(db)).toEqual(before);
   });
@@ -68,7 +94,12 @@ describe("changeStatus", () => {
   it("reports a missing source and a short rationale together, each at its field (lib/domain/verdict.ts)", async () => {
     const claim = await makeTestClaim(db, { sources: [] });
     const before = await tableCounts(db);
-    const result = await changeStatus(db, editor, { claimId: claim.id, version: 1, status: "FALSE", rationale: "Too short." });
+    const result = await changeStatus(db, editor, {
+      claimId: claim.id,
+      version: 1,
+      status: "FALSE",
+      rationale: "Too short.",
+    });
     expect(result).toEqual({
       ok: false,
       formError: "A final verdict (False) needs a rationale of at least 20 characters; this one has 10.",
@@ -85,14 +116,20 @@ describe("changeStatus", () => {
     const before = await tableCounts(db);
     for (const status of ["CONFIRMED", "IN_REVIEW"]) {
       const result = await change(claim.id, 1, status);
-      expect(result).toMatchObject({ ok: false, fieldErrors: { status: [expect.stringMatching(/Positions are not rated/)] } });
+      expect(result).toMatchObject({
+        ok: false,
+        fieldErrors: { status: [expect.stringMatching(/Positions are not rated/)] },
+      });
     }
     expect(await tableCounts(db)).toEqual(before);
   });
 
   it("refuses the status the claim already has", async () => {
     const claim = await makeTestClaim(db, { status: "DISPUTED" });
-    expect(await change(claim.id, 1, "DISPUTED")).toMatchObject({ ok: false, fieldErrors: { status: [expect.stringMatching(/already Disputed/)] } });
+    expect(await change(claim.id, 1, "DISPUTED")).toMatchObject({
+      ok: false,
+      fieldErrors: { status: [expect.stringMatching(/already Disputed/)] },
+    });
   });
 
   it("marks a change away from a published final verdict as a correction, listed on /corrections", async () => {
@@ -124,7 +161,9 @@ describe("changeStatus", () => {
     const stale = await change(claim.id, 1, "FALSE");
     expect(stale).toMatchObject({ ok: false, conflict: { changedBy: "Status Editor" } });
     expect(await tableCounts(db)).toEqual(before);
-    expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true } })).status).toBe("IN_REVIEW");
+    expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true } })).status).toBe(
+      "IN_REVIEW",
+    );
   });
 
   it("rolls the claim back when the StatusChange insert fails", async () => {
@@ -136,7 +175,9 @@ describe("changeStatus", () => {
       const before = await tableCounts(db);
       await expect(change(claim.id, 1, "FALSE")).rejects.toThrow();
       expect(await tableCounts(db)).toEqual(before);
-      expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true, version: true } })).toEqual({ status: "UNVERIFIED", version: 1 });
+      expect(
+        await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true, version: true } }),
+      ).toEqual({ status: "UNVERIFIED", version: 1 });
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER unit_fail_status`);
     }

@@ -72,7 +72,10 @@ describe("synthetic loader", () => {
         publishedAt: true,
         updatedAt: true,
         _count: { select: { sources: true } },
-        statusChanges: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { from: true, to: true, isCorrection: true, rationale: true, createdAt: true } },
+        statusChanges: {
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { from: true, to: true, isCorrection: true, rationale: true, createdAt: true },
+        },
       },
     });
     let corrections = 0;
@@ -114,7 +117,9 @@ describe("synthetic loader", () => {
     expect(spanDays).toBeGreaterThan(600);
     expect(range._max.claimedAt!.getTime()).toBeLessThanOrEqual(NOW.getTime());
     // Dates written by the bulk insert compare correctly in Prisma filters.
-    const lastYear = await db.claim.count({ where: { claimedAt: { gte: new Date(NOW.getTime() - 365 * 86_400_000) } } });
+    const lastYear = await db.claim.count({
+      where: { claimedAt: { gte: new Date(NOW.getTime() - 365 * 86_400_000) } },
+    });
     expect(lastYear).toBeGreaterThan(N * 0.35);
     expect(lastYear).toBeLessThan(N * 0.65);
   });

@@ -15,20 +15,38 @@ describe("npm run user:create", () => {
     expect(outcome.exitCode).toBe(0);
     const password = outcome.lines.find((l) => l.startsWith("Password: "))?.slice("Password: ".length) ?? "";
     expect(password).toHaveLength(20);
-    const user = await db.user.findUniqueOrThrow({ where: { email: "cli.editor@example.org" }, select: { id: true, name: true, role: true, passwordHash: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email: "cli.editor@example.org" },
+      select: { id: true, name: true, role: true, passwordHash: true },
+    });
     expect(user).toMatchObject({ name: "cli.editor", role: "EDITOR" });
     expect(await verifyPassword(user.passwordHash, password)).toBe(true);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { entity: "User", entityId: String(user.id) }, select: { userId: true, action: true, changes: true } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { entity: "User", entityId: String(user.id) },
+      select: { userId: true, action: true, changes: true },
+    });
     expect(event).toMatchObject({ userId: null, action: "create" });
     expect(JSON.parse(event.changes)).toMatchObject({ via: "cli" });
     expect(event.changes).not.toContain(password);
   });
 
   it("uses a given name and password and prints no password", async () => {
-    const outcome = await userCreate(db, ["--email", "cli-admin@example.org", "--role", "ADMIN", "--name", "Cli Admin", "--password", "chosen passphrase"]);
+    const outcome = await userCreate(db, [
+      "--email",
+      "cli-admin@example.org",
+      "--role",
+      "ADMIN",
+      "--name",
+      "Cli Admin",
+      "--password",
+      "chosen passphrase",
+    ]);
     expect(outcome.exitCode).toBe(0);
     expect(outcome.lines.join("\n")).not.toContain("chosen passphrase");
-    const user = await db.user.findUniqueOrThrow({ where: { email: "cli-admin@example.org" }, select: { role: true, passwordHash: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email: "cli-admin@example.org" },
+      select: { role: true, passwordHash: true },
+    });
     expect(user.role).toBe("ADMIN");
     expect(await verifyPassword(user.passwordHash, "chosen passphrase")).toBe(true);
   });

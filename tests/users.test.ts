@@ -22,11 +22,17 @@ async function account(role: Role = "EDITOR") {
   return db.user.create({ data: { email, name: "T", role, passwordHash: "x" }, select: { id: true, email: true } });
 }
 const openSession = (userId: number) => makeTestSession(db, userId);
-const audits = (entityId: number, action: string) => db.auditEvent.findMany({ where: { entity: "User", entityId: String(entityId), action }, select: { userId: true, changes: true } });
+const audits = (entityId: number, action: string) =>
+  db.auditEvent.findMany({
+    where: { entity: "User", entityId: String(entityId), action },
+    select: { userId: true, changes: true },
+  });
 
 describe("account validation", () => {
   it("lower-cases and trims the email, and refuses bad values with a message per field", () => {
-    expect(CreateUserSchema.parse({ email: "  Ann.Lee@Example.ORG ", name: " Ann ", role: "EDITOR", password: "" })).toEqual({
+    expect(
+      CreateUserSchema.parse({ email: "  Ann.Lee@Example.ORG ", name: " Ann ", role: "EDITOR", password: "" }),
+    ).toEqual({
       email: "ann.lee@example.org",
       name: "Ann",
       role: "EDITOR",
@@ -37,20 +43,29 @@ describe("account validation", () => {
     const fields = new Set(result.error?.issues.map((i) => i.path.join(".")));
     expect(fields).toEqual(new Set(["email", "name", "role", "password"]));
     expect(CreateUserSchema.safeParse({ email: "a@b.co", name: "x".repeat(101), role: "ADMIN" }).success).toBe(false);
-    expect(CreateUserSchema.safeParse({ email: "a@b.co", name: "A", role: "ADMIN", password: "p".repeat(129) }).success).toBe(false);
+    expect(
+      CreateUserSchema.safeParse({ email: "a@b.co", name: "A", role: "ADMIN", password: "p".repeat(129) }).success,
+    ).toBe(false);
   });
 });
 
 describe("createUser", () => {
   it("stores a hash of a generated password, returns the password once and audits without it", async () => {
     const admin = await account("ADMIN");
-    const values = CreateUserSchema.parse({ email: `New-${randomUUID().slice(0, 6)}@Users.test`, name: "New", role: "EDITOR" });
+    const values = CreateUserSchema.parse({
+      email: `New-${randomUUID().slice(0, 6)}@Users.test`,
+      name: "New",
+      role: "EDITOR",
+    });
     const result = await createUser(db, admin.id, values);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const password = result.data.generatedPassword ?? "";
     expect(password).toHaveLength(20);
-    const row = await db.user.findUniqueOrThrow({ where: { id: result.data.id }, select: { email: true, passwordHash: true } });
+    const row = await db.user.findUniqueOrThrow({
+      where: { id: result.data.id },
+      select: { email: true, passwordHash: true },
+    });
     expect(row.email).toBe(values.email);
     expect(row.passwordHash).not.toContain(password);
     expect(await verifyPassword(row.passwordHash, password)).toBe(true);
@@ -63,7 +78,12 @@ describe("createUser", () => {
   it("refuses an email that exists in any letter case, writing nothing", async () => {
     const existing = await account();
     const before = await db.auditEvent.count();
-    const values = CreateUserSchema.parse({ email: existing.email.toUpperCase(), name: "Dup", role: "EDITOR", password: "long enough pw" });
+    const values = CreateUserSchema.parse({
+      email: existing.email.toUpperCase(),
+      name: "Dup",
+      role: "EDITOR",
+      password: "long enough pw",
+    });
     const result = await createUser(db, null, values);
     expect(result).toMatchObject({ ok: false, fieldErrors: { email: ["An account with this email already exists."] } });
     expect(await db.auditEvent.count()).toBe(before);
@@ -109,7 +129,9 @@ describe("access changes end sessions in the same write", () => {
     expect(await db.session.count({ where: { userId: editor.id } })).toBe(0);
     expect((await disableUser(db, admin.id, editor.id)).ok).toBe(false);
     expect(await enableUser(db, admin.id, editor.id)).toEqual({ ok: true });
-    expect(await db.user.findUniqueOrThrow({ where: { id: editor.id }, select: { disabledAt: true } })).toEqual({ disabledAt: null });
+    expect(await db.user.findUniqueOrThrow({ where: { id: editor.id }, select: { disabledAt: true } })).toEqual({
+      disabledAt: null,
+    });
     expect(await audits(editor.id, "disable")).toHaveLength(1);
     expect(await audits(editor.id, "enable")).toHaveLength(1);
   });

@@ -3,7 +3,14 @@ import { ClaimListItem } from "@/components/claims/claim-list-item";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { readDashboard } from "@/lib/data/entry-points/reader";
 import { formatCount } from "@/lib/domain/format";
-import { CATEGORY_LABEL, FINAL_STATUSES, POSITION_LABEL, STATUS_INFO, STATUSES, countryName } from "@/lib/domain/vocabulary";
+import {
+  CATEGORY_LABEL,
+  FINAL_STATUSES,
+  POSITION_LABEL,
+  STATUS_INFO,
+  STATUSES,
+  countryName,
+} from "@/lib/domain/vocabulary";
 
 // Prerendered by the build, then kept in the page cache until a write changes what it shows
 // (docs/decisions/0011-page-cache.md).
@@ -17,8 +24,9 @@ export default async function DashboardPage() {
     <>
       <h1>Disputed claims of the Pakistan–Afghanistan border conflict</h1>
       <p className="lede">
-        Pakistan says its strikes hit militant safe havens; Kabul denies harbouring militants and says civilians were killed. We
-        track who claims what, the evidence for and against, and how each verdict changed — by one standard for every side.
+        Pakistan says its strikes hit militant safe havens; Kabul denies harbouring militants and says civilians were
+        killed. We track who claims what, the evidence for and against, and how each verdict changed — by one standard
+        for every side.
       </p>
 
       <section aria-labelledby="by-status">
@@ -92,8 +100,8 @@ export default async function DashboardPage() {
       <section aria-labelledby="parity">
         <h2 id="parity">Same standard for every side</h2>
         <p className="small muted">
-          Published claims by the claimant&apos;s side (country) and status, so you can check that no side&apos;s claims are
-          spared or singled out.
+          Published claims by the claimant&apos;s side (country) and status, so you can check that no side&apos;s claims
+          are spared or singled out.
         </p>
         <div className="table-wrap">
           <table data-testid="parity">

@@ -11,5 +11,9 @@ export const instant = false;
 /** Admins only: anonymous visitors go to /login?next=…, editors get the 403 page (app/forbidden.tsx). */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireRole("ADMIN");
-  return <EditorChrome user={user} signOut={signOutAction}>{children}</EditorChrome>;
+  return (
+    <EditorChrome user={user} signOut={signOutAction}>
+      {children}
+    </EditorChrome>
+  );
 }

@@ -11,5 +11,9 @@ export const instant = false;
 /** Every page under /editor is for signed-in editors and admins; anonymous visitors go to /login?next=… */
 export default async function EditorLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  return <EditorChrome user={user} signOut={signOutAction}>{children}</EditorChrome>;
+  return (
+    <EditorChrome user={user} signOut={signOutAction}>
+      {children}
+    </EditorChrome>
+  );
 }

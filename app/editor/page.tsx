@@ -12,7 +12,11 @@ import { editorFiltersToSearch, parseEditorFilters } from "@/lib/validation/edit
 export const instant = false;
 export const metadata: Metadata = { title: "Editor: claims" };
 
-export default async function EditorHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EditorHomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { filters, issues } = parseEditorFilters(await searchParams);
   const result = await readEditorList(filters);
   if (filters.actor && !result.actors.some((a) => a.slug === filters.actor)) {
@@ -47,7 +51,11 @@ export default async function EditorHomePage({ searchParams }: { searchParams: P
       ) : (
         <EditorClaimTable claims={result.claims} />
       )}
-      <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(page) => `/editor${editorFiltersToSearch({ ...filters, page })}`} />
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        hrefFor={(page) => `/editor${editorFiltersToSearch({ ...filters, page })}`}
+      />
     </>
   );
 }

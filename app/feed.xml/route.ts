@@ -9,7 +9,11 @@ import { statusChangeFeed } from "@/lib/feed/status-feed";
 export async function GET() {
   await connection();
   const { SITE_URL, PUBLISHER_NAME } = env();
-  const xml = statusChangeFeed(await readFeedChanges(), { siteUrl: SITE_URL, publisherName: PUBLISHER_NAME }, new Date());
+  const xml = statusChangeFeed(
+    await readFeedChanges(),
+    { siteUrl: SITE_URL, publisherName: PUBLISHER_NAME },
+    new Date(),
+  );
   return new Response(xml, {
     headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": CDN_CACHE_CONTROL },
   });

@@ -31,7 +31,12 @@ export function LoginForm({ next }: { next?: string }) {
         <input type="email" autoComplete="username" maxLength={EMAIL_MAX + 20} {...form.register("email")} />
       </Field>
       <Field label="Password" errors={errors.password?.message}>
-        <input type="password" autoComplete="current-password" maxLength={PASSWORD_MAX + 1} {...form.register("password")} />
+        <input
+          type="password"
+          autoComplete="current-password"
+          maxLength={PASSWORD_MAX + 1}
+          {...form.register("password")}
+        />
       </Field>
       <div className="actions">
         <button className="button" type="submit" disabled={!hydrated || isSubmitting}>

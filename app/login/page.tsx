@@ -11,7 +11,11 @@ export const metadata: Metadata = { title: "Sign in", robots: { index: false } }
 // Reads the session cookie: rendered per request, in full (docs/decisions/0003-caching.md).
 export const instant = false;
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const raw = (await searchParams).next;
   const next = safeNextPath(Array.isArray(raw) ? raw[0] : raw) ?? undefined;
   // Someone already signed in has nothing to do here.

@@ -20,8 +20,8 @@ export function ClaimFiltersForm({ filters, actors }: { filters: ClaimFilters; a
           aria-describedby="f-q-hint"
         />
         <p id="f-q-hint" className="field-hint">
-          Every word must appear; the start of a word is enough (“kill” finds “killed”). Use &quot;quotes&quot; for an exact phrase,
-          -word to leave a word out, OR for either word.
+          Every word must appear; the start of a word is enough (“kill” finds “killed”). Use &quot;quotes&quot; for an
+          exact phrase, -word to leave a word out, OR for either word.
         </p>
       </div>
       <ClaimFilterFields idPrefix="f" filters={filters} actors={actors} />

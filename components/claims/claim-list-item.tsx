@@ -7,17 +7,29 @@ import { formatDay } from "@/lib/domain/format";
 import { CATEGORY_LABEL } from "@/lib/domain/vocabulary";
 
 /** One claim in a list; with `match` (a search result), the searched words are marked and quoted in context. */
-export function ClaimListItem({ claim, extra, match }: { claim: ClaimSummary; extra?: React.ReactNode; match?: SearchMatch | null }) {
+export function ClaimListItem({
+  claim,
+  extra,
+  match,
+}: {
+  claim: ClaimSummary;
+  extra?: React.ReactNode;
+  match?: SearchMatch | null;
+}) {
   return (
     <li className="claim-item">
       <h3>
-        <Link href={`/claims/${claim.slug}`}>{match ? <Highlighted segments={match.statement} /> : claim.statement}</Link>
+        <Link href={`/claims/${claim.slug}`}>
+          {match ? <Highlighted segments={match.statement} /> : claim.statement}
+        </Link>
       </h3>
       <div className="claim-meta">
         <StatusBadge status={claim.status} kind={claim.kind} />
         <span>
           Claimed by{" "}
-          <Link href={`/actors/${claim.claimant.slug}`}>{match?.claimantName ? <Highlighted segments={match.claimantName} /> : claim.claimant.name}</Link>
+          <Link href={`/actors/${claim.claimant.slug}`}>
+            {match?.claimantName ? <Highlighted segments={match.claimantName} /> : claim.claimant.name}
+          </Link>
         </span>
         <span>
           <time dateTime={claim.claimedAt.toISOString()}>{formatDay(claim.claimedAt)}</time>

@@ -11,5 +11,11 @@ export function ClaimReviewJsonLd({ claim }: { claim: ClaimReviewInput }) {
   const { SITE_URL, PUBLISHER_NAME } = env();
   const review = buildClaimReview(claim, { siteUrl: SITE_URL, publisherName: PUBLISHER_NAME });
   if (!review) return null;
-  return <script type="application/ld+json" data-testid="claim-review" dangerouslySetInnerHTML={{ __html: jsonLdScriptContent(review) }} />;
+  return (
+    <script
+      type="application/ld+json"
+      data-testid="claim-review"
+      dangerouslySetInnerHTML={{ __html: jsonLdScriptContent(review) }}
+    />
+  );
 }

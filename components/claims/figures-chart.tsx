@@ -72,7 +72,10 @@ export function FiguresChart({ figures }: { figures: ReaderFigure[] }) {
   const height = y + AXIS_H;
 
   const summary = groups
-    .map((g) => `${POPULATION_LABEL[g.population]} ${OUTCOME_LABEL[g.outcome].toLowerCase()}: ${formatRange(g.spread.min, g.spread.max)} across ${g.figures.length} reports`)
+    .map(
+      (g) =>
+        `${POPULATION_LABEL[g.population]} ${OUTCOME_LABEL[g.outcome].toLowerCase()}: ${formatRange(g.spread.min, g.spread.max)} across ${g.figures.length} reports`,
+    )
     .join("; ");
 
   return (

@@ -30,14 +30,28 @@ export function FiguresTable({ figures }: { figures: ReaderFigure[] }) {
                   <td>{f.reportedBy.name}</td>
                   <td className="num">{formatRange(f.min, f.max)}</td>
                   <td>
-                    {f.source ? (f.source.url ? <a href={f.source.url} rel="nofollow noopener">{f.source.title}</a> : f.source.title) : "—"}
+                    {f.source ? (
+                      f.source.url ? (
+                        <a href={f.source.url} rel="nofollow noopener">
+                          {f.source.title}
+                        </a>
+                      ) : (
+                        f.source.title
+                      )
+                    ) : (
+                      "—"
+                    )}
                   </td>
-                  <td>{f.reportedAt ? <time dateTime={f.reportedAt.toISOString()}>{formatDay(f.reportedAt)}</time> : "—"}</td>
+                  <td>
+                    {f.reportedAt ? <time dateTime={f.reportedAt.toISOString()}>{formatDay(f.reportedAt)}</time> : "—"}
+                  </td>
                 </tr>
               )),
               <tr key={`${name}-spread`} className="spread-row">
                 <th scope="row">{name}: spread</th>
-                <td>{group.figures.length} {group.figures.length === 1 ? "report" : "reports"}</td>
+                <td>
+                  {group.figures.length} {group.figures.length === 1 ? "report" : "reports"}
+                </td>
                 <td className="num">
                   <strong>{formatRange(group.spread.min, group.spread.max)}</strong>
                 </td>

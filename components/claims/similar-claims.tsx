@@ -10,7 +10,9 @@ export function SimilarClaims({ claims }: { claims: ClaimSummary[] }) {
         <p className="muted">No similar claims.</p>
       ) : (
         <>
-          <p className="small muted">Other published claims in similar words, found automatically. They may be about another event.</p>
+          <p className="small muted">
+            Other published claims in similar words, found automatically. They may be about another event.
+          </p>
           <ul className="claim-list" aria-labelledby="similar-heading">
             {claims.map((claim) => (
               <ClaimListItem key={claim.slug} claim={claim} />

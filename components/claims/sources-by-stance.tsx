@@ -7,8 +7,8 @@ export function SourcesByStance({ sources, independent }: { sources: ReaderSourc
   return (
     <div data-testid="sources">
       <p className="muted small">
-        {sources.length} {sources.length === 1 ? "source" : "sources"}, {independent} independent (a source that repeats another
-        counts once).
+        {sources.length} {sources.length === 1 ? "source" : "sources"}, {independent} independent (a source that repeats
+        another counts once).
       </p>
       {STANCES.map((stance) => {
         const group = sources.filter((s) => s.stance === stance);
@@ -33,7 +33,8 @@ export function SourcesByStance({ sources, independent }: { sources: ReaderSourc
                       ) : (
                         <strong>{s.title}</strong>
                       )}
-                      {s.publisher ? <> — {s.publisher}</> : null} <span className="tag">{SOURCE_TYPE_LABEL[s.type]}</span>
+                      {s.publisher ? <> — {s.publisher}</> : null}{" "}
+                      <span className="tag">{SOURCE_TYPE_LABEL[s.type]}</span>
                       {s.publishedAt ? (
                         <span className="small muted">
                           {" "}
@@ -43,11 +44,17 @@ export function SourcesByStance({ sources, independent }: { sources: ReaderSourc
                       {s.archiveUrl ? (
                         <span className="small">
                           {" "}
-                          · <a href={s.archiveUrl} rel="nofollow noopener">archived copy</a>
+                          ·{" "}
+                          <a href={s.archiveUrl} rel="nofollow noopener">
+                            archived copy
+                          </a>
                         </span>
                       ) : null}
                       {s.derivedFrom ? (
-                        <p className="small muted">Repeats: {s.derivedFrom.title}{s.derivedFrom.publisher ? ` (${s.derivedFrom.publisher})` : ""}</p>
+                        <p className="small muted">
+                          Repeats: {s.derivedFrom.title}
+                          {s.derivedFrom.publisher ? ` (${s.derivedFrom.publisher})` : ""}
+                        </p>
                       ) : null}
                     </>
                   )}

@@ -40,11 +40,24 @@ type Props = {
 };
 
 /** Every field of a claim (model Claim in prisma/schema.prisma), shared by the create and the edit form. */
-export function ClaimFields({ register, errors, claimantMode, originalLanguage, actors, incidents, editing, afterStatement }: Props) {
+export function ClaimFields({
+  register,
+  errors,
+  claimantMode,
+  originalLanguage,
+  actors,
+  incidents,
+  editing,
+  afterStatement,
+}: Props) {
   const e = (path: string) => errorAt(errors, path);
   return (
     <>
-      <Field label="Statement (in English)" errors={e("statement")} hint="What was claimed, attributed, as one checkable sentence.">
+      <Field
+        label="Statement (in English)"
+        errors={e("statement")}
+        hint="What was claimed, attributed, as one checkable sentence."
+      >
         <textarea {...register("statement")} rows={3} />
       </Field>
       {afterStatement}
@@ -86,10 +99,18 @@ export function ClaimFields({ register, errors, claimantMode, originalLanguage, 
                 ))}
               </select>
             </Field>
-            <Field label="Country (optional)" errors={e("claimant.actor.country")} hint="Two-letter ISO code, e.g. PK, AF, US.">
+            <Field
+              label="Country (optional)"
+              errors={e("claimant.actor.country")}
+              hint="Two-letter ISO code, e.g. PK, AF, US."
+            >
               <input {...register("claimant.actor.country")} maxLength={2} autoComplete="off" />
             </Field>
-            <Field label="Reference link (optional)" errors={e("claimant.actor.sameAs")} hint="e.g. its Wikidata page; https:// only.">
+            <Field
+              label="Reference link (optional)"
+              errors={e("claimant.actor.sameAs")}
+              hint="e.g. its Wikidata page; https:// only."
+            >
               <input {...register("claimant.actor.sameAs")} type="url" inputMode="url" />
             </Field>
           </div>
@@ -132,10 +153,19 @@ export function ClaimFields({ register, errors, claimantMode, originalLanguage, 
       </div>
 
       <div className="field-grid">
-        <Field label="Original wording (optional)" errors={e("originalText")} hint="As said, in the original language." className="wide">
+        <Field
+          label="Original wording (optional)"
+          errors={e("originalText")}
+          hint="As said, in the original language."
+          className="wide"
+        >
           <textarea {...register("originalText")} rows={3} dir="auto" lang={originalLanguage || undefined} />
         </Field>
-        <Field label="Original language" errors={e("originalLanguage")} hint="A language tag: ps (Pashto), fa (Persian), ur (Urdu), prs (Dari)…">
+        <Field
+          label="Original language"
+          errors={e("originalLanguage")}
+          hint="A language tag: ps (Pashto), fa (Persian), ur (Urdu), prs (Dari)…"
+        >
           <input {...register("originalLanguage")} autoComplete="off" />
         </Field>
       </div>

@@ -16,7 +16,11 @@ import { ClaimCreateSchema, ClaimUpdateSchema } from "@/lib/validation/claim";
 type Options = { actors: ActorOption[]; incidents: IncidentOption[] };
 
 /** `action` redirects to the new claim on success, so it only returns a refusal. */
-export function CreateClaimForm({ actors, incidents, action }: Options & { action: (input: z.output<typeof ClaimCreateSchema>) => Promise<ActionFailure> }) {
+export function CreateClaimForm({
+  actors,
+  incidents,
+  action,
+}: Options & { action: (input: z.output<typeof ClaimCreateSchema>) => Promise<ActionFailure> }) {
   const hydrated = useHydrated();
   const form = useForm<z.input<typeof ClaimCreateSchema>, unknown, z.output<typeof ClaimCreateSchema>>({
     resolver: zodResolver(ClaimCreateSchema),
@@ -63,7 +67,12 @@ export function CreateClaimForm({ actors, incidents, action }: Options & { actio
 
 type UpdateClaim = FormAction<z.output<typeof ClaimUpdateSchema>, { version: number; slug: string }>;
 
-export function EditClaimForm({ actors, incidents, defaults, action }: Options & { defaults: ClaimFieldValues; action: UpdateClaim }) {
+export function EditClaimForm({
+  actors,
+  incidents,
+  defaults,
+  action,
+}: Options & { defaults: ClaimFieldValues; action: UpdateClaim }) {
   const hydrated = useHydrated();
   const { claimId, version, setVersion } = useClaimVersion();
   const form = useForm<z.input<typeof ClaimUpdateSchema>, unknown, z.output<typeof ClaimUpdateSchema>>({
@@ -96,7 +105,12 @@ export function EditClaimForm({ actors, incidents, defaults, action }: Options &
       aria-label="Claim details"
       className="card stack"
     >
-      <FormFeedback error={formState.errors.root?.server?.message} conflict={state.conflict} success={state.success} reloadHref={`/editor/claims/${claimId}`} />
+      <FormFeedback
+        error={formState.errors.root?.server?.message}
+        conflict={state.conflict}
+        success={state.success}
+        reloadHref={`/editor/claims/${claimId}`}
+      />
       <ClaimFields
         // The edit form has two more (hidden) values, claimId and version; the shared fields know only the rest.
         register={register as unknown as UseFormRegister<ClaimFieldValues>}

@@ -34,7 +34,12 @@ export function ClaimPartForm({ label, heading, setVersion, submit, error, state
       className="card stack"
     >
       {heading ? <h3>{heading}</h3> : null}
-      <FormFeedback error={error} conflict={state.conflict} success={state.success} reloadHref={`/editor/claims/${claimId}`} />
+      <FormFeedback
+        error={error}
+        conflict={state.conflict}
+        success={state.success}
+        reloadHref={`/editor/claims/${claimId}`}
+      />
       {children}
     </form>
   );

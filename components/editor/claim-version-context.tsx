@@ -10,7 +10,15 @@ type ClaimVersion = { claimId: number; version: number; setVersion: (version: nu
 
 const ClaimVersionContext = createContext<ClaimVersion | null>(null);
 
-export function ClaimVersionProvider({ claimId, version, children }: { claimId: number; version: number; children: React.ReactNode }) {
+export function ClaimVersionProvider({
+  claimId,
+  version,
+  children,
+}: {
+  claimId: number;
+  version: number;
+  children: React.ReactNode;
+}) {
   const [current, setVersion] = useState(version);
   return <ClaimVersionContext value={{ claimId, version: current, setVersion }}>{children}</ClaimVersionContext>;
 }

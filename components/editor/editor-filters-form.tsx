@@ -4,12 +4,25 @@ import { VISIBILITIES, VISIBILITY_LABEL, type EditorFilters } from "@/lib/valida
 import { ClaimFilterFields } from "@/components/claims/claim-filter-fields";
 
 /** The reader list's filters plus published/draft, as a GET form: the address is the state, shareable among editors. */
-export function EditorFiltersForm({ filters, actors }: { filters: EditorFilters; actors: { slug: string; name: string }[] }) {
+export function EditorFiltersForm({
+  filters,
+  actors,
+}: {
+  filters: EditorFilters;
+  actors: { slug: string; name: string }[];
+}) {
   return (
     <form className="filters" method="get" action="/editor" role="search" aria-label="Filter claims">
       <div className="wide">
         <label htmlFor="ef-q">Search claims</label>
-        <input id="ef-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={Q_MAX * 2} placeholder="Words in the claim, its original text or the verdict" />
+        <input
+          id="ef-q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          maxLength={Q_MAX * 2}
+          placeholder="Words in the claim, its original text or the verdict"
+        />
       </div>
       <div>
         <label htmlFor="ef-visibility">Published or draft</label>

@@ -16,18 +16,50 @@ const POPULATIONS = Object.keys(POPULATION_LABEL) as Population[];
 const OUTCOMES = Object.keys(OUTCOME_LABEL) as Outcome[];
 
 const blank = (claimId: number, version: number) =>
-  ({ claimId, version, reportedById: "", population: "", outcome: "", min: "", max: "", sourceId: "", reportedAt: "", note: "" }) as unknown as Values;
+  ({
+    claimId,
+    version,
+    reportedById: "",
+    population: "",
+    outcome: "",
+    min: "",
+    max: "",
+    sourceId: "",
+    reportedAt: "",
+    note: "",
+  }) as unknown as Values;
 
 /** Adds a casualty figure as one reporter gave it; a single number is min = max. */
 type AddFigure = FormAction<z.output<typeof FigureSchema>, { version: number }>;
 
-export function FigureForm({ actors, sources, action }: { actors: ActorOption[]; sources: { id: number; title: string }[]; action: AddFigure }) {
+export function FigureForm({
+  actors,
+  sources,
+  action,
+}: {
+  actors: ActorOption[];
+  sources: { id: number; title: string }[];
+  action: AddFigure;
+}) {
   const hydrated = useHydrated();
-  const { form, state, submit, e } = useClaimPartForm({ schema: FigureSchema, blank, fields: FIELDS, action, saved: "Figure added." });
+  const { form, state, submit, e } = useClaimPartForm({
+    schema: FigureSchema,
+    blank,
+    fields: FIELDS,
+    action,
+    saved: "Figure added.",
+  });
   const { register, setValue, formState } = form;
 
   return (
-    <ClaimPartForm label="Add a casualty figure" heading="Add a figure" setVersion={setValue} submit={submit} error={formState.errors.root?.server?.message} state={state}>
+    <ClaimPartForm
+      label="Add a casualty figure"
+      heading="Add a figure"
+      setVersion={setValue}
+      submit={submit}
+      error={formState.errors.root?.server?.message}
+      state={state}
+    >
       <div className="field-grid">
         <Field label="Reported by" errors={e("reportedById")}>
           <select {...register("reportedById")}>
@@ -65,7 +97,13 @@ export function FigureForm({ actors, sources, action }: { actors: ActorOption[];
         <Field label="Highest figure" errors={e("max")} hint="The same as the lowest for a single number.">
           <input {...register("max")} type="number" inputMode="numeric" min={0} step={1} />
         </Field>
-        <Field label="Source (optional)" errors={e("sourceId")} hint={sources.length === 0 ? "Link a source to the claim first to cite it here." : "One of this claim's sources."}>
+        <Field
+          label="Source (optional)"
+          errors={e("sourceId")}
+          hint={
+            sources.length === 0 ? "Link a source to the claim first to cite it here." : "One of this claim's sources."
+          }
+        >
           <select {...register("sourceId")}>
             <option value="">None</option>
             {sources.map((s) => (

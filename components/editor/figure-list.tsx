@@ -3,9 +3,16 @@ import type { EditorClaim } from "@/lib/data/reads/editor-claim-detail";
 import { formatCount, formatDay } from "@/lib/domain/format";
 import { OUTCOME_LABEL, POPULATION_LABEL } from "@/lib/domain/vocabulary";
 
-const range = (min: number, max: number) => (min === max ? formatCount(min) : `${formatCount(min)}–${formatCount(max)}`);
+const range = (min: number, max: number) =>
+  min === max ? formatCount(min) : `${formatCount(min)}–${formatCount(max)}`;
 
-export function FigureList({ figures, remove }: { figures: EditorClaim["figures"]; remove: RemoveAction<{ figureId: number }> }) {
+export function FigureList({
+  figures,
+  remove,
+}: {
+  figures: EditorClaim["figures"];
+  remove: RemoveAction<{ figureId: number }>;
+}) {
   if (figures.length === 0) return <p className="empty">No casualty figures yet.</p>;
   return (
     <div className="table-wrap">

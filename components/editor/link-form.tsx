@@ -15,7 +15,8 @@ type Values = z.input<typeof LinkSchema>;
 const FIELDS = ["type", "targetId", "note"] as const;
 const LINK_TYPES = Object.keys(LINK_LABEL) as LinkType[];
 
-const blank = (claimId: number, version: number) => ({ claimId, version, type: "", targetId: "", note: "" }) as unknown as Values;
+const blank = (claimId: number, version: number) =>
+  ({ claimId, version, type: "", targetId: "", note: "" }) as unknown as Values;
 
 /** Finds claims by slug or words, as the editor types (drafts too: editors may link them before publishing). */
 function useClaimSearch(query: string, excludeId: number) {
@@ -26,7 +27,9 @@ function useClaimSearch(query: string, excludeId: number) {
     if (q.length < 2) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      fetch(`/editor/claim-search?${new URLSearchParams({ q, exclude: String(excludeId) })}`, { signal: controller.signal })
+      fetch(`/editor/claim-search?${new URLSearchParams({ q, exclude: String(excludeId) })}`, {
+        signal: controller.signal,
+      })
         .then(async (response) => {
           if (!response.ok) throw new Error(String(response.status));
           const body = (await response.json()) as { results: LinkTarget[] };
@@ -74,7 +77,14 @@ export function LinkForm({ action }: { action: AddLink }) {
   }
 
   return (
-    <ClaimPartForm label="Link to another claim" heading="Link to another claim" setVersion={setValue} submit={submit} error={formState.errors.root?.server?.message} state={state}>
+    <ClaimPartForm
+      label="Link to another claim"
+      heading="Link to another claim"
+      setVersion={setValue}
+      submit={submit}
+      error={formState.errors.root?.server?.message}
+      state={state}
+    >
       <Field label="This claim…" errors={e("type")}>
         <select {...register("type")}>
           <option value="">Choose how they relate…</option>
@@ -89,7 +99,11 @@ export function LinkForm({ action }: { action: AddLink }) {
         <div className="field">
           <p className="label-like">Other claim</p>
           <p data-testid="link-target">
-            <strong>{target.statement}</strong> <span className="muted small">({target.slug}{target.published ? "" : ", draft"})</span>{" "}
+            <strong>{target.statement}</strong>{" "}
+            <span className="muted small">
+              ({target.slug}
+              {target.published ? "" : ", draft"})
+            </span>{" "}
             <button type="button" className="button button-secondary button-small" onClick={() => choose(null)}>
               Change
             </button>
@@ -102,7 +116,11 @@ export function LinkForm({ action }: { action: AddLink }) {
         </div>
       ) : (
         <>
-          <Field label="Other claim: its slug or words from it" errors={e("targetId")} hint="Pick it from the matches below.">
+          <Field
+            label="Other claim: its slug or words from it"
+            errors={e("targetId")}
+            hint="Pick it from the matches below."
+          >
             <input
               type="search"
               value={query}
@@ -118,7 +136,11 @@ export function LinkForm({ action }: { action: AddLink }) {
                 {results.map((claim) => (
                   <li key={claim.id}>
                     <button type="button" className="pick" onClick={() => choose(claim)}>
-                      {claim.statement} <span className="muted small">({claim.slug} · {claim.claimant}{claim.published ? "" : " · draft"})</span>
+                      {claim.statement}{" "}
+                      <span className="muted small">
+                        ({claim.slug} · {claim.claimant}
+                        {claim.published ? "" : " · draft"})
+                      </span>
                     </button>
                   </li>
                 ))}

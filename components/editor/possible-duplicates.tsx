@@ -74,8 +74,9 @@ export function PossibleDuplicates({ statement, excludeId, enabled = true, headi
             Possible duplicate
           </Heading>
           <p className="small">
-            {results.length === 1 ? "A claim in similar words is" : `${results.length} claims in similar words are`} already recorded. Check{" "}
-            {results.length === 1 ? "it" : "them"} before going on; you can still save this claim.
+            {results.length === 1 ? "A claim in similar words is" : `${results.length} claims in similar words are`}{" "}
+            already recorded. Check {results.length === 1 ? "it" : "them"} before going on; you can still save this
+            claim.
           </p>
           <ul className="duplicate-list">
             {results.map((claim) => (

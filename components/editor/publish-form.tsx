@@ -27,7 +27,9 @@ export function PublishForm({ published, action }: { published: boolean; action:
     }
   }
 
-  const message = refusal ? [refusal.formError, ...Object.values(refusal.fieldErrors).flat()].filter(Boolean).join(" ") : undefined;
+  const message = refusal
+    ? [refusal.formError, ...Object.values(refusal.fieldErrors).flat()].filter(Boolean).join(" ")
+    : undefined;
   return (
     <div className="stack">
       <FormFeedback error={message} conflict={refusal?.conflict} reloadHref={`/editor/claims/${claimId}`} />

@@ -13,7 +13,15 @@ export type RemoveAction<T> = FormAction<T & { claimId: number; version: number 
  * Removes one source, figure or link of the claim, with the page's version; says why when it is refused. The list
  * (a server component) passes the Server Action and the row: both cross to the client as they are.
  */
-export function RemoveButton<T extends object>({ action, target, label }: { action: RemoveAction<T>; target: T; label: string }) {
+export function RemoveButton<T extends object>({
+  action,
+  target,
+  label,
+}: {
+  action: RemoveAction<T>;
+  target: T;
+  label: string;
+}) {
   const hydrated = useHydrated();
   const { claimId, version, setVersion } = useClaimVersion();
   const [pending, setPending] = useState(false);
@@ -31,10 +39,18 @@ export function RemoveButton<T extends object>({ action, target, label }: { acti
     }
   }
 
-  const message = refusal ? [...new Set([refusal.formError, ...Object.values(refusal.fieldErrors).flat()])].filter(Boolean).join(" ") : undefined;
+  const message = refusal
+    ? [...new Set([refusal.formError, ...Object.values(refusal.fieldErrors).flat()])].filter(Boolean).join(" ")
+    : undefined;
   return (
     <>
-      <button type="button" className="button button-secondary button-small" aria-label={label} disabled={!hydrated || pending} onClick={() => void remove()}>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        aria-label={label}
+        disabled={!hydrated || pending}
+        onClick={() => void remove()}
+      >
         Remove
       </button>
       <FormFeedback error={message} conflict={refusal?.conflict} reloadHref={`/editor/claims/${claimId}`} />

@@ -45,24 +45,54 @@ const EMPTY_SOURCE = {
 
 function blank(claimId: number, version: number): Values {
   // The new-source fields are filled in even while "existing" is picked: zod drops them then.
-  return { claimId, version, stance: undefined as unknown as Values["stance"], note: "", source: { mode: "existing", sourceId: "", fields: EMPTY_SOURCE } as unknown as Values["source"] };
+  return {
+    claimId,
+    version,
+    stance: undefined as unknown as Values["stance"],
+    note: "",
+    source: { mode: "existing", sourceId: "", fields: EMPTY_SOURCE } as unknown as Values["source"],
+  };
 }
 
-const optionLabel = (s: SourceOption) => `${s.title}${s.publisher ? ` — ${s.publisher}` : ""}${s.protected ? " (protected)" : ""}`;
+const optionLabel = (s: SourceOption) =>
+  `${s.title}${s.publisher ? ` — ${s.publisher}` : ""}${s.protected ? " (protected)" : ""}`;
 
 /** Links a source to the claim with its stance: one from the list, or a new one described here. */
 type AttachSource = FormAction<z.output<typeof AttachSourceSchema>, { version: number }>;
 
-export function SourceForm({ sources, linkedIds, capped, action }: { sources: SourceOption[]; linkedIds: number[]; capped: boolean; action: AttachSource }) {
+export function SourceForm({
+  sources,
+  linkedIds,
+  capped,
+  action,
+}: {
+  sources: SourceOption[];
+  linkedIds: number[];
+  capped: boolean;
+  action: AttachSource;
+}) {
   const hydrated = useHydrated();
-  const { form, state, submit, e } = useClaimPartForm({ schema: AttachSourceSchema, blank, fields: FIELDS, action, saved: "Source linked." });
+  const { form, state, submit, e } = useClaimPartForm({
+    schema: AttachSourceSchema,
+    blank,
+    fields: FIELDS,
+    action,
+    saved: "Source linked.",
+  });
   const { register, control, setValue, formState } = form;
   const mode = useWatch({ control, name: "source.mode" });
   const isProtected = useWatch({ control, name: "source.fields.protected" as "source" }) as unknown as boolean;
   const pickable = sources.filter((s) => !linkedIds.includes(s.id));
 
   return (
-    <ClaimPartForm label="Link a source" heading="Link a source" setVersion={setValue} submit={submit} error={formState.errors.root?.server?.message} state={state}>
+    <ClaimPartForm
+      label="Link a source"
+      heading="Link a source"
+      setVersion={setValue}
+      submit={submit}
+      error={formState.errors.root?.server?.message}
+      state={state}
+    >
       <fieldset className="fieldset">
         <legend>Source</legend>
         <div className="choice-row">
@@ -78,7 +108,11 @@ export function SourceForm({ sources, linkedIds, capped, action }: { sources: So
             <Field label="Title" errors={e("source.fields.title")} className="wide">
               <input {...register("source.fields.title")} />
             </Field>
-            <Field label="Address (optional)" errors={e("source.fields.url")} hint="https:// or http:// only. Some documents have none.">
+            <Field
+              label="Address (optional)"
+              errors={e("source.fields.url")}
+              hint="https:// or http:// only. Some documents have none."
+            >
               <input {...register("source.fields.url")} type="url" inputMode="url" />
             </Field>
             <Field label="Publisher (optional)" errors={e("source.fields.publisher")}>
@@ -97,10 +131,18 @@ export function SourceForm({ sources, linkedIds, capped, action }: { sources: So
             <Field label="Date published (optional)" errors={e("source.fields.publishedAt")}>
               <input {...register("source.fields.publishedAt")} type="date" />
             </Field>
-            <Field label="Archived copy (optional)" errors={e("source.fields.archiveUrl")} hint="e.g. a Wayback Machine address.">
+            <Field
+              label="Archived copy (optional)"
+              errors={e("source.fields.archiveUrl")}
+              hint="e.g. a Wayback Machine address."
+            >
               <input {...register("source.fields.archiveUrl")} type="url" inputMode="url" />
             </Field>
-            <Field label="Repeats another source (optional)" errors={e("source.fields.derivedFromId")} hint="Ten outlets quoting one press release count as one source.">
+            <Field
+              label="Repeats another source (optional)"
+              errors={e("source.fields.derivedFromId")}
+              hint="Ten outlets quoting one press release count as one source."
+            >
               <select {...register("source.fields.derivedFromId")}>
                 <option value="">No — it is original</option>
                 {sources.map((s) => (
@@ -112,17 +154,27 @@ export function SourceForm({ sources, linkedIds, capped, action }: { sources: So
             </Field>
             <div className="field wide">
               <label className="choice">
-                <input type="checkbox" {...register("source.fields.protected")} /> Protect this source: readers see only its type and the reason, never who it is
+                <input type="checkbox" {...register("source.fields.protected")} /> Protect this source: readers see only
+                its type and the reason, never who it is
               </label>
             </div>
             {isProtected ? (
-              <Field label="Why it is protected" errors={e("source.fields.protectedReason")} className="wide" hint="Shown to readers in place of the source.">
+              <Field
+                label="Why it is protected"
+                errors={e("source.fields.protectedReason")}
+                className="wide"
+                hint="Shown to readers in place of the source."
+              >
                 <input {...register("source.fields.protectedReason")} />
               </Field>
             ) : null}
           </div>
         ) : (
-          <Field label="Source" errors={e("source.sourceId")} hint={capped ? `Only the ${sources.length} newest sources are listed.` : undefined}>
+          <Field
+            label="Source"
+            errors={e("source.sourceId")}
+            hint={capped ? `Only the ${sources.length} newest sources are listed.` : undefined}
+          >
             <select {...register("source.sourceId")}>
               <option value="">Choose a source…</option>
               {pickable.map((s) => (

@@ -4,7 +4,13 @@ import { formatDay } from "@/lib/domain/format";
 import { SOURCE_TYPE_LABEL, STANCE_LABEL } from "@/lib/domain/vocabulary";
 
 /** The claim's sources as editors see them: protected ones in full, marked, with the reason readers get instead. */
-export function SourceList({ sources, remove }: { sources: EditorClaim["sources"]; remove: RemoveAction<{ sourceId: number }> }) {
+export function SourceList({
+  sources,
+  remove,
+}: {
+  sources: EditorClaim["sources"];
+  remove: RemoveAction<{ sourceId: number }>;
+}) {
   if (sources.length === 0) return <p className="empty">No sources yet. A final verdict needs at least one.</p>;
   return (
     <ul className="editor-list" data-testid="editor-sources">
@@ -20,7 +26,8 @@ export function SourceList({ sources, remove }: { sources: EditorClaim["sources"
               ) : (
                 <strong>{source.title}</strong>
               )}
-              {source.publisher ? <> — {source.publisher}</> : null} <span className="muted small">{SOURCE_TYPE_LABEL[source.type]}</span>
+              {source.publisher ? <> — {source.publisher}</> : null}{" "}
+              <span className="muted small">{SOURCE_TYPE_LABEL[source.type]}</span>
               {source.publishedAt ? <span className="muted small"> · {formatDay(source.publishedAt)}</span> : null}
             </p>
             {source.protected ? (

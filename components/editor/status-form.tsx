@@ -19,7 +19,15 @@ const FIELDS = ["status", "rationale"] as const;
 type ChangeStatus = FormAction<z.output<typeof StatusChangeSchema>, { version: number; isCorrection: boolean }>;
 
 /** Moves a claim to a new status with a rationale readers see in its timeline. */
-export function StatusForm({ current, sourceCount, action }: { current: ClaimStatus; sourceCount: number; action: ChangeStatus }) {
+export function StatusForm({
+  current,
+  sourceCount,
+  action,
+}: {
+  current: ClaimStatus;
+  sourceCount: number;
+  action: ChangeStatus;
+}) {
   const hydrated = useHydrated();
   const { claimId, version, setVersion } = useClaimVersion();
   const form = useForm<z.input<typeof StatusChangeSchema>, unknown, z.output<typeof StatusChangeSchema>>({
@@ -45,7 +53,13 @@ export function StatusForm({ current, sourceCount, action }: { current: ClaimSta
   });
 
   return (
-    <ClaimPartForm label="Change status" setVersion={setValue} submit={submit} error={formState.errors.root?.server?.message} state={state}>
+    <ClaimPartForm
+      label="Change status"
+      setVersion={setValue}
+      submit={submit}
+      error={formState.errors.root?.server?.message}
+      state={state}
+    >
       <Field label="New status" errors={errorAt(formState.errors, "status")}>
         <select {...register("status")} defaultValue="">
           <option value="" disabled>

@@ -7,7 +7,15 @@ import { ROLE_LABEL } from "@/lib/validation/user";
  * Header of the signed-in area (/editor, /admin): its menu, who is signed in, and the sign-out button, which posts
  * the Server Action its layout passes in (app/logout/actions.ts).
  */
-export function EditorChrome({ user, signOut, children }: { user: CurrentUser; signOut: () => Promise<void>; children: React.ReactNode }) {
+export function EditorChrome({
+  user,
+  signOut,
+  children,
+}: {
+  user: CurrentUser;
+  signOut: () => Promise<void>;
+  children: React.ReactNode;
+}) {
   return (
     <>
       <header className="site-header editor-header">

@@ -6,7 +6,11 @@ import { usePathname } from "next/navigation";
 type NavLink = { href: string; label: string; current: (path: string) => boolean };
 
 const EDITOR_LINKS: NavLink[] = [
-  { href: "/editor", label: "Claims", current: (p) => p === "/editor" || (p.startsWith("/editor/claims/") && p !== "/editor/claims/new") },
+  {
+    href: "/editor",
+    label: "Claims",
+    current: (p) => p === "/editor" || (p.startsWith("/editor/claims/") && p !== "/editor/claims/new"),
+  },
   { href: "/editor/claims/new", label: "New claim", current: (p) => p === "/editor/claims/new" },
 ];
 const ADMIN_LINKS: NavLink[] = [

@@ -13,7 +13,8 @@ export function applyServerErrors<T extends FieldValues>(
   const unplaced: string[] = [];
   for (const [key, messages] of Object.entries(result.fieldErrors)) {
     if (!messages?.length) continue;
-    if ((fields as readonly string[]).includes(key)) setError(key as Path<T>, { type: "server", message: messages.join(" ") });
+    if ((fields as readonly string[]).includes(key))
+      setError(key as Path<T>, { type: "server", message: messages.join(" ") });
     else unplaced.push(...messages);
   }
   const message = [result.formError, ...unplaced].filter(Boolean).join(" ");

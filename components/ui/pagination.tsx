@@ -2,7 +2,15 @@ import Link from "next/link";
 import { formatCount } from "@/lib/domain/format";
 
 /** Previous/next links that keep every other parameter; `hrefFor(n)` builds the link to page n. */
-export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
+export function Pagination({
+  page,
+  pageCount,
+  hrefFor,
+}: {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}) {
   if (pageCount <= 1) return null;
   return (
     <nav className="pagination" aria-label="Pagination">

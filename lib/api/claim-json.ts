@@ -40,15 +40,34 @@ export type ApiClaim = ReturnType<typeof toApiClaim>;
 export function toApiClaimDetail(claim: ReaderClaim) {
   return {
     ...toApiClaim(claim),
-    claimant: { slug: claim.claimant.slug, name: claim.claimant.name, kind: claim.claimant.kind, country: claim.claimant.country, sameAs: claim.claimant.sameAs },
+    claimant: {
+      slug: claim.claimant.slug,
+      name: claim.claimant.name,
+      kind: claim.claimant.kind,
+      country: claim.claimant.country,
+      sameAs: claim.claimant.sameAs,
+    },
     publishedAt: iso(claim.publishedAt),
     incident: claim.incident
-      ? { slug: claim.incident.slug, title: claim.incident.title, date: iso(claim.incident.date), location: claim.incident.location, geoPrecision: claim.incident.geoPrecision }
+      ? {
+          slug: claim.incident.slug,
+          title: claim.incident.title,
+          date: iso(claim.incident.date),
+          location: claim.incident.location,
+          geoPrecision: claim.incident.geoPrecision,
+        }
       : null,
     independentSources: claim.independentSources,
     sources: claim.sources.map((s) =>
       s.withheld
-        ? { stance: s.stance, type: s.type, publishedAt: iso(s.publishedAt), note: s.note, withheld: true, withheldReason: s.reason }
+        ? {
+            stance: s.stance,
+            type: s.type,
+            publishedAt: iso(s.publishedAt),
+            note: s.note,
+            withheld: true,
+            withheldReason: s.reason,
+          }
         : {
             stance: s.stance,
             type: s.type,
@@ -76,7 +95,14 @@ export function toApiClaimDetail(claim: ReaderClaim) {
       direction: l.direction,
       type: l.type,
       note: l.note,
-      claim: { slug: l.other.slug, url: claimUrl(l.other.slug), statement: l.other.statement, kind: l.other.kind, status: l.other.status, claimantName: l.other.claimant.name },
+      claim: {
+        slug: l.other.slug,
+        url: claimUrl(l.other.slug),
+        statement: l.other.statement,
+        kind: l.other.kind,
+        status: l.other.status,
+        claimantName: l.other.claimant.name,
+      },
     })),
     statusHistory: claim.statusChanges.map((c) => ({
       from: c.from,

@@ -17,8 +17,7 @@ const EXPECTED: Record<string, string> = {
 
 export type ApiParamIssue = { param: string; message: string };
 export type ApiClaimParams =
-  | { ok: true; filters: ClaimFilters; pageSize: number }
-  | { ok: false; issues: ApiParamIssue[] };
+  { ok: true; filters: ClaimFilters; pageSize: number } | { ok: false; issues: ApiParamIssue[] };
 
 /** `paged`: the JSON list takes page and pageSize; the CSV export has every matching row and takes neither. */
 export function parseApiClaimParams(search: URLSearchParams, { paged }: { paged: boolean }): ApiClaimParams {
@@ -28,14 +27,21 @@ export function parseApiClaimParams(search: URLSearchParams, { paged }: { paged:
   for (const name of new Set(search.keys())) {
     const values = search.getAll(name);
     if (!known.includes(name)) {
-      const hint = PAGE_PARAMS.includes(name as (typeof PAGE_PARAMS)[number]) ? " (the CSV export has every matching claim)" : "";
+      const hint = PAGE_PARAMS.includes(name as (typeof PAGE_PARAMS)[number])
+        ? " (the CSV export has every matching claim)"
+        : "";
       issues.push({ param: name, message: `Unknown parameter${hint}; the parameters are ${known.join(", ")}.` });
     } else if (values.length > 1) issues.push({ param: name, message: "Given more than once." });
     else raw[name] = values[0] ?? "";
   }
 
   const { filters, issues: filterIssues } = parseClaimFilters(raw);
-  issues.push(...filterIssues.map((i: FilterIssue) => ({ param: i.param, message: `${i.problem ?? i.message}${EXPECTED[i.param] ?? ""}.` })));
+  issues.push(
+    ...filterIssues.map((i: FilterIssue) => ({
+      param: i.param,
+      message: `${i.problem ?? i.message}${EXPECTED[i.param] ?? ""}.`,
+    })),
+  );
 
   let pageSize = PAGE_SIZE;
   if (raw.pageSize !== undefined) {

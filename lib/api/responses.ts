@@ -17,7 +17,10 @@ export function cachedJson(request: Request, body: unknown): Response {
   const etag = `W/"${createHash("sha256").update(text).digest("base64url").slice(0, 32)}"`;
   const headers = { "Cache-Control": CDN_CACHE_CONTROL, ETag: etag, ...CORS };
   if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
-  return new Response(text, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+  return new Response(text, {
+    status: 200,
+    headers: { ...headers, "Content-Type": "application/json; charset=utf-8" },
+  });
 }
 
 function etagMatches(ifNoneMatch: string | null, etag: string): boolean {

@@ -11,7 +11,6 @@ export const MAX_FAILURES = 5;
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const IP_MAX = 64;
 
-
 export type Throttle = { blocked: false } | { blocked: true; by: "email" | "ip"; retryAt: Date };
 
 /** When the oldest of the last MAX_FAILURES failures leaves the window, or null if there are fewer. */
@@ -47,7 +46,12 @@ export async function recordLoginAttempt(
   attempt: { email: string; ip: string; success: boolean; at?: Date },
 ): Promise<number> {
   const row = await tx.loginAttempt.create({
-    data: { email: attempt.email, ip: attempt.ip, success: attempt.success, ...(attempt.at ? { createdAt: attempt.at } : {}) },
+    data: {
+      email: attempt.email,
+      ip: attempt.ip,
+      success: attempt.success,
+      ...(attempt.at ? { createdAt: attempt.at } : {}),
+    },
     select: { id: true },
   });
   return row.id;

@@ -19,7 +19,6 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000; // lastSeenAt is written at most every 5 m
 
 export type CurrentUser = { id: number; email: string; name: string; role: Role };
 
-
 /** Hands the browser a token whose session row already exists (the sign-in writes it with its audit event). */
 export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
   (await cookies()).set(sessionCookieName(), token, {
@@ -37,7 +36,10 @@ export async function destroySession(): Promise<void> {
   const token = jar.get(sessionCookieName())?.value;
   if (token && token.length <= TOKEN_MAX) {
     const client = await db();
-    const session = await client.session.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, userId: true } });
+    const session = await client.session.findUnique({
+      where: { tokenHash: hashToken(token) },
+      select: { id: true, userId: true },
+    });
     if (session) {
       await client.$transaction(async (tx) => {
         await tx.session.deleteMany({ where: { id: session.id } });
@@ -98,7 +100,9 @@ export function hasRole(user: CurrentUser, role: Role): boolean {
  * (never a redirect, so a crafted request gets a plain answer and nothing is written). A route handler answers
  * with `status`; the action runner (lib/actions/run-action.ts) returns the refusal as it is.
  */
-export async function authorize(role: Role = "EDITOR"): Promise<{ ok: true; user: CurrentUser } | (ActionFailure & { formError: string; status: 401 | 403 })> {
+export async function authorize(
+  role: Role = "EDITOR",
+): Promise<{ ok: true; user: CurrentUser } | (ActionFailure & { formError: string; status: 401 | 403 })> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, fieldErrors: {}, formError: NOT_SIGNED_IN, status: 401 };
   if (!hasRole(user, role)) return { ok: false, fieldErrors: {}, formError: ADMINS_ONLY, status: 403 };

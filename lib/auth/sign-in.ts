@@ -40,7 +40,10 @@ export async function signIn(
   });
   if (gate.throttle.blocked) return { ok: false, reason: "throttled", retryAt: gate.throttle.retryAt };
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabledAt: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, disabledAt: true },
+  });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummy), password);
 
   if (!user || !passwordOk || user.disabledAt) {
@@ -54,7 +57,13 @@ export async function signIn(
   await db.$transaction(async (tx) => {
     await tx.loginAttempt.update({ where: { id: gate.attemptId }, data: { success: true }, select: { id: true } });
     const row = await tx.session.create({
-      data: { tokenHash: session.tokenHash, userId: user.id, expiresAt: session.expiresAt, createdAt: now, lastSeenAt: now },
+      data: {
+        tokenHash: session.tokenHash,
+        userId: user.id,
+        expiresAt: session.expiresAt,
+        createdAt: now,
+        lastSeenAt: now,
+      },
       select: { id: true },
     });
     await recordAudit(tx, { userId: user.id, entity: "Session", entityId: row.id, action: "login", changes: { ip } });
@@ -68,5 +77,11 @@ async function auditFailure(
   changes: { email: string; ip: string; reason: FailureReason; limitedBy?: "email" | "ip" },
 ) {
   // Who tried is unknown, so userId stays null; the account they aimed at (if any) is the entity.
-  await recordAudit(tx, { userId: null, entity: "User", entityId: accountId ?? "unknown", action: "login-failed", changes });
+  await recordAudit(tx, {
+    userId: null,
+    entity: "User",
+    entityId: accountId ?? "unknown",
+    action: "login-failed",
+    changes,
+  });
 }

@@ -13,9 +13,10 @@ export type CsvRow = { line: number; cells: string[] };
 export type CsvResult = { ok: true; rows: CsvRow[] } | { ok: false; line: number; message: string };
 
 const MESSAGES: Partial<Record<string, string>> = {
-  CSV_QUOTE_NOT_CLOSED: "A quoted field is never closed: a \" is missing before the end of the file.",
-  CSV_INVALID_CLOSING_QUOTE: "Text follows a closing quote: a field that starts with \" must end with \" before the next comma.",
-  INVALID_OPENING_QUOTE: "A \" inside a field that is not quoted: put the whole field in quotes and double the \" (\"\").",
+  CSV_QUOTE_NOT_CLOSED: 'A quoted field is never closed: a " is missing before the end of the file.',
+  CSV_INVALID_CLOSING_QUOTE:
+    'Text follows a closing quote: a field that starts with " must end with " before the next comma.',
+  INVALID_OPENING_QUOTE: 'A " inside a field that is not quoted: put the whole field in quotes and double the " ("").',
 };
 
 /** Rows of the text, header included. Lines with nothing on them (a trailing newline, say) are skipped. */

@@ -34,7 +34,10 @@ export function decodeUtf8(bytes: Uint8Array, maxBytes: number): Decoded {
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, message: "The file is UTF-16, not UTF-8. Save it as UTF-8 (in a spreadsheet: “CSV UTF-8”) and import it again." };
+    return {
+      ok: false,
+      message: "The file is UTF-16, not UTF-8. Save it as UTF-8 (in a spreadsheet: “CSV UTF-8”) and import it again.",
+    };
   }
   const at = firstInvalidUtf8(bytes);
   return {
@@ -53,7 +56,16 @@ function firstInvalidUtf8(bytes: Uint8Array): { offset: number; line: number; by
     const b = bytes[i] as number;
     if (b === 0x0a) line++;
     // Continuation bytes needed after this lead byte, and the smallest code point such a sequence may encode.
-    const [need, min] = b < 0x80 ? [0, 0] : b >= 0xc2 && b <= 0xdf ? [1, 0x80] : b >= 0xe0 && b <= 0xef ? [2, 0x800] : b >= 0xf0 && b <= 0xf4 ? [3, 0x10000] : [-1, 0];
+    const [need, min] =
+      b < 0x80
+        ? [0, 0]
+        : b >= 0xc2 && b <= 0xdf
+          ? [1, 0x80]
+          : b >= 0xe0 && b <= 0xef
+            ? [2, 0x800]
+            : b >= 0xf0 && b <= 0xf4
+              ? [3, 0x10000]
+              : [-1, 0];
     if (need < 0) return { offset: i, line, byte: b };
     let cp = need === 0 ? b : b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {

@@ -1,10 +1,14 @@
 import type { ValidDocument } from "@/lib/data-io/validate";
 import type { Tx } from "@/lib/db/create-client";
-import { actorFieldsSelect, claimFieldsSelect, incidentFieldsSelect, sourceFieldsSelect } from "@/lib/data/stored-fields";
+import {
+  actorFieldsSelect,
+  claimFieldsSelect,
+  incidentFieldsSelect,
+  sourceFieldsSelect,
+} from "@/lib/data/stored-fields";
 
 // What the database already holds of the rows a file names: read in a few queries per table (lists of slugs in
 // chunks), never one query per record, so planning 100,000 claims stays quick.
-
 
 // Prisma refuses more than 999 values in one SQLite query when the query is ordered (it splits only unordered ones).
 const CHUNK = 900;
@@ -41,7 +45,11 @@ async function loadActors(tx: Tx, slugs: Set<string>) {
     slugs,
     () => tx.actor.count(),
     async () => (await tx.actor.findMany({ select: { id: true, slug: true } })).map((r) => ({ id: r.id, key: r.slug })),
-    async (chunk) => (await tx.actor.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true } })).map((r) => ({ id: r.id, key: r.slug })),
+    async (chunk) =>
+      (await tx.actor.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true } })).map((r) => ({
+        id: r.id,
+        key: r.slug,
+      })),
   );
   return byIds(ids, (chunk) => tx.actor.findMany({ where: { id: { in: chunk } }, select: actorFieldsSelect }));
 }
@@ -51,7 +59,11 @@ async function loadClaims(tx: Tx, slugs: Set<string>) {
     slugs,
     () => tx.claim.count(),
     async () => (await tx.claim.findMany({ select: { id: true, slug: true } })).map((r) => ({ id: r.id, key: r.slug })),
-    async (chunk) => (await tx.claim.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true } })).map((r) => ({ id: r.id, key: r.slug })),
+    async (chunk) =>
+      (await tx.claim.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true } })).map((r) => ({
+        id: r.id,
+        key: r.slug,
+      })),
   );
   return byIds(ids, (chunk) => tx.claim.findMany({ where: { id: { in: chunk } }, select: claimSelect }));
 }
@@ -59,18 +71,32 @@ async function loadClaims(tx: Tx, slugs: Set<string>) {
 /** Candidates by url, and by title among the sources without one (their publisher is compared by the caller). */
 async function loadSources(tx: Tx, urls: Set<string>, titles: Set<string>) {
   const count = () => tx.source.count();
-  const all = async () => (await tx.source.findMany({ select: { id: true, url: true, title: true } })).map((r) => ({ id: r.id, key: r.url ?? `\u0000${r.title}` }));
+  const all = async () =>
+    (await tx.source.findMany({ select: { id: true, url: true, title: true } })).map((r) => ({
+      id: r.id,
+      key: r.url ?? `\u0000${r.title}`,
+    }));
   const byUrl = await idsByKey(urls, count, all, async (chunk) =>
-    (await tx.source.findMany({ where: { url: { in: chunk } }, select: { id: true, url: true } })).map((r) => ({ id: r.id, key: r.url })),
+    (await tx.source.findMany({ where: { url: { in: chunk } }, select: { id: true, url: true } })).map((r) => ({
+      id: r.id,
+      key: r.url,
+    })),
   );
   const untitled = new Set([...titles].map((t) => `\u0000${t}`));
   const byTitle = await idsByKey(untitled, count, all, async (chunk) =>
-    (await tx.source.findMany({ where: { url: null, title: { in: chunk.map((t) => t.slice(1)) } }, select: { id: true, title: true } })).map((r) => ({
+    (
+      await tx.source.findMany({
+        where: { url: null, title: { in: chunk.map((t) => t.slice(1)) } },
+        select: { id: true, title: true },
+      })
+    ).map((r) => ({
       id: r.id,
       key: `\u0000${r.title}`,
     })),
   );
-  return byIds([...byUrl, ...byTitle], (chunk) => tx.source.findMany({ where: { id: { in: chunk } }, select: sourceFieldsSelect }));
+  return byIds([...byUrl, ...byTitle], (chunk) =>
+    tx.source.findMany({ where: { id: { in: chunk } }, select: sourceFieldsSelect }),
+  );
 }
 
 export type DbClaim = Loaded<typeof loadClaims>;
@@ -98,7 +124,10 @@ export type Existing = {
   /** the highest id of each table, read inside the import's transaction: new rows take the ids after it */
   maxIds: { actor: number; incident: number; source: number; claim: number };
   actors: Map<string, Loaded<typeof loadActors>>;
-  incidents: Map<string, { id: number; title: string; date: Date; location: string; geoPrecision: number; description: string | null }>;
+  incidents: Map<
+    string,
+    { id: number; title: string; date: Date; location: string; geoPrecision: number; description: string | null }
+  >;
   /** candidates for the file's sources, by id */
   sources: DbSource[];
   claims: Map<string, DbClaim>;
@@ -139,7 +168,9 @@ export async function loadExisting(tx: Tx, doc: ValidDocument): Promise<Existing
     tx.claim.aggregate({ _max: { id: true } }),
   ]);
   const actors = await loadActors(tx, actorSlugs);
-  const incidents = await inChunks([...incidentSlugs], (chunk) => tx.incident.findMany({ where: { slug: { in: chunk } }, select: incidentFieldsSelect }));
+  const incidents = await inChunks([...incidentSlugs], (chunk) =>
+    tx.incident.findMany({ where: { slug: { in: chunk } }, select: incidentFieldsSelect }),
+  );
   const sources = (await loadSources(tx, urls, titles)).sort((a, b) => a.id - b.id);
   const claims = await loadClaims(tx, claimSlugs);
 
@@ -148,19 +179,38 @@ export async function loadExisting(tx: Tx, doc: ValidDocument): Promise<Existing
   const related = new Map<number, Related>(ids.map((id) => [id, { sources: [], figures: [], links: [], history: [] }]));
   const of = (claimId: number) => related.get(claimId) as Related;
   for (const row of await inChunks(ids, (chunk) =>
-    tx.claimSource.findMany({ where: { claimId: { in: chunk } }, select: { id: true, claimId: true, sourceId: true, stance: true, note: true }, orderBy: { id: "asc" } }),
+    tx.claimSource.findMany({
+      where: { claimId: { in: chunk } },
+      select: { id: true, claimId: true, sourceId: true, stance: true, note: true },
+      orderBy: { id: "asc" },
+    }),
   ))
     of(row.claimId).sources.push(row);
   for (const row of await inChunks(ids, (chunk) =>
     tx.casualtyFigure.findMany({
       where: { claimId: { in: chunk } },
-      select: { id: true, claimId: true, reportedById: true, sourceId: true, population: true, outcome: true, min: true, max: true, reportedAt: true, note: true },
+      select: {
+        id: true,
+        claimId: true,
+        reportedById: true,
+        sourceId: true,
+        population: true,
+        outcome: true,
+        min: true,
+        max: true,
+        reportedAt: true,
+        note: true,
+      },
       orderBy: { id: "asc" },
     }),
   ))
     of(row.claimId).figures.push(row);
   for (const row of await inChunks(ids, (chunk) =>
-    tx.claimLink.findMany({ where: { fromId: { in: chunk } }, select: { id: true, fromId: true, toId: true, type: true, note: true }, orderBy: { id: "asc" } }),
+    tx.claimLink.findMany({
+      where: { fromId: { in: chunk } },
+      select: { id: true, fromId: true, toId: true, type: true, note: true },
+      orderBy: { id: "asc" },
+    }),
   ))
     of(row.fromId).links.push(row);
   for (const row of await inChunks(ids, (chunk) =>
@@ -173,7 +223,12 @@ export async function loadExisting(tx: Tx, doc: ValidDocument): Promise<Existing
     of(row.claimId).history.push(row);
 
   return {
-    maxIds: { actor: actor._max.id ?? 0, incident: incident._max.id ?? 0, source: source._max.id ?? 0, claim: claim._max.id ?? 0 },
+    maxIds: {
+      actor: actor._max.id ?? 0,
+      incident: incident._max.id ?? 0,
+      source: source._max.id ?? 0,
+      claim: claim._max.id ?? 0,
+    },
     actors: new Map(actors.map((a) => [a.slug, a])),
     incidents: new Map(incidents.map((i) => [i.slug, i])),
     sources,

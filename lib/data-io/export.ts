@@ -1,4 +1,9 @@
-import { actorFieldsSelect, claimFieldsSelect, incidentFieldsSelect, sourceFieldsSelect } from "@/lib/data/stored-fields";
+import {
+  actorFieldsSelect,
+  claimFieldsSelect,
+  incidentFieldsSelect,
+  sourceFieldsSelect,
+} from "@/lib/data/stored-fields";
 import type { Db } from "@/lib/db/create-client";
 import { claimFileValues } from "@/lib/domain/claim-fields";
 import { isoDay } from "@/lib/domain/format";
@@ -43,11 +48,26 @@ export async function* exportChunks(db: Db): AsyncGenerator<string> {
 
   yield `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},\n`;
   yield* list("actors", actors, (a) =>
-    compact({ slug: a.slug, name: a.name, kind: a.kind, country: a.country, sameAs: a.sameAs, description: a.description, synthetic: a.synthetic || null }),
+    compact({
+      slug: a.slug,
+      name: a.name,
+      kind: a.kind,
+      country: a.country,
+      sameAs: a.sameAs,
+      description: a.description,
+      synthetic: a.synthetic || null,
+    }),
   );
   yield ",\n";
   yield* list("incidents", incidents, (i) =>
-    compact({ slug: i.slug, title: i.title, date: day(i.date), location: i.location, geoPrecision: i.geoPrecision, description: i.description }),
+    compact({
+      slug: i.slug,
+      title: i.title,
+      date: day(i.date),
+      location: i.location,
+      geoPrecision: i.geoPrecision,
+      description: i.description,
+    }),
   );
   yield ",\n";
   yield* list("sources", sources, (s) =>
@@ -112,12 +132,25 @@ async function* claimList(db: Db, keys: Keys): AsyncGenerator<string> {
     return by;
   };
   const sources = group(
-    await db.claimSource.findMany({ orderBy: [{ claimId: "asc" }, { sourceId: "asc" }], select: { claimId: true, sourceId: true, stance: true, note: true } }),
+    await db.claimSource.findMany({
+      orderBy: [{ claimId: "asc" }, { sourceId: "asc" }],
+      select: { claimId: true, sourceId: true, stance: true, note: true },
+    }),
   );
   const figures = group(
     await db.casualtyFigure.findMany({
       orderBy: { id: "asc" },
-      select: { claimId: true, reportedById: true, sourceId: true, population: true, outcome: true, min: true, max: true, reportedAt: true, note: true },
+      select: {
+        claimId: true,
+        reportedById: true,
+        sourceId: true,
+        population: true,
+        outcome: true,
+        min: true,
+        max: true,
+        reportedAt: true,
+        note: true,
+      },
     }),
   );
   const links = group(
@@ -128,7 +161,8 @@ async function* claimList(db: Db, keys: Keys): AsyncGenerator<string> {
       note: l.note,
     })),
   );
-  for (const list of links.values()) list.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+  for (const list of links.values())
+    list.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
   const history = group(
     await db.statusChange.findMany({
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -154,7 +188,9 @@ async function* claimList(db: Db, keys: Keys): AsyncGenerator<string> {
       published: c.publishedAt !== null,
       publishedAt: c.publishedAt?.toISOString(),
       synthetic: c.synthetic || null,
-      sources: (sources.get(c.id) ?? []).map((s) => compact({ source: keys.sourceKey.get(s.sourceId), stance: s.stance, note: s.note })),
+      sources: (sources.get(c.id) ?? []).map((s) =>
+        compact({ source: keys.sourceKey.get(s.sourceId), stance: s.stance, note: s.note }),
+      ),
       figures: (figures.get(c.id) ?? []).map((f) =>
         compact({
           reportedBy: keys.actorSlug.get(f.reportedById),

@@ -43,7 +43,11 @@ export type ImportTarget = {
 /** The read-only planning of a dry run or a refused file: long enough for 100,000 claims. */
 const TRANSACTION = { timeout: 10 * 60_000, maxWait: 30_000 };
 
-export async function importFile(target: ImportTarget, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
+export async function importFile(
+  target: ImportTarget,
+  bytes: Uint8Array,
+  options: ImportOptions,
+): Promise<ImportReport> {
   const dryRun = options.dryRun ?? false;
   const now = options.now ?? new Date();
   const userId = options.userId ?? null;
@@ -58,7 +62,12 @@ export async function importFile(target: ImportTarget, bytes: Uint8Array, option
     if (++done % 1000 === 0 || done === total) progress({ phase: "validate", done, total });
   });
   const fileIssues = [...read.issues, ...recordIssues];
-  const fail = (issues: ImportIssue[]): ImportReport => ({ ok: false, dryRun, format: doc.format, issues: withLines(issues, doc.lineOf) });
+  const fail = (issues: ImportIssue[]): ImportReport => ({
+    ok: false,
+    dryRun,
+    format: doc.format,
+    issues: withLines(issues, doc.lineOf),
+  });
 
   progress({ phase: "plan" });
   const ctx = { userId, now };
@@ -86,7 +95,9 @@ export async function importFile(target: ImportTarget, bytes: Uint8Array, option
     const rows = rowsToWrite(plan.writes);
     let written = 0;
     progress({ phase: "write", done: 0, total: rows });
-    await writePlan(writer, plan.writes, { userId, importId, now }, (n) => progress({ phase: "write", done: (written += n), total: rows }));
+    await writePlan(writer, plan.writes, { userId, importId, now }, (n) =>
+      progress({ phase: "write", done: (written += n), total: rows }),
+    );
     writer.insert("AuditEvent", [
       {
         userId,

@@ -26,7 +26,8 @@ const MESSAGES: Partial<Record<Code, (at: Where) => string>> = {
   UnexpectedEndOfNumber: () => "this is not a JSON number (a digit must follow the point or the e).",
   PropertyNameExpected: ({ found }) =>
     `expected a property name in double quotes${found === "“}”" ? " (is there a comma too many?)" : ""}, found ${found}.`,
-  ValueExpected: ({ found }) => `expected ${VALUE}, found ${found}.${/^“[\]}]”$/.test(found) ? " Is there a comma too many?" : ""}`,
+  ValueExpected: ({ found }) =>
+    `expected ${VALUE}, found ${found}.${/^“[\]}]”$/.test(found) ? " Is there a comma too many?" : ""}`,
   ColonExpected: ({ found }) => `expected “:” after the property name, found ${found}.`,
   CommaExpected: ({ found, closer, before }) =>
     `expected “,” or “${closer}”, found ${found}.${before === "0" && /^“\d/.test(found) ? " A JSON number has no leading zeros." : ""}`,
@@ -81,7 +82,11 @@ export function scanJson(text: string): { error: JsonSyntaxError | null; lines: 
         },
         onError: (code, offset, length, line, column) => {
           if (error) return;
-          error = { line: line + 1, column: column + 1, message: describe(text, printParseErrorCode(code), offset, length, open.at(-1), done) };
+          error = {
+            line: line + 1,
+            column: column + 1,
+            message: describe(text, printParseErrorCode(code), offset, length, open.at(-1), done),
+          };
         },
       },
       { disallowComments: true, allowTrailingComma: false },
@@ -93,7 +98,14 @@ export function scanJson(text: string): { error: JsonSyntaxError | null; lines: 
   return { error, lines };
 }
 
-function describe(text: string, code: Code, offset: number, length: number, inList: boolean | undefined, afterEnd: boolean): string {
+function describe(
+  text: string,
+  code: Code,
+  offset: number,
+  length: number,
+  inList: boolean | undefined,
+  afterEnd: boolean,
+): string {
   if (code === "UnexpectedEndOfString") {
     // The string runs to a line break or to the end of the file.
     const end = text[offset + length];
@@ -103,8 +115,15 @@ function describe(text: string, code: Code, offset: number, length: number, inLi
   }
   if (!text.trim()) return "the file is empty.";
   const token = text.slice(offset, offset + Math.max(length, 1));
-  const found = !token ? "the end of the file" : token === "\n" || token === "\r" ? "a line break" : `“${token.length > 20 ? `${token.slice(0, 20)}…` : token}”`;
-  return MESSAGES[code]?.({ found, closer: inList ? "]" : "}", afterEnd, before: text[offset - 1] }) ?? `${code} at ${found}.`;
+  const found = !token
+    ? "the end of the file"
+    : token === "\n" || token === "\r"
+      ? "a line break"
+      : `“${token.length > 20 ? `${token.slice(0, 20)}…` : token}”`;
+  return (
+    MESSAGES[code]?.({ found, closer: inList ? "]" : "}", afterEnd, before: text[offset - 1] }) ??
+    `${code} at ${found}.`
+  );
 }
 
 /** The line of the record at `path[0..1]` (e.g. ["claims", 12]) when the scan found it. */

@@ -26,7 +26,8 @@ export function checkRefs(rec: Rec<ClaimRefs>, cc: ClaimContext, plan: Plan): vo
   const at = (sub: PropertyKey[], message: string) => plan.issues.push(issueAt(rec, sub, message));
   if (r.claimant && !cc.actorIds.has(r.claimant)) at(["claimant"], missingActor(r.claimant, cc.csv));
   if (r.incident && !cc.incidentIds.has(r.incident)) at(["incident"], missingIncident(r.incident));
-  for (const [i, slug] of r.reporters) if (!cc.actorIds.has(slug)) at(["figures", i, "reportedBy"], missingActor(slug, false));
+  for (const [i, slug] of r.reporters)
+    if (!cc.actorIds.has(slug)) at(["figures", i, "reportedBy"], missingActor(slug, false));
   for (const [i, slug] of r.links) if (!cc.claimIds.has(slug)) at(["links", i, "to"], missingClaim(slug));
 }
 
@@ -63,13 +64,20 @@ export function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, c
 
   // Sources: the file's list, or what the database has when the record gives none.
   const currentSources = related?.sources ?? [];
-  const sourceIdsAfter = c.sources ? c.sources.map((s) => cc.sourceIds.get(s.source) as number) : currentSources.map((s) => s.sourceId);
+  const sourceIdsAfter = c.sources
+    ? c.sources.map((s) => cc.sourceIds.get(s.source) as number)
+    : currentSources.map((s) => s.sourceId);
   if (!c.sources && lacksSource(c.status, currentSources.length)) {
-    at(["status"], `a final verdict (${STATUS_INFO[c.status].label}) needs at least one source, and this claim has none${before ? " in the database" : ""}. ${cc.csv ? "Import it from JSON with its sources, or link a source in the editor first." : "Give its sources."}`);
+    at(
+      ["status"],
+      `a final verdict (${STATUS_INFO[c.status].label}) needs at least one source, and this claim has none${before ? " in the database" : ""}. ${cc.csv ? "Import it from JSON with its sources, or link a source in the editor first." : "Give its sources."}`,
+    );
   }
   let sourcesChanged = 0;
   if (c.sources) {
-    const wanted = new Map(c.sources.map((s) => [cc.sourceIds.get(s.source) as number, { stance: s.stance, note: s.note ?? null }]));
+    const wanted = new Map(
+      c.sources.map((s) => [cc.sourceIds.get(s.source) as number, { stance: s.stance, note: s.note ?? null }]),
+    );
     for (const row of currentSources) {
       const w = wanted.get(row.sourceId);
       if (w && w.stance === row.stance && w.note === row.note) wanted.delete(row.sourceId);
@@ -80,14 +88,24 @@ export function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, c
       }
     }
     for (const [sourceId, w] of wanted) {
-      plan.writes.claimSources.insert.push({ claimId: id, sourceId, stance: w.stance, note: w.note, createdAt: ctx.now });
+      plan.writes.claimSources.insert.push({
+        claimId: id,
+        sourceId,
+        stance: w.stance,
+        note: w.note,
+        createdAt: ctx.now,
+      });
       plan.counts.claimSources.added++;
       sourcesChanged++;
     }
     if (!c.figures) {
       const kept = new Set(sourceIdsAfter);
       const orphan = related?.figures.find((f) => f.sourceId !== null && !kept.has(f.sourceId));
-      if (orphan) at(["sources"], "a casualty figure of this claim in the database cites a source this file removes from the claim: give the claim's figures too.");
+      if (orphan)
+        at(
+          ["sources"],
+          "a casualty figure of this claim in the database cites a source this file removes from the claim: give the claim's figures too.",
+        );
     }
   }
 
@@ -100,7 +118,10 @@ export function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, c
       if (reportedById === undefined) at(["figures", i, "reportedBy"], missingActor(f.reportedBy, false));
       const sourceId = f.source === undefined ? null : (cc.sourceIds.get(f.source) ?? null);
       if (sourceId !== null && !c.sources && !linked.has(sourceId)) {
-        at(["figures", i, "source"], `a figure cites one of the claim's own sources, and “${f.source}” is not linked to this claim: give the claim's sources too.`);
+        at(
+          ["figures", i, "source"],
+          `a figure cites one of the claim's own sources, and “${f.source}” is not linked to this claim: give the claim's sources too.`,
+        );
       }
       return {
         claimId: id,
@@ -114,7 +135,8 @@ export function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, c
         note: f.note ?? null,
       };
     });
-    const same = current.length === wanted.length && current.every(({ id: _id, ...row }, i) => sameFields(row, wanted[i] ?? {}));
+    const same =
+      current.length === wanted.length && current.every(({ id: _id, ...row }, i) => sameFields(row, wanted[i] ?? {}));
     if (!same) {
       // Figures have no natural key: a list that differs replaces the claim's figures.
       figuresChanged = true;
@@ -174,7 +196,13 @@ export function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, c
     return;
   }
   // Any change moves the version, as an edit would, so a form opened before the import cannot overwrite it.
-  plan.writes.claims.update.push({ id, ...fields, version: before.version + 1, updatedAt: ctx.now, updatedById: ctx.userId });
+  plan.writes.claims.update.push({
+    id,
+    ...fields,
+    version: before.version + 1,
+    updatedAt: ctx.now,
+    updatedById: ctx.userId,
+  });
   plan.counts.claims.updated++;
   const { id: _id, slug: _slug, version: _version, ...old } = before;
   plan.writes.claimAudit.push({
@@ -195,7 +223,14 @@ export function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, c
  * The status history is append-only. A record's history must begin with what the database already has for the
  * claim; the rest is appended. Without a history, a change of status is recorded as one step, as the editor does.
  */
-function planHistory(rec: Rec<ImportClaim>, before: DbClaim | undefined, current: { from: string; to: string; rationale: string }[], claimId: number, plan: Plan, ctx: PlanContext): number {
+function planHistory(
+  rec: Rec<ImportClaim>,
+  before: DbClaim | undefined,
+  current: { from: string; to: string; rationale: string }[],
+  claimId: number,
+  plan: Plan,
+  ctx: PlanContext,
+): number {
   const c = rec.value;
   const rows: Row[] = [];
   if (c.statusHistory) {
@@ -206,7 +241,11 @@ function planHistory(rec: Rec<ImportClaim>, before: DbClaim | undefined, current
     });
     if (differs !== -1) {
       plan.issues.push(
-        issueAt(rec, ["statusHistory"], `the database has another status history for this claim (${current.length} changes; change ${differs + 1} differs or is missing here). History is never rewritten: the claim changed since this file was made. Export again, or leave statusHistory out to keep the database's.`),
+        issueAt(
+          rec,
+          ["statusHistory"],
+          `the database has another status history for this claim (${current.length} changes; change ${differs + 1} differs or is missing here). History is never rewritten: the claim changed since this file was made. Export again, or leave statusHistory out to keep the database's.`,
+        ),
       );
       return 0;
     }
@@ -241,4 +280,3 @@ function planHistory(rec: Rec<ImportClaim>, before: DbClaim | undefined, current
   plan.counts.statusChanges.added += rows.length;
   return rows.length;
 }
-

@@ -19,7 +19,11 @@ export type ImportCounts = {
   statusChanges: { added: number };
 };
 
-export type ClaimAudit = { claimId: number; action: "import-create" | "import-update"; changes: Record<string, unknown> };
+export type ClaimAudit = {
+  claimId: number;
+  action: "import-create" | "import-update";
+  changes: Record<string, unknown>;
+};
 
 export type ImportWrites = {
   actors: { insert: Row[]; update: Row[] };
@@ -79,4 +83,3 @@ export function onDay(current: Date | null | undefined, day: string | undefined)
 
 /** The id given to a reference to a record that failed validation: never written, since nothing is then. */
 export const INVALID_RECORD = -1;
-

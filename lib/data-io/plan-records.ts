@@ -11,7 +11,18 @@ export function planActors(doc: ValidDocument, existing: Existing, plan: Plan, c
   const ids = new Map<string, number>();
   for (const [slug, actor] of existing.actors) ids.set(slug, actor.id);
   let next = existing.maxIds.actor;
-  const write = (rec: Rec<{ slug: string; name: string; kind: string; country?: string; sameAs?: string; description?: string; synthetic?: boolean }>, createOnly: boolean) => {
+  const write = (
+    rec: Rec<{
+      slug: string;
+      name: string;
+      kind: string;
+      country?: string;
+      sameAs?: string;
+      description?: string;
+      synthetic?: boolean;
+    }>,
+    createOnly: boolean,
+  ) => {
     const a = rec.value;
     const fields = {
       name: a.name,
@@ -43,14 +54,25 @@ export function planActors(doc: ValidDocument, existing: Existing, plan: Plan, c
   return ids;
 }
 
-export function planIncidents(doc: ValidDocument, existing: Existing, plan: Plan, ctx: PlanContext): Map<string, number> {
+export function planIncidents(
+  doc: ValidDocument,
+  existing: Existing,
+  plan: Plan,
+  ctx: PlanContext,
+): Map<string, number> {
   const ids = new Map<string, number>();
   for (const [slug, incident] of existing.incidents) ids.set(slug, incident.id);
   let next = existing.maxIds.incident;
   for (const rec of doc.incidents) {
     const i = rec.value;
     const found = existing.incidents.get(i.slug);
-    const fields = { title: i.title, date: onDay(found?.date, i.date) as Date, location: i.location, geoPrecision: i.geoPrecision, description: i.description ?? null };
+    const fields = {
+      title: i.title,
+      date: onDay(found?.date, i.date) as Date,
+      location: i.location,
+      geoPrecision: i.geoPrecision,
+      description: i.description ?? null,
+    };
     if (found) {
       if (sameFields(found, fields)) plan.counts.incidents.unchanged++;
       else {
@@ -128,4 +150,3 @@ export function planSources(doc: ValidDocument, existing: Existing, plan: Plan, 
   plan.counts.sources.unchanged = doc.sources.length - plan.counts.sources.created - updated.size;
   return ids;
 }
-

@@ -9,7 +9,6 @@ import type { ValidDocument } from "@/lib/data-io/validate";
 // when the import writes: which slugs exist, which references resolve, and which rows are new, changed or already
 // as the file says (those are left alone, so importing a file twice changes nothing the second time).
 
-
 export async function planImport(tx: Tx, doc: ValidDocument, ctx: PlanContext): Promise<Plan> {
   const existing = await loadExisting(tx, doc);
   const plan = emptyPlan();
@@ -41,4 +40,3 @@ export async function planImport(tx: Tx, doc: ValidDocument, ctx: PlanContext): 
   for (const rec of doc.invalidClaimRefs) checkRefs(rec, cc, plan);
   return plan;
 }
-

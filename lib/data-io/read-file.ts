@@ -71,22 +71,43 @@ function readJson(text: string): ReadResult {
     return { ok: false, issues: [{ line: found?.line, path: "", message }] };
   }
   if (!data || typeof data !== "object" || Array.isArray(data)) {
-    return { ok: false, issues: [{ path: "", message: `The file must be one JSON object: { "format": "${EXPORT_FORMAT}", "version": ${EXPORT_VERSION}, "actors": [...], "incidents": [...], "sources": [...], "claims": [...] }.` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: "",
+          message: `The file must be one JSON object: { "format": "${EXPORT_FORMAT}", "version": ${EXPORT_VERSION}, "actors": [...], "incidents": [...], "sources": [...], "claims": [...] }.`,
+        },
+      ],
+    };
   }
   const top = data as Record<string, unknown>;
   const issues: ImportIssue[] = [];
-  if (top.format !== EXPORT_FORMAT) issues.push({ path: "format", message: `must be "${EXPORT_FORMAT}" (this is not a Claimwatch export file).` });
+  if (top.format !== EXPORT_FORMAT)
+    issues.push({ path: "format", message: `must be "${EXPORT_FORMAT}" (this is not a Claimwatch export file).` });
   if (top.version !== EXPORT_VERSION) {
     issues.push({
       path: "version",
-      message: typeof top.version === "number" && top.version > EXPORT_VERSION
-        ? `this file is format version ${top.version}; this Claimwatch reads version ${EXPORT_VERSION}. Update Claimwatch, or export the data again from the same version.`
-        : `must be ${EXPORT_VERSION}.`,
+      message:
+        typeof top.version === "number" && top.version > EXPORT_VERSION
+          ? `this file is format version ${top.version}; this Claimwatch reads version ${EXPORT_VERSION}. Update Claimwatch, or export the data again from the same version.`
+          : `must be ${EXPORT_VERSION}.`,
     });
   }
-  const unknown = Object.keys(top).filter((k) => k !== "format" && k !== "version" && !(JSON_LISTS as readonly string[]).includes(k));
-  if (unknown.length) issues.push({ path: "", message: `Unknown top-level keys: ${unknown.join(", ")}. A file has format, version, ${JSON_LISTS.join(", ")}.` });
-  const lists: Record<(typeof JSON_LISTS)[number], RawRecord[]> = { actors: [], incidents: [], sources: [], claims: [] };
+  const unknown = Object.keys(top).filter(
+    (k) => k !== "format" && k !== "version" && !(JSON_LISTS as readonly string[]).includes(k),
+  );
+  if (unknown.length)
+    issues.push({
+      path: "",
+      message: `Unknown top-level keys: ${unknown.join(", ")}. A file has format, version, ${JSON_LISTS.join(", ")}.`,
+    });
+  const lists: Record<(typeof JSON_LISTS)[number], RawRecord[]> = {
+    actors: [],
+    incidents: [],
+    sources: [],
+    claims: [],
+  };
   for (const key of JSON_LISTS) {
     const value = top[key];
     if (value === undefined) continue;
@@ -104,14 +125,20 @@ function readJson(text: string): ReadResult {
 
 function readCsv(text: string): ReadResult {
   const parsed = parseCsv(text);
-  if (!parsed.ok) return { ok: false, issues: [{ line: parsed.line, path: "", message: `Malformed CSV: ${parsed.message}` }] };
+  if (!parsed.ok)
+    return { ok: false, issues: [{ line: parsed.line, path: "", message: `Malformed CSV: ${parsed.message}` }] };
   const [header, ...rows] = parsed.rows;
   if (!header) return { ok: false, issues: [{ path: "", message: "The file is empty." }] };
   const names = header.cells.map((c) => c.trim());
   const known: readonly string[] = [...CSV_COLUMNS, ...CSV_CLAIMANT_COLUMNS];
   const issues: ImportIssue[] = [];
   const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
-  if (missing.length) issues.push({ line: header.line, path: "", message: `Missing columns: ${missing.join(", ")}. The header needs ${CSV_COLUMNS.join(", ")}.` });
+  if (missing.length)
+    issues.push({
+      line: header.line,
+      path: "",
+      message: `Missing columns: ${missing.join(", ")}. The header needs ${CSV_COLUMNS.join(", ")}.`,
+    });
   const extra = names.filter((c) => !known.includes(c));
   if (extra.length) {
     issues.push({
@@ -121,14 +148,19 @@ function readCsv(text: string): ReadResult {
     });
   }
   const twice = names.filter((c, i) => c && names.indexOf(c) !== i);
-  if (twice.length) issues.push({ line: header.line, path: "", message: `Columns named twice: ${[...new Set(twice)].join(", ")}.` });
+  if (twice.length)
+    issues.push({ line: header.line, path: "", message: `Columns named twice: ${[...new Set(twice)].join(", ")}.` });
   if (issues.length) return { ok: false, issues };
 
   const claims: RawRecord[] = [];
   const claimantActors: RawRecord[] = [];
   for (const row of rows) {
     if (row.cells.length !== names.length) {
-      issues.push({ line: row.line, path: "", message: `This row has ${row.cells.length} fields; the header has ${names.length}. Is a quote or comma missing?` });
+      issues.push({
+        line: row.line,
+        path: "",
+        message: `This row has ${row.cells.length} fields; the header has ${names.length}. Is a quote or comma missing?`,
+      });
       continue;
     }
     const cell = (name: string) => row.cells[names.indexOf(name)] ?? "";
@@ -139,7 +171,9 @@ function readCsv(text: string): ReadResult {
       raw: {
         slug: cell("slug"),
         // A choice is read without the blanks a spreadsheet may add around it.
-        ...Object.fromEntries(CLAIM_FIELD_KEYS.map((f) => [f, CLAIM_FIELDS[f] === "choice" ? cell(f).trim() : cell(f)])),
+        ...Object.fromEntries(
+          CLAIM_FIELD_KEYS.map((f) => [f, CLAIM_FIELDS[f] === "choice" ? cell(f).trim() : cell(f)]),
+        ),
         claimant: cell("claimant"),
         status: cell("status").trim() || undefined,
         statusRationale: cell("statusRationale"),
@@ -159,5 +193,9 @@ function readCsv(text: string): ReadResult {
       }
     }
   }
-  return { ok: true, doc: { format: "csv", actors: [], incidents: [], sources: [], claims, claimantActors, lineOf: () => undefined }, issues };
+  return {
+    ok: true,
+    doc: { format: "csv", actors: [], incidents: [], sources: [], claims, claimantActors, lineOf: () => undefined },
+    issues,
+  };
 }

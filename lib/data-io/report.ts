@@ -5,9 +5,12 @@ import type { ImportCounts } from "@/lib/data-io/plan-model";
 export function formatCounts(counts: ImportCounts): string {
   const rows = [
     ...(["actors", "incidents", "sources", "claims"] as const).map(
-      (k) => `  ${k.padEnd(15)} ${counts[k].created} created, ${counts[k].updated} updated, ${counts[k].unchanged} unchanged`,
+      (k) =>
+        `  ${k.padEnd(15)} ${counts[k].created} created, ${counts[k].updated} updated, ${counts[k].unchanged} unchanged`,
     ),
-    ...(["claimSources", "figures", "links"] as const).map((k) => `  ${k.padEnd(15)} ${counts[k].added} added, ${counts[k].removed} removed`),
+    ...(["claimSources", "figures", "links"] as const).map(
+      (k) => `  ${k.padEnd(15)} ${counts[k].added} added, ${counts[k].removed} removed`,
+    ),
     `  ${"statusChanges".padEnd(15)} ${counts.statusChanges.added} added`,
   ];
   return rows.join("\n");

@@ -35,7 +35,12 @@ export type ValidDocument = {
   invalidClaimRefs: Rec<ClaimRefs>[];
 };
 
-export type ClaimRefs = { claimant?: string; incident?: string; reporters: [index: number, slug: string][]; links: [index: number, slug: string][] };
+export type ClaimRefs = {
+  claimant?: string;
+  incident?: string;
+  reporters: [index: number, slug: string][];
+  links: [index: number, slug: string][];
+};
 
 /** The references of a raw claim record that are at least well-formed slugs. */
 function claimRefs(raw: unknown): ClaimRefs {
@@ -46,11 +51,20 @@ function claimRefs(raw: unknown): ClaimRefs {
       const s = slug(item && typeof item === "object" ? (item as Record<string, unknown>)[key] : undefined);
       return s ? [[i, s]] : [];
     });
-  return { claimant: slug(r.claimant), incident: slug(r.incident), reporters: list(r.figures, "reportedBy"), links: list(r.links, "to") };
+  return {
+    claimant: slug(r.claimant),
+    incident: slug(r.incident),
+    reporters: list(r.figures, "reportedBy"),
+    links: list(r.links, "to"),
+  };
 }
 
 /** An issue about `rec`, at `sub` inside it (a CSV record's field is named by its column). */
-export function issueAt(rec: { path: (string | number)[]; line?: number; columns?: Record<string, string> }, sub: readonly PropertyKey[], message: string): ImportIssue {
+export function issueAt(
+  rec: { path: (string | number)[]; line?: number; columns?: Record<string, string> },
+  sub: readonly PropertyKey[],
+  message: string,
+): ImportIssue {
   const [head, ...rest] = sub;
   const mapped = typeof head === "string" && rec.columns?.[head] ? [rec.columns[head], ...rest] : sub;
   return { line: rec.line, path: formatPath([...rec.path, ...mapped]), message };
@@ -90,9 +104,17 @@ function parseAll<S extends z.ZodType>(
   return valid;
 }
 
-export function validateDocument(doc: RawDocument, onRecord?: () => void): { valid: ValidDocument; issues: ImportIssue[] } {
+export function validateDocument(
+  doc: RawDocument,
+  onRecord?: () => void,
+): { valid: ValidDocument; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
-  const invalid: ValidDocument["invalid"] = { actors: new Set(), incidents: new Set(), sources: new Set(), claims: new Set() };
+  const invalid: ValidDocument["invalid"] = {
+    actors: new Set(),
+    incidents: new Set(),
+    sources: new Set(),
+    claims: new Set(),
+  };
   const invalidClaimRefs: Rec<ClaimRefs>[] = [];
   const valid: ValidDocument = {
     format: doc.format,
@@ -124,13 +146,31 @@ type Where = (rec: Rec<unknown>) => string;
  * A key used by two records. `invalidKeys` are those of records refused above: a valid record sharing one is
  * reported now, so that fixing the refused record does not reveal a new error on the next attempt.
  */
-function noDuplicates<T>(records: Rec<T>[], keyOf: (v: T) => string, field: string, what: string, where: Where, issues: ImportIssue[], invalidKeys: Set<string>): void {
+function noDuplicates<T>(
+  records: Rec<T>[],
+  keyOf: (v: T) => string,
+  field: string,
+  what: string,
+  where: Where,
+  issues: ImportIssue[],
+  invalidKeys: Set<string>,
+): void {
   const first = new Map<string, Rec<T>>();
   for (const rec of records) {
     const key = keyOf(rec.value);
     const earlier = first.get(key);
-    if (earlier) issues.push(issueAt(rec, [field], `the ${what} “${key}” is used twice in this file: ${where(earlier)} and ${where(rec)}.`));
-    else if (invalidKeys.has(key)) issues.push(issueAt(rec, [field], `the ${what} “${key}” is used twice in this file: here and by a record with errors listed above.`));
+    if (earlier)
+      issues.push(
+        issueAt(rec, [field], `the ${what} “${key}” is used twice in this file: ${where(earlier)} and ${where(rec)}.`),
+      );
+    else if (invalidKeys.has(key))
+      issues.push(
+        issueAt(
+          rec,
+          [field],
+          `the ${what} “${key}” is used twice in this file: here and by a record with errors listed above.`,
+        ),
+      );
     else first.set(key, rec);
   }
 }
@@ -151,9 +191,19 @@ function checkDerivations(sources: Rec<ImportSource>[], invalidKeys: Set<string>
       continue;
     }
     const seen = new Set([rec.value.key]);
-    for (let next = byKey.get(origin); next?.value.derivedFrom !== undefined; next = byKey.get(next.value.derivedFrom)) {
+    for (
+      let next = byKey.get(origin);
+      next?.value.derivedFrom !== undefined;
+      next = byKey.get(next.value.derivedFrom)
+    ) {
       if (seen.has(next.value.key)) {
-        issues.push(issueAt(rec, ["derivedFrom"], `sources repeat each other in a loop (${[...seen, next.value.key].join(" → ")}).`));
+        issues.push(
+          issueAt(
+            rec,
+            ["derivedFrom"],
+            `sources repeat each other in a loop (${[...seen, next.value.key].join(" → ")}).`,
+          ),
+        );
         break;
       }
       seen.add(next.value.key);
@@ -173,7 +223,13 @@ function checkClaimantDescriptions(actors: Rec<ImportActor>[], where: Where, iss
     const a = earlier.value;
     const b = rec.value;
     if (a.name !== b.name || a.kind !== b.kind || (a.country ?? null) !== (b.country ?? null)) {
-      issues.push(issueAt(rec, ["name"], `the claimant “${b.slug}” is described differently on ${where(earlier)}; give the same name, kind and country, or leave them empty here.`));
+      issues.push(
+        issueAt(
+          rec,
+          ["name"],
+          `the claimant “${b.slug}” is described differently on ${where(earlier)}; give the same name, kind and country, or leave them empty here.`,
+        ),
+      );
     }
   }
 }
@@ -184,21 +240,31 @@ function checkClaim(rec: Rec<ImportClaim>, sourceKeys: Set<string>, issues: Impo
 
   // The verdict rules (lib/domain/verdict.ts); the source count only when the record lists its sources; without
   // a list, the claim keeps the database's, checked when the import is planned (lib/data-io/plan-claim.ts).
-  const verdict = { status: claim.status, rationale: claim.statusRationale, kind: claim.kind, sourceCount: claim.sources?.length };
+  const verdict = {
+    status: claim.status,
+    rationale: claim.statusRationale,
+    kind: claim.kind,
+    sourceCount: claim.sources?.length,
+  };
   for (const problem of verdictProblems(verdict)) {
     at([problem.field === "rationale" ? "statusRationale" : problem.field], problem.message);
   }
 
   const listed = new Set<string>();
   claim.sources?.forEach((s, i) => {
-    if (!sourceKeys.has(s.source)) at(["sources", i, "source"], `no source with the key “${s.source}” in this file's sources.`);
+    if (!sourceKeys.has(s.source))
+      at(["sources", i, "source"], `no source with the key “${s.source}” in this file's sources.`);
     if (listed.has(s.source)) at(["sources", i, "source"], `the source “${s.source}” is listed twice for this claim.`);
     listed.add(s.source);
   });
   claim.figures?.forEach((f, i) => {
-    if (f.source !== undefined && !sourceKeys.has(f.source)) at(["figures", i, "source"], `no source with the key “${f.source}” in this file's sources.`);
+    if (f.source !== undefined && !sourceKeys.has(f.source))
+      at(["figures", i, "source"], `no source with the key “${f.source}” in this file's sources.`);
     else if (f.source !== undefined && claim.sources && !listed.has(f.source)) {
-      at(["figures", i, "source"], `a figure cites one of the claim's own sources: add “${f.source}” to this claim's sources.`);
+      at(
+        ["figures", i, "source"],
+        `a figure cites one of the claim's own sources: add “${f.source}” to this claim's sources.`,
+      );
     }
   });
   const linked = new Set<string>();
@@ -213,12 +279,19 @@ function checkClaim(rec: Rec<ImportClaim>, sourceKeys: Set<string>, issues: Impo
   if (history) {
     history.forEach((change, i) => {
       const expected = i === 0 ? "UNVERIFIED" : history[i - 1]?.to;
-      if (change.from !== expected) at(["statusHistory", i, "from"], `each change starts where the previous one ended: expected ${expected}, found ${change.from}.`);
+      if (change.from !== expected)
+        at(
+          ["statusHistory", i, "from"],
+          `each change starts where the previous one ended: expected ${expected}, found ${change.from}.`,
+        );
       if (change.from === change.to) at(["statusHistory", i, "to"], "a change goes to a different status.");
     });
     const last = history.at(-1)?.to ?? "UNVERIFIED";
     if (last !== claim.status) {
-      at(["statusHistory"], `the history ends at ${last}, but the claim's status is ${claim.status}: add the change that led to it.`);
+      at(
+        ["statusHistory"],
+        `the history ends at ${last}, but the claim's status is ${claim.status}: add the change that led to it.`,
+      );
     }
   }
 }

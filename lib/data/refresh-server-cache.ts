@@ -18,7 +18,8 @@ export async function refreshServerCache(env: Env, fetchImpl: typeof fetch = fet
       signal: AbortSignal.timeout(5000),
     });
     if (response.ok) return `The server at ${url.origin} refreshed its page cache: readers see the change now.`;
-    const why = response.status === 401 ? "its REVALIDATE_SECRET differs from this one" : `it answered ${response.status}`;
+    const why =
+      response.status === 401 ? "its REVALIDATE_SECRET differs from this one" : `it answered ${response.status}`;
     return `The server at ${url.origin} did not refresh its cache (${why}): ${UNTOLD}.`;
   } catch {
     return `No server answered at ${url.origin} (set REVALIDATE_URL if it runs elsewhere); a server started later reads the new data.`;

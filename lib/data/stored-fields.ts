@@ -15,9 +15,26 @@ export const claimFieldsSelect = {
   synthetic: true,
 } as const;
 
-export const actorFieldsSelect = { id: true, slug: true, name: true, kind: true, country: true, sameAs: true, description: true, synthetic: true } as const;
+export const actorFieldsSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  kind: true,
+  country: true,
+  sameAs: true,
+  description: true,
+  synthetic: true,
+} as const;
 
-export const incidentFieldsSelect = { id: true, slug: true, title: true, date: true, location: true, geoPrecision: true, description: true } as const;
+export const incidentFieldsSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  date: true,
+  location: true,
+  geoPrecision: true,
+  description: true,
+} as const;
 
 /** What a page shows of a source (readers get protected ones withheld by the page, editors see them in full). */
 export const sourceCardSelect = {

@@ -51,7 +51,9 @@ export const CLAIM_FIELD_KEYS = Object.keys(CLAIM_FIELDS) as ClaimField[];
 const entries = Object.entries(CLAIM_FIELDS) as [ClaimField, FieldKind][];
 
 /** A Prisma `select` of the fields. */
-export const claimFieldSelect = Object.fromEntries(CLAIM_FIELD_KEYS.map((f) => [f, true])) as { [F in ClaimField]: true };
+export const claimFieldSelect = Object.fromEntries(CLAIM_FIELD_KEYS.map((f) => [f, true])) as {
+  [F in ClaimField]: true;
+};
 
 /** The values of the fields only, from a record that holds more (a form's output, an import record). */
 export function pickClaimValues(values: ClaimValues): ClaimValues {
@@ -69,15 +71,21 @@ export function claimColumns(values: ClaimValues): ClaimColumns {
 }
 
 /** Stored columns → values as a file carries them (a day as YYYY-MM-DD; an empty field stays null). */
-export function claimFileValues(columns: ClaimColumns): { [F in ClaimField]: ClaimColumns[F] extends Date ? string : ClaimColumns[F] } {
+export function claimFileValues(columns: ClaimColumns): {
+  [F in ClaimField]: ClaimColumns[F] extends Date ? string : ClaimColumns[F];
+} {
   const out: Record<string, unknown> = {};
   for (const [field, kind] of entries) out[field] = kind === "day" ? isoDay(columns[field] as Date) : columns[field];
   return out as ReturnType<typeof claimFileValues>;
 }
 
 /** Stored columns → what the form's inputs hold: "" for an empty optional field. */
-export function claimFormValues(columns: ClaimColumns): { [F in ClaimField]: ClaimColumns[F] extends Date ? string : NonNullable<ClaimColumns[F]> } {
+export function claimFormValues(columns: ClaimColumns): {
+  [F in ClaimField]: ClaimColumns[F] extends Date ? string : NonNullable<ClaimColumns[F]>;
+} {
   const out: Record<string, unknown> = {};
-  for (const [field, kind] of entries) out[field] = kind === "day" ? isoDay(columns[field] as Date) : kind === "optional" ? (columns[field] ?? "") : columns[field];
+  for (const [field, kind] of entries)
+    out[field] =
+      kind === "day" ? isoDay(columns[field] as Date) : kind === "optional" ? (columns[field] ?? "") : columns[field];
   return out as ReturnType<typeof claimFormValues>;
 }

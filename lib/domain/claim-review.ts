@@ -6,7 +6,10 @@ import { STATUS_INFO, isFinalStatus } from "@/lib/domain/vocabulary";
 
 export type ClaimReviewSite = { siteUrl: string; publisherName: string };
 /** What the builder reads of a claim: the reader view, in which protected sources have no title or address. */
-export type ClaimReviewInput = Pick<ReaderClaim, "slug" | "statement" | "kind" | "status" | "claimedAt" | "publishedAt" | "statusChanges"> & {
+export type ClaimReviewInput = Pick<
+  ReaderClaim,
+  "slug" | "statement" | "kind" | "status" | "claimedAt" | "publishedAt" | "statusChanges"
+> & {
   claimant: Pick<ReaderClaim["claimant"], "name" | "kind" | "sameAs">;
   sources: ReaderClaim["sources"];
 };
@@ -18,7 +21,9 @@ export function buildClaimReview(claim: ClaimReviewInput, site: ClaimReviewSite)
   // The review is dated when the current verdict was given: the latest change to this status.
   const verdictChange = claim.statusChanges.findLast((c) => c.to === claim.status);
   const reviewed = verdictChange?.createdAt ?? claim.publishedAt;
-  const appearance = claim.sources.flatMap((s) => (!s.withheld && s.url ? [{ "@type": "CreativeWork", url: s.url }] : []));
+  const appearance = claim.sources.flatMap((s) =>
+    !s.withheld && s.url ? [{ "@type": "CreativeWork", url: s.url }] : [],
+  );
   return {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
@@ -52,5 +57,8 @@ export function buildClaimReview(claim: ClaimReviewInput, site: ClaimReviewSite)
  * JSON reads back as the same characters (Next's JSON-LD guide).
  */
 export function jsonLdScriptContent(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -11,13 +11,16 @@ export const FIGURE_LABEL = { min: "The lowest figure", max: "The highest figure
 export function countProblem(label: string, value: number): string | null {
   if (!Number.isInteger(value)) return `${label} must be a whole number (no fractions).`;
   if (value < 0) return `${label} cannot be negative.`;
-  if (value > FIGURE_MAX) return `${label} is implausibly large (over ${new Intl.NumberFormat("en").format(FIGURE_MAX)}).`;
+  if (value > FIGURE_MAX)
+    return `${label} is implausibly large (over ${new Intl.NumberFormat("en").format(FIGURE_MAX)}).`;
   return null;
 }
 
 /** A single number has min = max; a range never runs backwards. null when it is fine. */
 export function rangeProblem(min: number, max: number): string | null {
-  return min > max ? `${FIGURE_LABEL.max} cannot be below the lowest (${min}). For a single number, enter it in both.` : null;
+  return min > max
+    ? `${FIGURE_LABEL.max} cannot be below the lowest (${min}). For a single number, enter it in both.`
+    : null;
 }
 
 export type FigureProblem = { field: "min" | "max"; message: string };

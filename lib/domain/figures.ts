@@ -25,11 +25,15 @@ export function groupFigures<F extends FigureLike>(figures: F[]): FigureGroup<F>
       group.spread.min = Math.min(group.spread.min, f.min);
       group.spread.max = Math.max(group.spread.max, f.max);
     } else {
-      groups.set(key, { population: f.population, outcome: f.outcome, figures: [f], spread: { min: f.min, max: f.max } });
+      groups.set(key, {
+        population: f.population,
+        outcome: f.outcome,
+        figures: [f],
+        spread: { min: f.min, max: f.max },
+      });
     }
   }
-  const rank = (g: FigureGroup<F>) =>
-    OUTCOME_ORDER.indexOf(g.outcome) * 10 + POPULATION_ORDER.indexOf(g.population);
+  const rank = (g: FigureGroup<F>) => OUTCOME_ORDER.indexOf(g.outcome) * 10 + POPULATION_ORDER.indexOf(g.population);
   return [...groups.values()].sort((a, b) => rank(a) - rank(b));
 }
 

@@ -31,4 +31,3 @@ export function toSegments(marked: string): Segment[] {
   flush();
   return segments;
 }
-

@@ -52,7 +52,11 @@ export function verdictProblems(v: ProposedVerdict): VerdictProblem[] {
   const final = isFinalStatus(v.status);
   const length = (v.rationale ?? "").trim().length;
   if (v.status !== "UNVERIFIED" && length === 0) {
-    problems.push({ rule: "rationale-missing", field: "rationale", message: `Explain the status ${label}: readers see this rationale.` });
+    problems.push({
+      rule: "rationale-missing",
+      field: "rationale",
+      message: `Explain the status ${label}: readers see this rationale.`,
+    });
   } else if (final && length < FINAL_RATIONALE_MIN) {
     problems.push({
       rule: "rationale-too-short",

@@ -37,7 +37,10 @@ export function readerCsp(): string {
  * only in development.
  */
 export function nonceCsp(nonce: string, development: boolean): string {
-  return [`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`, ...COMMON_CSP].join("; ");
+  return [
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    ...COMMON_CSP,
+  ].join("; ");
 }
 
 /** HSTS only where the site is served over https: on plain http a browser ignores it, and it would mislead. */

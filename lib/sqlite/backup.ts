@@ -8,13 +8,29 @@ import Database from "better-sqlite3";
 const BUSY_TIMEOUT = "PRAGMA busy_timeout = 5000";
 
 /** The tables of Claimwatch's schema; a file without them is some other SQLite database. */
-export const CLAIMWATCH_TABLES = ["_prisma_migrations", "Actor", "Incident", "Claim", "Source", "ClaimSource", "CasualtyFigure", "ClaimLink", "StatusChange", "AuditEvent", "User", "Session"];
+export const CLAIMWATCH_TABLES = [
+  "_prisma_migrations",
+  "Actor",
+  "Incident",
+  "Claim",
+  "Source",
+  "ClaimSource",
+  "CasualtyFigure",
+  "ClaimLink",
+  "StatusChange",
+  "AuditEvent",
+  "User",
+  "Session",
+];
 
 export type BackupResult = { file: string; bytes: number; pages: number; ms: number };
 
 /** "20261125T183005Z": UTC, sortable, safe in file names. */
 export function timestamp(now = new Date()): string {
-  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
 }
 
 /**
@@ -25,7 +41,8 @@ export function timestamp(now = new Date()): string {
  * so a half-made backup never has the final name.
  */
 export async function backupDatabase(source: string, target: string): Promise<BackupResult> {
-  if (fs.existsSync(target)) throw new Error(`${target} already exists; choose a new file name (backups are never overwritten).`);
+  if (fs.existsSync(target))
+    throw new Error(`${target} already exists; choose a new file name (backups are never overwritten).`);
   const started = performance.now();
   const partial = `${target}.partial-${process.pid}`;
   const db = new Database(source, { fileMustExist: true });
@@ -82,15 +99,44 @@ export function checkBackup(file: string, knownMigrations: string[]): BackupChec
   try {
     db.exec(BUSY_TIMEOUT);
     const problems = integrityProblems(db);
-    if (problems.length) return { ok: false, message: `${file} is damaged: PRAGMA integrity_check found ${problems.length === 1 ? "a problem" : "problems"}: ${problems.slice(0, 5).join("; ")}` };
-    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+    if (problems.length)
+      return {
+        ok: false,
+        message: `${file} is damaged: PRAGMA integrity_check found ${problems.length === 1 ? "a problem" : "problems"}: ${problems.slice(0, 5).join("; ")}`,
+      };
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+        (t) => t.name,
+      ),
+    );
     const missing = CLAIMWATCH_TABLES.filter((t) => !tables.has(t));
-    if (missing.length) return { ok: false, message: `${file} is a SQLite database but not a Claimwatch one (no ${missing.join(", ")} table${missing.length > 1 ? "s" : ""}).` };
-    const applied = (db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name").all() as { migration_name: string }[]).map((m) => m.migration_name);
+    if (missing.length)
+      return {
+        ok: false,
+        message: `${file} is a SQLite database but not a Claimwatch one (no ${missing.join(", ")} table${missing.length > 1 ? "s" : ""}).`,
+      };
+    const applied = (
+      db
+        .prepare(
+          "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name",
+        )
+        .all() as { migration_name: string }[]
+    ).map((m) => m.migration_name);
     const unknown = applied.filter((m) => !knownMigrations.includes(m));
-    if (unknown.length) return { ok: false, message: `${file} was made by a newer Claimwatch: its migrations ${unknown.join(", ")} are unknown to this one. Restore it with the version that made it.` };
-    const count = (table: string) => Number((db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number | bigint }).n);
-    return { ok: true, migrations: applied, pendingMigrations: knownMigrations.filter((m) => !applied.includes(m)), claims: count("Claim"), users: count("User") };
+    if (unknown.length)
+      return {
+        ok: false,
+        message: `${file} was made by a newer Claimwatch: its migrations ${unknown.join(", ")} are unknown to this one. Restore it with the version that made it.`,
+      };
+    const count = (table: string) =>
+      Number((db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number | bigint }).n);
+    return {
+      ok: true,
+      migrations: applied,
+      pendingMigrations: knownMigrations.filter((m) => !applied.includes(m)),
+      claims: count("Claim"),
+      users: count("User"),
+    };
   } catch (error) {
     return { ok: false, message: `${file} cannot be read as a SQLite database: ${describe(error)}` };
   } finally {
@@ -164,7 +210,8 @@ export async function restoreDatabase(file: string, target: string, now = new Da
   const restored = new Database(target, { readonly: true, fileMustExist: true });
   try {
     const result = restored.pragma("quick_check", { simple: true });
-    if (result !== "ok") throw new Error(`the restored database failed its check (${String(result)}); the previous one is at ${previous}`);
+    if (result !== "ok")
+      throw new Error(`the restored database failed its check (${String(result)}); the previous one is at ${previous}`);
   } finally {
     restored.close();
   }

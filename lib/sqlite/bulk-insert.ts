@@ -28,7 +28,8 @@ export async function bulkInsert(tx: Tx, table: Prisma.ModelName, rows: readonly
     const chunk = rows.slice(start, start + perStatement);
     const values: unknown[] = [];
     for (const row of chunk) {
-      if (Object.keys(row).length !== columns.length) throw new Error(`bulkInsert ${table}: every row needs the columns ${columns.join(", ")}`);
+      if (Object.keys(row).length !== columns.length)
+        throw new Error(`bulkInsert ${table}: every row needs the columns ${columns.join(", ")}`);
       for (const column of columns) values.push(sqliteValue(row[column]));
     }
     inserted += await tx.$executeRawUnsafe(head + Array(chunk.length).fill(tuple).join(","), ...values);

@@ -22,7 +22,8 @@ export function toFtsQuery(text: string): string | null {
   const positive = clauses.filter((c) => !c.negated);
   if (positive.length === 0) return null;
   let expression = positive.map((c) => group(c.alternatives)).join(" AND ");
-  for (const clause of clauses.filter((c) => c.negated)) expression = `(${expression}) NOT ${group(clause.alternatives)}`;
+  for (const clause of clauses.filter((c) => c.negated))
+    expression = `(${expression}) NOT ${group(clause.alternatives)}`;
   return expression;
 }
 

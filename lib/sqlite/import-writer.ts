@@ -39,7 +39,8 @@ export function openImportWriter(databaseUrl: string): ImportWriter {
   const columnsOf = (table: string, rows: readonly Row[]) => {
     const columns = Object.keys(rows[0] ?? {});
     for (const row of rows) {
-      if (Object.keys(row).length !== columns.length) throw new Error(`${table}: every row needs the columns ${columns.join(", ")}`);
+      if (Object.keys(row).length !== columns.length)
+        throw new Error(`${table}: every row needs the columns ${columns.join(", ")}`);
     }
     return columns;
   };
@@ -50,7 +51,9 @@ export function openImportWriter(databaseUrl: string): ImportWriter {
     insert(table, rows) {
       if (!rows.length) return;
       const columns = columnsOf(table, rows);
-      const statement = prepare(`INSERT INTO "${table}" (${quoted(columns)}) VALUES (${columns.map(() => "?").join(",")})`);
+      const statement = prepare(
+        `INSERT INTO "${table}" (${quoted(columns)}) VALUES (${columns.map(() => "?").join(",")})`,
+      );
       for (const row of rows) statement.run(columns.map((c) => sqliteValue(row[c])));
     },
     update(table, rows) {

@@ -26,7 +26,8 @@ function claimConditions(filters: SearchFilters): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (filters.status) conditions.push(Prisma.sql`c."status" = ${filters.status}`);
   if (filters.category) conditions.push(Prisma.sql`c."category" = ${filters.category}`);
-  if (filters.actor) conditions.push(Prisma.sql`c."claimantId" = (SELECT a."id" FROM "Actor" a WHERE a."slug" = ${filters.actor})`);
+  if (filters.actor)
+    conditions.push(Prisma.sql`c."claimantId" = (SELECT a."id" FROM "Actor" a WHERE a."slug" = ${filters.actor})`);
   // Dates are bound as Date objects: the adapter writes them in the format it stores DateTime columns in.
   const { gte, lt } = claimedAtRange(filters);
   if (gte) conditions.push(Prisma.sql`c."claimedAt" >= ${gte}`);
@@ -41,13 +42,18 @@ function claimConditions(filters: SearchFilters): Prisma.Sql[] {
  * Relevance is FTS5's rank (bm25 with the column weights stored in the table); equal scores put the newer entry
  * (higher id) first, so pages never repeat or skip a claim. The date sorts need Claim's columns, so they join.
  */
-function searchSql(match: string, filters: SearchFilters, sort: Sort): { count: Prisma.Sql; from: Prisma.Sql; orderBy: Prisma.Sql } {
+function searchSql(
+  match: string,
+  filters: SearchFilters,
+  sort: Sort,
+): { count: Prisma.Sql; from: Prisma.Sql; orderBy: Prisma.Sql } {
   const conditions = claimConditions(filters);
   const filtered = conditions.length
     ? Prisma.sql` AND +"ClaimSearch"."rowid" IN (SELECT c."id" FROM "Claim" c WHERE ${Prisma.join(conditions, " AND ")})`
     : Prisma.empty;
   const count = Prisma.sql`FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match}${filtered}`;
-  if (sort === "relevance") return { count, from: count, orderBy: Prisma.sql`ORDER BY "ClaimSearch"."rank", "ClaimSearch"."rowid" DESC` };
+  if (sort === "relevance")
+    return { count, from: count, orderBy: Prisma.sql`ORDER BY "ClaimSearch"."rank", "ClaimSearch"."rowid" DESC` };
   const where = Prisma.join([Prisma.sql`"ClaimSearch" MATCH ${match}`, ...conditions], " AND ");
   return {
     count,
@@ -80,7 +86,10 @@ export async function searchClaimPage(
   const counted = await guard(db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n ${count}`, [{ n: 0 }]);
   const total = Number(counted[0]?.n ?? 0);
   if (total === 0 || offset >= total) return { total, ids: [] };
-  const rows = await guard(db.$queryRaw<IdRow[]>`SELECT "ClaimSearch"."rowid" AS id ${from} ${orderBy} LIMIT ${limit} OFFSET ${offset}`, []);
+  const rows = await guard(
+    db.$queryRaw<IdRow[]>`SELECT "ClaimSearch"."rowid" AS id ${from} ${orderBy} LIMIT ${limit} OFFSET ${offset}`,
+    [],
+  );
   return { total, ids: rows.map((r) => Number(r.id)) };
 }
 
@@ -99,7 +108,15 @@ export async function searchMatches(db: Db, match: string, ids: number[]): Promi
   // "+rowid" keeps the id list out of FTS5's index lookup: one pass over the matches, instead of setting the
   // query up again for each id (slow for a prefix that the 3-character prefix index does not cover).
   const rows = await guard(
-    db.$queryRaw<{ id: number | bigint; statement: string | null; claimantName: string | null; originalText: string | null; statusRationale: string | null }[]>`
+    db.$queryRaw<
+      {
+        id: number | bigint;
+        statement: string | null;
+        claimantName: string | null;
+        originalText: string | null;
+        statusRationale: string | null;
+      }[]
+    >`
       SELECT "rowid" AS id,
         highlight("ClaimSearch", 0, ${MARK_START}, ${MARK_END}) AS statement,
         highlight("ClaimSearch", 3, ${MARK_START}, ${MARK_END}) AS claimantName,
@@ -129,9 +146,13 @@ export async function searchMatches(db: Db, match: string, ids: number[]): Promi
 export async function cappedMatchCounts(db: Db, expressions: string[], cap: number): Promise<number[]> {
   if (expressions.length === 0) return [];
   const parts = expressions.map(
-    (match, i) => Prisma.sql`SELECT ${i} AS i, (SELECT COUNT(*) FROM (SELECT 1 FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} LIMIT ${cap})) AS n`,
+    (match, i) =>
+      Prisma.sql`SELECT ${i} AS i, (SELECT COUNT(*) FROM (SELECT 1 FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} LIMIT ${cap})) AS n`,
   );
-  const rows = await guard(db.$queryRaw<{ i: number | bigint; n: number | bigint }[]>(Prisma.join(parts, " UNION ALL ")), []);
+  const rows = await guard(
+    db.$queryRaw<{ i: number | bigint; n: number | bigint }[]>(Prisma.join(parts, " UNION ALL ")),
+    [],
+  );
   const counts = expressions.map(() => 0);
   for (const row of rows) counts[Number(row.i)] = Number(row.n);
   return counts;
@@ -149,7 +170,9 @@ export async function similarClaimIds(
 ): Promise<number[]> {
   const orderBy = order === "rank" ? Prisma.sql`ORDER BY "rank", "rowid" DESC` : Prisma.sql`ORDER BY "rowid" DESC`;
   const rows = await guard(
-    db.$queryRaw<IdRow[]>`SELECT "rowid" AS id FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} AND "rowid" <> ${excludeId ?? -1} ${orderBy} LIMIT ${limit}`,
+    db.$queryRaw<
+      IdRow[]
+    >`SELECT "rowid" AS id FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} AND "rowid" <> ${excludeId ?? -1} ${orderBy} LIMIT ${limit}`,
     [],
   );
   return rows.map((r) => Number(r.id));

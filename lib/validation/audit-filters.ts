@@ -35,7 +35,8 @@ export function parseAuditFilters(params: RawParams): { filters: AuditFilters; i
   const entity = first(params.entity);
   if (entity) {
     if (entityPattern.test(entity)) filters.entity = entity;
-    else issues.push({ param: "entity", message: `“${shown(entity)}” is not a kind of record; that filter was ignored.` });
+    else
+      issues.push({ param: "entity", message: `“${shown(entity)}” is not a kind of record; that filter was ignored.` });
   }
   const action = first(params.action);
   if (action) {

@@ -130,7 +130,8 @@ export function filtersToSearch(filters: Partial<ClaimFilters>): string {
   if (filters.actor) sp.set("actor", filters.actor);
   if (filters.from) sp.set("from", filters.from);
   if (filters.to) sp.set("to", filters.to);
-  if (filters.sort && effectiveSort({ q: filters.q, sort: filters.sort }) !== defaultSort(filters)) sp.set("sort", filters.sort);
+  if (filters.sort && effectiveSort({ q: filters.q, sort: filters.sort }) !== defaultSort(filters))
+    sp.set("sort", filters.sort);
   if (filters.page && filters.page > 1) sp.set("page", String(filters.page));
   const s = sp.toString();
   return s ? `?${s}` : "";

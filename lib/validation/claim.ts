@@ -69,7 +69,11 @@ type Fields = { originalText?: string; originalLanguage?: string };
 /** The original wording is rendered with its language (lang attribute), so the two go together. */
 function originalNeedsLanguage(value: Fields, ctx: z.RefinementCtx) {
   if (value.originalText && !value.originalLanguage) {
-    ctx.addIssue({ code: "custom", path: ["originalLanguage"], message: "Say which language the original text is in, e.g. ps, fa or ur." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["originalLanguage"],
+      message: "Say which language the original text is in, e.g. ps, fa or ur.",
+    });
   }
   if (value.originalLanguage && !value.originalText) {
     ctx.addIssue({ code: "custom", path: ["originalText"], message: "Add the original text, or clear its language." });

@@ -1,4 +1,9 @@
-import { filtersToSearch, parseClaimFilters, type ClaimFilters, type FilterIssue } from "@/lib/validation/claim-filters";
+import {
+  filtersToSearch,
+  parseClaimFilters,
+  type ClaimFilters,
+  type FilterIssue,
+} from "@/lib/validation/claim-filters";
 
 // The editor list (/editor) takes the reader list's filters plus one only editors have: published or draft.
 // Client-safe.
@@ -15,8 +20,12 @@ export function parseEditorFilters(params: RawParams): { filters: EditorFilters;
   const { filters, issues } = parseClaimFilters(params);
   const raw = Array.isArray(params.visibility) ? params.visibility[0] : params.visibility;
   if (!raw) return { filters, issues };
-  if ((VISIBILITIES as readonly string[]).includes(raw)) return { filters: { ...filters, visibility: raw as Visibility }, issues };
-  issues.push({ param: "visibility", message: `Unknown choice “${raw.slice(0, 40)}” for published or draft was ignored.` });
+  if ((VISIBILITIES as readonly string[]).includes(raw))
+    return { filters: { ...filters, visibility: raw as Visibility }, issues };
+  issues.push({
+    param: "visibility",
+    message: `Unknown choice “${raw.slice(0, 40)}” for published or draft was ignored.`,
+  });
   return { filters, issues };
 }
 

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { FIGURE_LABEL, rangeProblem } from "@/lib/domain/figure-rules";
 import { Outcome, Population } from "@/lib/domain/vocabulary";
-import { optionalDay, optionalRecordId, optionalText, recordId, versionField, wholeNumber } from "@/lib/validation/fields";
+import {
+  optionalDay,
+  optionalRecordId,
+  optionalText,
+  recordId,
+  versionField,
+  wholeNumber,
+} from "@/lib/validation/fields";
 
 // A casualty figure as one reporter gave it; its rules are lib/domain/figure-rules.ts. Client-safe.
 

@@ -34,7 +34,9 @@ function slugRef(what: string) {
     .trim()
     .min(1, { error: `Give the slug of ${what}.` })
     .max(SLUG_MAX + 20, { error: `A slug is limited to ${SLUG_MAX + 20} characters.` })
-    .regex(slugPattern, { error: "A slug has lower-case letters, digits and single hyphens, e.g. ttp-sanctuaries-denied." });
+    .regex(slugPattern, {
+      error: "A slug has lower-case letters, digits and single hyphens, e.g. ttp-sanctuaries-denied.",
+    });
 }
 
 const sourceKey = (what: string) =>
@@ -108,7 +110,9 @@ export const ImportSourceSchema = z
     protectedReason: sourceForm.protectedReason,
     synthetic,
   })
-  .superRefine(formRules(NewSourceSchema, ({ key: _k, excerpt: _e, derivedFrom: _d, synthetic: _s, ...fields }) => fields));
+  .superRefine(
+    formRules(NewSourceSchema, ({ key: _k, excerpt: _e, derivedFrom: _d, synthetic: _s, ...fields }) => fields),
+  );
 export type ImportSource = z.output<typeof ImportSourceSchema>;
 
 const attachForm = AttachSourceSchema.shape;
@@ -131,7 +135,9 @@ const ImportFigureSchema = z
     note: figureForm.note,
   })
   // The form picks the reporter and the source by id; the file names them by slug and key.
-  .superRefine(formRules(FigureSchema, ({ reportedBy: _r, source: _s, ...fields }) => ({ ...IDS, reportedById: 1, ...fields })));
+  .superRefine(
+    formRules(FigureSchema, ({ reportedBy: _r, source: _s, ...fields }) => ({ ...IDS, reportedById: 1, ...fields })),
+  );
 
 const linkForm = LinkSchema.shape;
 const ImportLinkSchema = z.strictObject({
@@ -152,7 +158,9 @@ const ImportStatusChangeSchema = z
     isCorrection: z.boolean({ error: "isCorrection is true or false." }).default(false),
     at: isoInstant("at"),
   })
-  .superRefine(formRules(StatusChangeSchema, (c) => ({ ...IDS, status: c.to, rationale: c.rationale }), { status: "to" }));
+  .superRefine(
+    formRules(StatusChangeSchema, (c) => ({ ...IDS, status: c.to, rationale: c.rationale }), { status: "to" }),
+  );
 
 export const ImportClaimSchema = z
   .strictObject({
@@ -171,11 +179,18 @@ export const ImportClaimSchema = z
     sources: z.array(ImportClaimSourceSchema, { error: "sources is a list." }).max(PER_CLAIM_MAX).optional(),
     figures: z.array(ImportFigureSchema, { error: "figures is a list." }).max(PER_CLAIM_MAX).optional(),
     links: z.array(ImportLinkSchema, { error: "links is a list." }).max(PER_CLAIM_MAX).optional(),
-    statusHistory: z.array(ImportStatusChangeSchema, { error: "statusHistory is a list." }).max(PER_CLAIM_MAX).optional(),
+    statusHistory: z
+      .array(ImportStatusChangeSchema, { error: "statusHistory is a list." })
+      .max(PER_CLAIM_MAX)
+      .optional(),
   })
   .superRefine((claim, ctx) => {
     if (!claim.published && claim.publishedAt) {
-      ctx.addIssue({ code: "custom", path: ["publishedAt"], message: "A draft (published: false) has no publishedAt." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["publishedAt"],
+        message: "A draft (published: false) has no publishedAt.",
+      });
     }
   })
   .superRefine(

@@ -14,7 +14,11 @@ export const LinkSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.targetId === value.claimId) {
-      ctx.addIssue({ code: "custom", path: ["targetId"], message: "A claim cannot be linked to itself: choose another claim." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["targetId"],
+        message: "A claim cannot be linked to itself: choose another claim.",
+      });
     }
   });
 export type LinkInput = z.output<typeof LinkSchema>;

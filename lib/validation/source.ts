@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { SourceType, Stance } from "@/lib/domain/vocabulary";
-import { checkbox, optionalDay, optionalHttpUrl, optionalRecordId, optionalText, recordId, requiredText, versionField } from "@/lib/validation/fields";
+import {
+  checkbox,
+  optionalDay,
+  optionalHttpUrl,
+  optionalRecordId,
+  optionalText,
+  recordId,
+  requiredText,
+  versionField,
+} from "@/lib/validation/fields";
 
 // Linking a source to a claim with a stance: an existing source, or a new one created in the same transaction.
 // Client-safe.

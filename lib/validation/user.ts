@@ -47,7 +47,10 @@ export const ResetPasswordSchema = z.object({ userId: userIdField, password: new
 export type ResetPasswordInput = z.input<typeof ResetPasswordSchema>;
 
 /** /admin/users?q=…&page=…: unusable values fall back to defaults (the list is never refused). */
-export function parseUserListParams(params: Record<string, string | string[] | undefined>): { q?: string; page: number } {
+export function parseUserListParams(params: Record<string, string | string[] | undefined>): {
+  q?: string;
+  page: number;
+} {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const q = first(params.q)?.trim().slice(0, 100);
   const rawPage = first(params.page) ?? "";

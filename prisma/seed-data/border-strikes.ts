@@ -20,7 +20,10 @@ import { BORDER_STRIKES_ARTICLE } from "./border-strikes-article";
 /** The article is undated. One plausible date (a few days before this project's first commit) is used for all. */
 export const STORY_DATE = new Date("2026-11-20T00:00:00.000Z");
 
-export type SeedClaim = Omit<ClaimInput, "sources" | "figures" | "links" | "statusHistory" | "published" | "incident" | "claimedAt"> & {
+export type SeedClaim = Omit<
+  ClaimInput,
+  "sources" | "figures" | "links" | "statusHistory" | "published" | "incident" | "claimedAt"
+> & {
   articleStance: Stance;
   /** why the article has that stance for this claim */
   articleNote: string;
@@ -35,7 +38,7 @@ export const STORY_ACTORS: ActorInput[] = [
     name: "Government of Pakistan",
     kind: "GOVERNMENT",
     country: "PK",
-    description: "Pakistan's federal government in Islamabad; \"Pakistani officials\" and \"Islamabad\" in the article.",
+    description: 'Pakistan\'s federal government in Islamabad; "Pakistani officials" and "Islamabad" in the article.',
   },
   {
     slug: "pakistan-military",
@@ -49,7 +52,7 @@ export const STORY_ACTORS: ActorInput[] = [
     name: "Taliban-led government of Afghanistan",
     kind: "GOVERNMENT",
     country: "AF",
-    description: "In power in Kabul since 2021; \"Kabul\" and \"Afghan authorities\" in the article.",
+    description: 'In power in Kabul since 2021; "Kabul" and "Afghan authorities" in the article.',
   },
   {
     slug: "ttp",
@@ -63,7 +66,7 @@ export const STORY_ACTORS: ActorInput[] = [
     name: "United States government",
     kind: "GOVERNMENT",
     country: "US",
-    description: "\"Washington\" and \"American officials\" in the article.",
+    description: '"Washington" and "American officials" in the article.',
   },
   {
     slug: "donald-trump",
@@ -102,12 +105,13 @@ export const STORY_INCIDENT: IncidentInput = {
     "Pakistani airstrikes inside Afghan territory on what Pakistan calls TTP safe havens, and the claims and denials that followed.",
 };
 
-const DISPUTED_FIGURES = "casualty figures \"remain disputed and independently unverified\"";
+const DISPUTED_FIGURES = 'casualty figures "remain disputed and independently unverified"';
 
 export const STORY_CLAIMS: SeedClaim[] = [
   {
     slug: "pakistan-strikes-targeted-ttp-safe-havens",
-    statement: "Pakistan's airstrikes inside Afghanistan targeted militant safe havens linked to Tehrik-e-Taliban Pakistan (TTP).",
+    statement:
+      "Pakistan's airstrikes inside Afghanistan targeted militant safe havens linked to Tehrik-e-Taliban Pakistan (TTP).",
     claimant: "pakistan-government",
     category: "MILITANT_HARBOURING",
     kind: "FACT",
@@ -116,12 +120,14 @@ export const STORY_CLAIMS: SeedClaim[] = [
     statusRationale:
       "Pakistan describes the targets as TTP safe havens; Afghanistan's Taliban-led government denies harbouring the group and says the strikes caused civilian casualties. The article cites no independent account of the strike sites.",
     articleStance: "CONTEXT",
-    articleNote: "Reports the targets as \"what it described as militant safe havens\": Pakistan's description, not a finding.",
+    articleNote:
+      'Reports the targets as "what it described as militant safe havens": Pakistan\'s description, not a finding.',
     inIncident: true,
   },
   {
     slug: "militants-operate-from-afghan-soil",
-    statement: "Militants operate from Afghan soil and carry out cross-border attacks on Pakistani security forces and civilians.",
+    statement:
+      "Militants operate from Afghan soil and carry out cross-border attacks on Pakistani security forces and civilians.",
     claimant: "pakistan-government",
     category: "MILITANT_HARBOURING",
     kind: "FACT",
@@ -130,7 +136,7 @@ export const STORY_CLAIMS: SeedClaim[] = [
     statusRationale:
       "Pakistani officials make the accusation and Afghanistan's Taliban-led government denies harbouring TTP. The article offers no independent evidence either way.",
     articleStance: "CONTEXT",
-    articleNote: "Attributes the claim to \"Pakistani officials\".",
+    articleNote: 'Attributes the claim to "Pakistani officials".',
   },
   {
     slug: "kabul-denies-harbouring-ttp",
@@ -143,10 +149,14 @@ export const STORY_CLAIMS: SeedClaim[] = [
     statusRationale:
       "Kabul's denial answers Pakistan's accusation that militants operate from Afghan soil. The two governments contradict each other and the article gives no independent evidence.",
     articleStance: "CONTEXT",
-    articleNote: "Reports that \"Afghanistan's Taliban-led government has denied harboring the group\".",
+    articleNote: 'Reports that "Afghanistan\'s Taliban-led government has denied harboring the group".',
     links: [
       { to: "militants-operate-from-afghan-soil", type: "DENIES" },
-      { to: "pakistan-strikes-targeted-ttp-safe-havens", type: "CONTRADICTS", note: "No harbouring would mean no TTP safe havens to strike." },
+      {
+        to: "pakistan-strikes-targeted-ttp-safe-havens",
+        type: "CONTRADICTS",
+        note: "No harbouring would mean no TTP safe havens to strike.",
+      },
     ],
   },
   {
@@ -161,8 +171,10 @@ export const STORY_CLAIMS: SeedClaim[] = [
       "The strikes were inside Afghan territory, but Pakistan presents them as self-defence against militants, a right the US government says it recognises. Whether they violated Afghan sovereignty is contested between the parties.",
     articleStance: "CONTEXT",
     articleNote:
-      "Attributes the accusation to Kabul. In its own voice the article says only that the strikes were \"inside Afghan territory\", which does not settle whether they were lawful self-defence.",
-    links: [{ to: "pakistan-strikes-targeted-ttp-safe-havens", type: "RESPONDS_TO", note: "Kabul's answer to the strikes." }],
+      'Attributes the accusation to Kabul. In its own voice the article says only that the strikes were "inside Afghan territory", which does not settle whether they were lawful self-defence.',
+    links: [
+      { to: "pakistan-strikes-targeted-ttp-safe-havens", type: "RESPONDS_TO", note: "Kabul's answer to the strikes." },
+    ],
     inIncident: true,
   },
   {
@@ -175,8 +187,14 @@ export const STORY_CLAIMS: SeedClaim[] = [
     status: "DISPUTED",
     statusRationale: `Kabul says the strikes harmed civilians; Pakistan says it targeted militant safe havens. The article gives no figures and says ${DISPUTED_FIGURES}.`,
     articleStance: "CONTEXT",
-    articleNote: "Reports Kabul \"accusing Pakistan of … causing civilian casualties\"; gives no figures.",
-    links: [{ to: "pakistan-strikes-targeted-ttp-safe-havens", type: "CONTRADICTS", note: "Civilians hit, not (only) militants." }],
+    articleNote: 'Reports Kabul "accusing Pakistan of … causing civilian casualties"; gives no figures.',
+    links: [
+      {
+        to: "pakistan-strikes-targeted-ttp-safe-havens",
+        type: "CONTRADICTS",
+        note: "Civilians hit, not (only) militants.",
+      },
+    ],
     inIncident: true,
   },
   {
@@ -189,7 +207,7 @@ export const STORY_CLAIMS: SeedClaim[] = [
     status: "UNVERIFIABLE",
     statusRationale: `Both sides report heavy losses, but the article gives no numbers, does not say whose losses, and says ${DISPUTED_FIGURES}. There is no independent access to check them.`,
     articleStance: "CONTEXT",
-    articleNote: "\"Both sides have reported heavy losses\": an attribution, with no figures.",
+    articleNote: '"Both sides have reported heavy losses": an attribution, with no figures.',
     inIncident: true,
   },
   {
@@ -202,7 +220,7 @@ export const STORY_CLAIMS: SeedClaim[] = [
     status: "UNVERIFIABLE",
     statusRationale: `Both sides report heavy losses, but the article gives no numbers, does not say whose losses, and says ${DISPUTED_FIGURES}. There is no independent access to check them.`,
     articleStance: "CONTEXT",
-    articleNote: "\"Both sides have reported heavy losses\": an attribution, with no figures.",
+    articleNote: '"Both sides have reported heavy losses": an attribution, with no figures.',
     inIncident: true,
   },
   {
@@ -214,12 +232,12 @@ export const STORY_CLAIMS: SeedClaim[] = [
     location: "Washington",
     status: "UNVERIFIED",
     articleStance: "SUPPORTS",
-    articleNote: "States that \"the United States stated that it recognizes Pakistan's right to self-defense\".",
+    articleNote: 'States that "the United States stated that it recognizes Pakistan\'s right to self-defense".',
     links: [
       {
         to: "pakistan-strikes-targeted-ttp-safe-havens",
         type: "RESPONDS_TO",
-        note: "The strikes prompted the US to back Pakistan's \"right to defend itself\".",
+        note: 'The strikes prompted the US to back Pakistan\'s "right to defend itself".',
       },
     ],
     inIncident: true,
@@ -233,7 +251,7 @@ export const STORY_CLAIMS: SeedClaim[] = [
     location: "Washington",
     status: "UNVERIFIED",
     articleStance: "SUPPORTS",
-    articleNote: "States that Trump indicated \"that the United States would not intervene militarily in the conflict\".",
+    articleNote: 'States that Trump indicated "that the United States would not intervene militarily in the conflict".',
   },
   {
     slug: "pakistan-uses-security-concerns-to-justify-incursions",
@@ -246,10 +264,14 @@ export const STORY_CLAIMS: SeedClaim[] = [
     statusRationale:
       "Afghan authorities call Pakistan's security concerns a pretext; Pakistan says its strikes answer attacks by militants operating from Afghan soil. The parties contradict each other and no independent evidence settles it.",
     articleStance: "CONTEXT",
-    articleNote: "Attributes the claim to \"Afghan authorities\".",
+    articleNote: 'Attributes the claim to "Afghan authorities".',
     links: [
       { to: "kabul-fails-to-curb-militants", type: "RESPONDS_TO" },
-      { to: "militants-operate-from-afghan-soil", type: "CONTRADICTS", note: "Casts Pakistan's stated reason as a pretext." },
+      {
+        to: "militants-operate-from-afghan-soil",
+        type: "CONTRADICTS",
+        note: "Casts Pakistan's stated reason as a pretext.",
+      },
     ],
   },
   {
@@ -274,6 +296,6 @@ export const STORY_CLAIMS: SeedClaim[] = [
     location: "Afghanistan",
     status: "UNVERIFIED",
     articleStance: "SUPPORTS",
-    articleNote: "States that \"the Taliban has signaled openness to talks\".",
+    articleNote: 'States that "the Taliban has signaled openness to talks".',
   },
 ];

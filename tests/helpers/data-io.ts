@@ -8,7 +8,9 @@ import { EXPORT_FORMAT, EXPORT_VERSION } from "@/lib/validation/import";
  * this): "nothing written" means none of these move.
  */
 export async function everyTableCount(db: Db): Promise<Record<string, number>> {
-  const tables = await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  );
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
     const [row] = await db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT COUNT(*) AS n FROM "${name}"`);
@@ -21,7 +23,8 @@ type Doc = { actors?: unknown[]; incidents?: unknown[]; sources?: unknown[]; cla
 
 /** An export-format file, one record per line as db:export writes it (so line numbers are predictable). */
 export function jsonFile(doc: Doc): Uint8Array {
-  const list = (name: string, rows: unknown[] = []) => (rows.length ? `"${name}":[\n${rows.map((r) => JSON.stringify(r)).join(",\n")}\n]` : `"${name}":[]`);
+  const list = (name: string, rows: unknown[] = []) =>
+    rows.length ? `"${name}":[\n${rows.map((r) => JSON.stringify(r)).join(",\n")}\n]` : `"${name}":[]`;
   const text = `{"format":"${EXPORT_FORMAT}","version":${EXPORT_VERSION},\n${list("actors", doc.actors)},\n${list("incidents", doc.incidents)},\n${list("sources", doc.sources)},\n${list("claims", doc.claims)}}\n`;
   return new TextEncoder().encode(text);
 }
@@ -29,7 +32,11 @@ export function jsonFile(doc: Doc): Uint8Array {
 export const bytes = (text: string) => new TextEncoder().encode(text);
 
 /** Runs the import on a test database with a generous limit. */
-export function runImport(target: { db: Db; url: string }, data: Uint8Array, options: Partial<ImportOptions> = {}): Promise<ImportReport> {
+export function runImport(
+  target: { db: Db; url: string },
+  data: Uint8Array,
+  options: Partial<ImportOptions> = {},
+): Promise<ImportReport> {
   return importFile(target, data, { fileName: "test.json", maxBytes: 10 * 1024 * 1024, ...options });
 }
 
@@ -54,4 +61,10 @@ export function claimRecord(slug: string, claimant: string, over: Record<string,
   };
 }
 
-export const actorRecord = (slug: string, over: Record<string, unknown> = {}) => ({ slug, name: `Actor ${slug}`, kind: "GOVERNMENT", country: "PK", ...over });
+export const actorRecord = (slug: string, over: Record<string, unknown> = {}) => ({
+  slug,
+  name: `Actor ${slug}`,
+  kind: "GOVERNMENT",
+  country: "PK",
+  ...over,
+});

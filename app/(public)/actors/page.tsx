@@ -12,7 +12,9 @@ export default async function ActorsPage() {
   return (
     <>
       <h1>Actors</h1>
-      <p className="lede">Governments, armed forces, groups and people who make the claims we check, or are named in them.</p>
+      <p className="lede">
+        Governments, armed forces, groups and people who make the claims we check, or are named in them.
+      </p>
       {actors.length === 0 ? (
         <p className="empty">No actors yet.</p>
       ) : (

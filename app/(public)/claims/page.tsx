@@ -15,7 +15,11 @@ export const instant = false;
 
 export const metadata: Metadata = { title: "Claims" };
 
-export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ClaimsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { filters, issues } = parseClaimFilters(await searchParams);
   // The actor is looked up by its own cache key, so a claimant added since the list was cached still filters.
   const [actors, actor] = await Promise.all([readActors(), filters.actor ? readActor(filters.actor) : null]);
@@ -57,7 +61,11 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           </ol>
         </>
       )}
-      <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(page) => `/claims${filtersToSearch({ ...filters, page })}`} />
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        hrefFor={(page) => `/claims${filtersToSearch({ ...filters, page })}`}
+      />
     </>
   );
 }
@@ -66,7 +74,8 @@ function resultCount(result: Awaited<ReturnType<typeof readClaimList>>, q: strin
   const { total, page, pageSize, pageCount } = result;
   if (result.unsearchable) return `“${q ?? ""}” has no letters or digits to search for, so no claims match.`;
   if (total === 0) return "No claims match these filters.";
-  if (page > pageCount) return `${formatCount(total)} claims match, but page ${formatCount(page)} is past the last page.`;
+  if (page > pageCount)
+    return `${formatCount(total)} claims match, but page ${formatCount(page)} is past the last page.`;
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   return `${formatCount(total)} ${total === 1 ? "claim matches" : "claims match"}; showing ${formatCount(first)}–${formatCount(last)}.`;

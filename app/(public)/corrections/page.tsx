@@ -10,12 +10,18 @@ import { STATUS_INFO } from "@/lib/domain/vocabulary";
 export const instant = false;
 export const metadata: Metadata = { title: "Corrections" };
 
-export default async function CorrectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CorrectionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const raw = (await searchParams).page;
   const pageParam = Array.isArray(raw) ? raw[0] : raw;
   const valid = pageParam === undefined || /^[1-9]\d{0,5}$/.test(pageParam);
   const page = valid && pageParam ? Number(pageParam) : 1;
-  const issues = valid ? [] : [{ param: "page", message: `Page “${String(pageParam).slice(0, 40)}” does not exist; showing page 1.` }];
+  const issues = valid
+    ? []
+    : [{ param: "page", message: `Page “${String(pageParam).slice(0, 40)}” does not exist; showing page 1.` }];
   const { total, corrections } = await readCorrections(page);
   const pageCount = Math.max(1, Math.ceil(total / CORRECTIONS_PAGE_SIZE));
 

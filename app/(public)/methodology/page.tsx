@@ -5,15 +5,20 @@ import { POSITION_LABEL, STATUS_INFO, STATUSES } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Methodology" };
 
-const RATING_NAME: Record<number, string> = { 1: "False", 2: "Misleading", 3: "Disputed / Unverifiable", 5: "Confirmed" };
+const RATING_NAME: Record<number, string> = {
+  1: "False",
+  2: "Misleading",
+  3: "Disputed / Unverifiable",
+  5: "Confirmed",
+};
 
 export default function MethodologyPage() {
   return (
     <>
       <h1>Methodology</h1>
       <p className="lede">
-        How we decide a verdict, how we count casualties and how we correct ourselves. We apply the same standard to every side,
-        show our sources, and publish every change.
+        How we decide a verdict, how we count casualties and how we correct ourselves. We apply the same standard to
+        every side, show our sources, and publish every change.
       </p>
 
       <h2 id="statuses">Verification statuses</h2>
@@ -46,37 +51,37 @@ export default function MethodologyPage() {
         </table>
       </div>
       <p>
-        A claim can move to a final status only with a written rationale of at least {FINAL_RATIONALE_MIN} characters and at least one linked
-        source. <strong>{POSITION_LABEL}</strong>: a stance such as “the US recognises Pakistan&apos;s right to
-        self-defence” is recorded with who holds it, and never rated.
+        A claim can move to a final status only with a written rationale of at least {FINAL_RATIONALE_MIN} characters
+        and at least one linked source. <strong>{POSITION_LABEL}</strong>: a stance such as “the US recognises
+        Pakistan&apos;s right to self-defence” is recorded with who holds it, and never rated.
       </p>
 
       <h2 id="rating">Rating mapping</h2>
       <p>
-        Machine-readable fact-check markup (schema.org ClaimReview) carries a rating from 1 (worst) to 5 (best), with our
-        status as its name: {Object.entries(RATING_NAME).map(([n, name], i) => `${i ? "; " : ""}${n} = ${name}`)}. Claims that
-        are unverified, in review, or positions carry no rating.
+        Machine-readable fact-check markup (schema.org ClaimReview) carries a rating from 1 (worst) to 5 (best), with
+        our status as its name: {Object.entries(RATING_NAME).map(([n, name], i) => `${i ? "; " : ""}${n} = ${name}`)}.
+        Claims that are unverified, in review, or positions carry no rating.
       </p>
 
       <h2 id="sources">Sources</h2>
       <p>
-        Every verdict lists its sources, grouped by whether they support the claim, refute it, or give context. A source that
-        repeats another (ten outlets quoting one press release) counts once. Where naming a source would put someone at risk, we
-        withhold its identity, say so, and give the reason; our editors still see and weigh it.
+        Every verdict lists its sources, grouped by whether they support the claim, refute it, or give context. A source
+        that repeats another (ten outlets quoting one press release) counts once. Where naming a source would put
+        someone at risk, we withhold its identity, say so, and give the reason; our editors still see and weigh it.
       </p>
 
       <h2 id="casualties">Casualty figures</h2>
       <p>
-        We keep each figure as its reporter gave it — a single number or a range — and never average them. For each group
-        (civilians, security forces, militants; killed or injured) we show every report side by side and the spread from the
-        lowest minimum to the highest maximum. A spread is not our estimate.
+        We keep each figure as its reporter gave it — a single number or a range — and never average them. For each
+        group (civilians, security forces, militants; killed or injured) we show every report side by side and the
+        spread from the lowest minimum to the highest maximum. A spread is not our estimate.
       </p>
 
       <h2 id="corrections">Corrections policy</h2>
       <p>
-        Every status change is kept with its date, editor and rationale, and shown on the claim&apos;s page. When we move a claim
-        away from a final verdict we had published, the change is also listed on the corrections page. We do not delete
-        published verdicts; we correct them in the open.
+        Every status change is kept with its date, editor and rationale, and shown on the claim&apos;s page. When we
+        move a claim away from a final verdict we had published, the change is also listed on the corrections page. We
+        do not delete published verdicts; we correct them in the open.
       </p>
     </>
   );

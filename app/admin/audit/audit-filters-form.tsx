@@ -2,7 +2,15 @@ import Link from "next/link";
 import type { AuditFilters } from "@/lib/validation/audit-filters";
 
 /** A plain GET form: the filters live in the address, so a view of the log can be shared and bookmarked. */
-export function AuditFiltersForm({ filters, entities, actions }: { filters: AuditFilters; entities: string[]; actions: string[] }) {
+export function AuditFiltersForm({
+  filters,
+  entities,
+  actions,
+}: {
+  filters: AuditFilters;
+  entities: string[];
+  actions: string[];
+}) {
   return (
     <form className="filters" method="get" action="/admin/audit" role="search" aria-label="Filter the audit log">
       <div>

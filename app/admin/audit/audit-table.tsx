@@ -21,7 +21,13 @@ export function AuditTable({ events }: { events: AuditRow[] }) {
               <td>
                 <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
               </td>
-              <td>{e.user ? <span title={e.user.email}>{e.user.email}</span> : <span className="muted">nobody signed in / script</span>}</td>
+              <td>
+                {e.user ? (
+                  <span title={e.user.email}>{e.user.email}</span>
+                ) : (
+                  <span className="muted">nobody signed in / script</span>
+                )}
+              </td>
               <td>
                 {e.entity} <span className="muted">#{e.entityId}</span>
               </td>

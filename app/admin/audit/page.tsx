@@ -9,7 +9,11 @@ import { AuditTable } from "./audit-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { filters, issues } = parseAuditFilters(await searchParams);
   const log = await readAuditLog(filters);
   const first = (log.page - 1) * log.pageSize + 1;
@@ -30,7 +34,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             : `${formatCount(log.total)} ${log.total === 1 ? "event matches" : "events match"}; showing ${formatCount(first)}–${formatCount(last)}.`}
       </p>
       {log.events.length > 0 ? <AuditTable events={log.events} /> : null}
-      <Pagination page={log.page} pageCount={log.pageCount} hrefFor={(page) => `/admin/audit${auditFiltersToSearch({ ...filters, page })}`} />
+      <Pagination
+        page={log.page}
+        pageCount={log.pageCount}
+        hrefFor={(page) => `/admin/audit${auditFiltersToSearch({ ...filters, page })}`}
+      />
     </>
   );
 }

@@ -19,10 +19,22 @@ const SHOWN_ISSUES = 1000;
 export type ImportDone = { dryRun: boolean; fileName: string; format: string; records: number; counts: ImportCounts };
 
 export async function importAction(input: ImportUploadInput) {
-  return runAction({ role: "ADMIN", schema: ImportUploadSchema, write: importUpload, invalidate: (done) => (done.dryRun ? "nothing" : "readers") }, input);
+  return runAction(
+    {
+      role: "ADMIN",
+      schema: ImportUploadSchema,
+      write: importUpload,
+      invalidate: (done) => (done.dryRun ? "nothing" : "readers"),
+    },
+    input,
+  );
 }
 
-async function importUpload(db: Db, admin: CurrentUser, { file, dryRun }: ImportUploadInput): Promise<ActionResult<ImportDone>> {
+async function importUpload(
+  db: Db,
+  admin: CurrentUser,
+  { file, dryRun }: ImportUploadInput,
+): Promise<ActionResult<ImportDone>> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let report;
   try {
@@ -35,7 +47,11 @@ async function importUpload(db: Db, admin: CurrentUser, { file, dryRun }: Import
   } catch (error) {
     // Another write held the database for longer than SQLite waits (busy_timeout): nothing was written.
     if (error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_BUSY")) {
-      return { ok: false, fieldErrors: {}, formError: "The database was busy with another write, so nothing was imported. Try again in a moment." };
+      return {
+        ok: false,
+        fieldErrors: {},
+        formError: "The database was busy with another write, so nothing was imported. Try again in a moment.",
+      };
     }
     throw error;
   }
@@ -49,5 +65,14 @@ async function importUpload(db: Db, admin: CurrentUser, { file, dryRun }: Import
       totalIssues: total,
     };
   }
-  return { ok: true, data: { dryRun: report.dryRun, fileName: file.name, format: report.format, records: report.records, counts: report.counts } };
+  return {
+    ok: true,
+    data: {
+      dryRun: report.dryRun,
+      fileName: file.name,
+      format: report.format,
+      records: report.records,
+      counts: report.counts,
+    },
+  };
 }

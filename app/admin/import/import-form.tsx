@@ -35,7 +35,11 @@ export function ImportForm({ maxMegabytes }: { maxMegabytes: number }) {
       result = await importAction(values);
     } catch {
       // The framework refused the upload (over its body limit) or the connection broke: nothing was imported.
-      form.setError("root.server", { type: "server", message: "The upload failed before the file could be checked, so nothing was imported. Check the file's size and try again." });
+      form.setError("root.server", {
+        type: "server",
+        message:
+          "The upload failed before the file could be checked, so nothing was imported. Check the file's size and try again.",
+      });
       return;
     }
     if (!result.ok) {
@@ -55,7 +59,12 @@ export function ImportForm({ maxMegabytes }: { maxMegabytes: number }) {
           <input type="file" accept=".json,.csv,application/json,text/csv" {...form.register("file")} />
         </Field>
         <div className="field checkbox-field">
-          <input id="import-dry-run" type="checkbox" aria-describedby="import-dry-run-hint" {...form.register("dryRun")} />
+          <input
+            id="import-dry-run"
+            type="checkbox"
+            aria-describedby="import-dry-run-hint"
+            {...form.register("dryRun")}
+          />
           <label htmlFor="import-dry-run">Dry run</label>
           <p id="import-dry-run-hint" className="field-hint">
             Check the file and show what would change, without writing anything.

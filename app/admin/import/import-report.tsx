@@ -24,9 +24,15 @@ export function ImportCountsTable({ counts, dryRun }: { counts: ImportCounts; dr
         <thead>
           <tr>
             <th scope="col">Records</th>
-            <th scope="col" className="num">Created</th>
-            <th scope="col" className="num">Updated</th>
-            <th scope="col" className="num">Unchanged</th>
+            <th scope="col" className="num">
+              Created
+            </th>
+            <th scope="col" className="num">
+              Updated
+            </th>
+            <th scope="col" className="num">
+              Unchanged
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -45,8 +51,12 @@ export function ImportCountsTable({ counts, dryRun }: { counts: ImportCounts; dr
         <thead>
           <tr>
             <th scope="col">Rows</th>
-            <th scope="col" className="num">Added</th>
-            <th scope="col" className="num">Removed</th>
+            <th scope="col" className="num">
+              Added
+            </th>
+            <th scope="col" className="num">
+              Removed
+            </th>
           </tr>
         </thead>
         <tbody>

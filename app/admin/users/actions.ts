@@ -19,27 +19,72 @@ import {
 
 export async function createUserAction(input: CreateUserInput) {
   return runAction(
-    { role: "ADMIN", schema: CreateUserSchema, write: (db, admin, values) => createUser(db, admin.id, values, "admin"), invalidate: "admin-pages" },
+    {
+      role: "ADMIN",
+      schema: CreateUserSchema,
+      write: (db, admin, values) => createUser(db, admin.id, values, "admin"),
+      invalidate: "admin-pages",
+    },
     input,
   );
 }
 
 export async function disableUserAction(input: UserRefInput) {
-  return runAction({ role: "ADMIN", schema: UserRefSchema, write: (db, admin, { userId }) => disableUser(db, admin.id, userId), invalidate: "admin-pages" }, input);
+  return runAction(
+    {
+      role: "ADMIN",
+      schema: UserRefSchema,
+      write: (db, admin, { userId }) => disableUser(db, admin.id, userId),
+      invalidate: "admin-pages",
+    },
+    input,
+  );
 }
 
 export async function enableUserAction(input: UserRefInput) {
-  return runAction({ role: "ADMIN", schema: UserRefSchema, write: (db, admin, { userId }) => enableUser(db, admin.id, userId), invalidate: "admin-pages" }, input);
+  return runAction(
+    {
+      role: "ADMIN",
+      schema: UserRefSchema,
+      write: (db, admin, { userId }) => enableUser(db, admin.id, userId),
+      invalidate: "admin-pages",
+    },
+    input,
+  );
 }
 
 export async function changeRoleAction(input: ChangeRoleInput) {
-  return runAction({ role: "ADMIN", schema: ChangeRoleSchema, write: (db, admin, values) => changeRole(db, admin.id, values), invalidate: "admin-pages" }, input);
+  return runAction(
+    {
+      role: "ADMIN",
+      schema: ChangeRoleSchema,
+      write: (db, admin, values) => changeRole(db, admin.id, values),
+      invalidate: "admin-pages",
+    },
+    input,
+  );
 }
 
 export async function resetPasswordAction(input: ResetPasswordInput) {
-  return runAction({ role: "ADMIN", schema: ResetPasswordSchema, write: (db, admin, values) => resetPassword(db, admin.id, values), invalidate: "admin-pages" }, input);
+  return runAction(
+    {
+      role: "ADMIN",
+      schema: ResetPasswordSchema,
+      write: (db, admin, values) => resetPassword(db, admin.id, values),
+      invalidate: "admin-pages",
+    },
+    input,
+  );
 }
 
 export async function endSessionsAction(input: UserRefInput) {
-  return runAction({ role: "ADMIN", schema: UserRefSchema, write: (db, admin, { userId }) => endSessions(db, admin.id, userId), invalidate: "admin-pages" }, input);
+  return runAction(
+    {
+      role: "ADMIN",
+      schema: UserRefSchema,
+      write: (db, admin, { userId }) => endSessions(db, admin.id, userId),
+      invalidate: "admin-pages",
+    },
+    input,
+  );
 }

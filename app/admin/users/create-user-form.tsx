@@ -58,7 +58,11 @@ export function CreateUserForm() {
             ))}
           </select>
         </Field>
-        <Field label="Initial password (optional)" hint="Leave empty to generate a strong one; it is shown once." errors={errors.password?.message}>
+        <Field
+          label="Initial password (optional)"
+          hint="Leave empty to generate a strong one; it is shown once."
+          errors={errors.password?.message}
+        >
           <input type="password" autoComplete="new-password" {...form.register("password")} />
         </Field>
       </div>

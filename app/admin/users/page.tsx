@@ -9,10 +9,15 @@ import { UsersTable } from "./users-table";
 
 export const metadata: Metadata = { title: "Accounts" };
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = parseUserListParams(await searchParams);
   const { users, total, page, pageCount } = await readUsers(params);
-  const hrefFor = (n: number) => `/admin/users?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), page: String(n) })}`;
+  const hrefFor = (n: number) =>
+    `/admin/users?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), page: String(n) })}`;
 
   return (
     <>

@@ -38,7 +38,9 @@ export async function GET(request: NextRequest) {
   if (!params.ok) return apiError(400, "Some parameters cannot be used.", params.issues);
   const { filters } = params;
   if (filters.actor && !(await readActor(filters.actor))) {
-    return apiError(400, "Some parameters cannot be used.", [{ param: "actor", message: `There is no actor “${filters.actor}”.` }]);
+    return apiError(400, "Some parameters cannot be used.", [
+      { param: "actor", message: `There is no actor “${filters.actor}”.` },
+    ]);
   }
   const ids = await readPublishedClaimIds(filters);
   const encoder = new TextEncoder();

@@ -11,7 +11,9 @@ export async function GET(request: NextRequest) {
   if (!params.ok) return apiError(400, "Some parameters cannot be used.", params.issues);
   const { filters, pageSize } = params;
   if (filters.actor && !(await readActor(filters.actor))) {
-    return apiError(400, "Some parameters cannot be used.", [{ param: "actor", message: `There is no actor “${filters.actor}”.` }]);
+    return apiError(400, "Some parameters cannot be used.", [
+      { param: "actor", message: `There is no actor “${filters.actor}”.` },
+    ]);
   }
   const result = await readClaimList(filters, pageSize);
   return cachedJson(request, {

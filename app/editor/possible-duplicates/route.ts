@@ -11,7 +11,8 @@ export async function GET(request: NextRequest) {
   if (!auth.ok) return NextResponse.json({ error: auth.formError }, { status: auth.status });
   const noStore = { "Cache-Control": "private, no-store" };
   const query = DuplicateQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!query.success) return NextResponse.json({ error: z.flattenError(query.error).fieldErrors }, { status: 400, headers: noStore });
+  if (!query.success)
+    return NextResponse.json({ error: z.flattenError(query.error).fieldErrors }, { status: 400, headers: noStore });
   const results = await readPossibleDuplicates(query.data.statement, query.data.exclude);
   return NextResponse.json({ results }, { headers: noStore });
 }

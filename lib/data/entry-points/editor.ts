@@ -1,7 +1,13 @@
 import "server-only";
 import { requireRole } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { getEditorClaim, listActorOptions, listIncidentOptions, listSourceOptions, searchClaimsForLink } from "@/lib/data/reads/editor-claim-detail";
+import {
+  getEditorClaim,
+  listActorOptions,
+  listIncidentOptions,
+  listSourceOptions,
+  searchClaimsForLink,
+} from "@/lib/data/reads/editor-claim-detail";
 import { listClaimantOptions, listEditorClaims } from "@/lib/data/reads/editor-claim-list";
 import { listPossibleDuplicates } from "@/lib/data/reads/similar-claims";
 import type { EditorFilters } from "@/lib/validation/editor-filters";
@@ -37,7 +43,13 @@ export async function readEditorClaimPage(id: number) {
 export async function readLinkTargets(query: string, excludeId?: number) {
   await requireRole("EDITOR");
   const results = await searchClaimsForLink(await db(), query, excludeId);
-  return results.map((c) => ({ id: c.id, slug: c.slug, statement: c.statement, claimant: c.claimant.name, published: c.publishedAt !== null }));
+  return results.map((c) => ({
+    id: c.id,
+    slug: c.slug,
+    statement: c.statement,
+    claimant: c.claimant.name,
+    published: c.publishedAt !== null,
+  }));
 }
 export type LinkTarget = Awaited<ReturnType<typeof readLinkTargets>>[number];
 

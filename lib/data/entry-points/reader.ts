@@ -2,7 +2,13 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { db } from "@/lib/db/client";
 import { getPublishedClaim, listPublishedClaims } from "@/lib/data/reads/claims";
-import { getCategoryCounts, getParity, getStatusCounts, listMostContested, listRecentlyChanged } from "@/lib/data/reads/dashboard";
+import {
+  getCategoryCounts,
+  getParity,
+  getStatusCounts,
+  listMostContested,
+  listRecentlyChanged,
+} from "@/lib/data/reads/dashboard";
 import { findActorBySlug, getActorProfile, listActors } from "@/lib/data/reads/actors";
 import { listCorrections } from "@/lib/data/reads/corrections";
 import { listFeedChanges } from "@/lib/data/reads/feed";

@@ -39,7 +39,13 @@ export async function listAuditEvents(db: Db, filters: AuditFilters) {
     }),
   ]);
   const events = rows.map((row) => ({ ...row, changes: readableChanges(row.changes) }));
-  return { total, page: filters.page, pageSize: AUDIT_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), events };
+  return {
+    total,
+    page: filters.page,
+    pageSize: AUDIT_PAGE_SIZE,
+    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    events,
+  };
 }
 export type AuditRow = Awaited<ReturnType<typeof listAuditEvents>>["events"][number];
 

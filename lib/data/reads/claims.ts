@@ -46,7 +46,11 @@ export async function listPublishedClaims(db: Db, filters: ClaimFilters, pageSiz
   if (filters.q) {
     const match = toFtsQuery(filters.q);
     if (!match) return page(0, [], true);
-    const { total, ids } = await searchClaimPage(db, match, filters, { sort: filters.sort, offset: skip, limit: pageSize });
+    const { total, ids } = await searchClaimPage(db, match, filters, {
+      sort: filters.sort,
+      offset: skip,
+      limit: pageSize,
+    });
     const [rows, matches] = await Promise.all([
       db.claim.findMany({ where: { id: { in: ids } }, select: { id: true, ...claimSummarySelect } }),
       searchMatches(db, match, ids),
@@ -65,7 +69,10 @@ export async function listPublishedClaims(db: Db, filters: ClaimFilters, pageSiz
     db.claim.count({ where }),
     db.claim.findMany({ where, orderBy: claimOrderBy(filters), skip, take: pageSize, select: claimSummarySelect }),
   ]);
-  return page(total, claims.map((claim) => ({ ...claim, match: null })));
+  return page(
+    total,
+    claims.map((claim) => ({ ...claim, match: null })),
+  );
 }
 
 /**
@@ -77,7 +84,11 @@ export async function listPublishedClaimIds(db: Db, filters: Omit<ClaimFilters, 
     const match = toFtsQuery(filters.q);
     return match ? searchClaimIds(db, match, filters, filters.sort) : [];
   }
-  const rows = await db.claim.findMany({ where: claimWhere(filters), orderBy: claimOrderBy(filters), select: { id: true } });
+  const rows = await db.claim.findMany({
+    where: claimWhere(filters),
+    orderBy: claimOrderBy(filters),
+    select: { id: true },
+  });
   return rows.map((r) => r.id);
 }
 
@@ -90,14 +101,23 @@ export async function listPublishedClaimsByIds(db: Db, ids: number[]): Promise<C
   const byId = new Map<number, ClaimSummary>();
   for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
     const chunk = ids.slice(start, start + IDS_PER_QUERY);
-    const rows = await db.claim.findMany({ where: { id: { in: chunk }, ...PUBLISHED }, select: { id: true, ...claimSummarySelect } });
+    const rows = await db.claim.findMany({
+      where: { id: { in: chunk }, ...PUBLISHED },
+      select: { id: true, ...claimSummarySelect },
+    });
     for (const { id, ...claim } of rows) byId.set(id, claim);
   }
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** The other end of a link, as the claim page lists it. */
-const linkedClaimSelect = { slug: true, statement: true, status: true, kind: true, claimant: { select: { name: true } } } as const;
+const linkedClaimSelect = {
+  slug: true,
+  statement: true,
+  status: true,
+  kind: true,
+  claimant: { select: { name: true } },
+} as const;
 
 const claimDetailSelect = {
   id: true,
@@ -154,7 +174,14 @@ const claimDetailSelect = {
   },
   statusChanges: {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { from: true, to: true, rationale: true, isCorrection: true, createdAt: true, editor: { select: { name: true } } },
+    select: {
+      from: true,
+      to: true,
+      rationale: true,
+      isCorrection: true,
+      createdAt: true,
+      editor: { select: { name: true } },
+    },
   },
 } satisfies Prisma.ClaimSelect;
 
@@ -177,7 +204,11 @@ function toReaderView(claim: ClaimDetailRow) {
   const sources = claim.sources.map(({ stance, note, source }, index) => {
     const common = { key: `s${index}`, stance, note, type: source.type, publishedAt: source.publishedAt };
     if (source.protected) {
-      return { ...common, withheld: true as const, reason: source.protectedReason ?? "Withheld for the source's safety." };
+      return {
+        ...common,
+        withheld: true as const,
+        reason: source.protectedReason ?? "Withheld for the source's safety.",
+      };
     }
     const derivedFrom = source.derivedFrom
       ? source.derivedFrom.protected

@@ -62,12 +62,20 @@ export async function getParity(db: Db) {
     db.actor.findMany({ select: { id: true, country: true, name: true } }),
   ]);
   const countryOf = new Map(actors.map((a) => [a.id, a.country ?? ""]));
-  const sides = new Map<string, { country: string; total: number; positions: number; byStatus: Record<ClaimStatus, number> }>();
+  const sides = new Map<
+    string,
+    { country: string; total: number; positions: number; byStatus: Record<ClaimStatus, number> }
+  >();
   for (const row of rows) {
     const country = countryOf.get(row.claimantId) ?? "";
     let side = sides.get(country);
     if (!side) {
-      side = { country, total: 0, positions: 0, byStatus: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number> };
+      side = {
+        country,
+        total: 0,
+        positions: 0,
+        byStatus: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>,
+      };
       sides.set(country, side);
     }
     side.total += row._count._all;

@@ -41,15 +41,33 @@ export async function getEditorClaim(db: Db, id: number) {
       },
       linksFrom: {
         orderBy: { id: "asc" },
-        select: { id: true, type: true, note: true, to: { select: { id: true, slug: true, statement: true, publishedAt: true } } },
+        select: {
+          id: true,
+          type: true,
+          note: true,
+          to: { select: { id: true, slug: true, statement: true, publishedAt: true } },
+        },
       },
       linksTo: {
         orderBy: { id: "asc" },
-        select: { id: true, type: true, note: true, from: { select: { id: true, slug: true, statement: true, publishedAt: true } } },
+        select: {
+          id: true,
+          type: true,
+          note: true,
+          from: { select: { id: true, slug: true, statement: true, publishedAt: true } },
+        },
       },
       statusChanges: {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        select: { id: true, from: true, to: true, rationale: true, isCorrection: true, createdAt: true, editor: { select: { name: true } } },
+        select: {
+          id: true,
+          from: true,
+          to: true,
+          rationale: true,
+          isCorrection: true,
+          createdAt: true,
+          editor: { select: { name: true } },
+        },
       },
     },
   });
@@ -57,12 +75,18 @@ export async function getEditorClaim(db: Db, id: number) {
 export type EditorClaim = NonNullable<Awaited<ReturnType<typeof getEditorClaim>>>;
 
 export function listActorOptions(db: Db) {
-  return db.actor.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, kind: true, country: true } });
+  return db.actor.findMany({
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, kind: true, country: true },
+  });
 }
 export type ActorOption = Awaited<ReturnType<typeof listActorOptions>>[number];
 
 export function listIncidentOptions(db: Db) {
-  return db.incident.findMany({ orderBy: [{ date: "desc" }, { id: "desc" }], select: { id: true, title: true, date: true } });
+  return db.incident.findMany({
+    orderBy: [{ date: "desc" }, { id: "desc" }],
+    select: { id: true, title: true, date: true },
+  });
 }
 export type IncidentOption = Awaited<ReturnType<typeof listIncidentOptions>>[number];
 
@@ -83,10 +107,19 @@ export const CLAIM_SEARCH_LIMIT = 10;
 export async function searchClaimsForLink(db: Db, query: string, excludeId?: number) {
   const q = query.trim().slice(0, 200);
   if (!q) return [];
-  const select = { id: true, slug: true, statement: true, publishedAt: true, claimant: { select: { name: true } } } as const;
+  const select = {
+    id: true,
+    slug: true,
+    statement: true,
+    publishedAt: true,
+    claimant: { select: { name: true } },
+  } as const;
   const exact = await db.claim.findUnique({ where: { slug: q.toLowerCase() }, select });
   const rest = await db.claim.findMany({
-    where: { OR: [{ statement: { contains: q } }, { slug: { contains: q.toLowerCase() } }], NOT: { id: excludeId ?? -1 } },
+    where: {
+      OR: [{ statement: { contains: q } }, { slug: { contains: q.toLowerCase() } }],
+      NOT: { id: excludeId ?? -1 },
+    },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: CLAIM_SEARCH_LIMIT,
     select,

@@ -50,7 +50,13 @@ export async function listEditorClaims(db: Db, filters: EditorFilters) {
       },
     }),
   ]);
-  return { total, page: filters.page, pageSize: PAGE_SIZE, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), claims };
+  return {
+    total,
+    page: filters.page,
+    pageSize: PAGE_SIZE,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    claims,
+  };
 }
 export type EditorClaimRow = Awaited<ReturnType<typeof listEditorClaims>>["claims"][number];
 

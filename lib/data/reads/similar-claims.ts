@@ -3,7 +3,13 @@ import type { Db } from "@/lib/db/create-client";
 import { claimSummarySelect, type ClaimSummary } from "@/lib/data/reads/claims";
 import { PUBLISHED } from "@/lib/data/reads/claim-query";
 import { cappedMatchCounts, similarClaimIds } from "@/lib/sqlite/search";
-import { requiredShared, significantTerms, termCounter, toSimilarityQuery, type Term } from "@/lib/domain/similar-terms";
+import {
+  requiredShared,
+  significantTerms,
+  termCounter,
+  toSimilarityQuery,
+  type Term,
+} from "@/lib/domain/similar-terms";
 
 // Claims worded like a statement: "Similar claims" on a reader's claim page, and the editor's "Possible duplicate"
 // warning while a statement is typed. Published claims come from the full-text index ranked by bm25; a candidate
@@ -54,12 +60,19 @@ function inOrder<T extends { id: number }>(ids: number[], rows: T[]): T[] {
 
 /** Published claims to check for shared words, best first (see above). */
 async function candidateIds(db: Db, terms: Term[], excludeId: number | undefined): Promise<number[]> {
-  const counts = await cappedMatchCounts(db, terms.map((t) => toSimilarityQuery([t]) ?? ""), COMMON_MATCHES + 1);
+  const counts = await cappedMatchCounts(
+    db,
+    terms.map((t) => toSimilarityQuery([t]) ?? ""),
+    COMMON_MATCHES + 1,
+  );
   const count = (i: number) => counts[i] ?? 0;
   const rare = terms.filter((_, i) => count(i) > 0 && count(i) <= COMMON_MATCHES);
   const rareMatch = toSimilarityQuery(rare, "any");
   if (rareMatch) return similarClaimIds(db, rareMatch, { excludeId, limit: CANDIDATES, order: "rank" });
-  const allMatch = toSimilarityQuery(terms.filter((_, i) => count(i) > 0), "all");
+  const allMatch = toSimilarityQuery(
+    terms.filter((_, i) => count(i) > 0),
+    "all",
+  );
   return allMatch ? similarClaimIds(db, allMatch, { excludeId, limit: CANDIDATES, order: "newest" }) : [];
 }
 
@@ -72,7 +85,11 @@ async function rankPublished(db: Db, terms: Term[], excludeId: number | undefine
 }
 
 /** Published claims worded like `statement`, for readers. Never throws on odd text: no terms, no claims. */
-export async function listSimilarClaims(db: Db, statement: string, { excludeId, limit = SIMILAR_LIMIT }: Options = {}): Promise<ClaimSummary[]> {
+export async function listSimilarClaims(
+  db: Db,
+  statement: string,
+  { excludeId, limit = SIMILAR_LIMIT }: Options = {},
+): Promise<ClaimSummary[]> {
   const ranked = await rankPublished(db, significantTerms(statement), excludeId);
   return ranked.slice(0, limit).map(({ claim: { id: _id, ...claim } }) => claim);
 }
@@ -110,7 +127,11 @@ const duplicateSelect = {
  * Claims an editor may be about to record again, drafts included, most shared words first (published first among
  * equals: that is the one readers already see). Never throws on odd text.
  */
-export async function listPossibleDuplicates(db: Db, statement: string, { excludeId, limit = SIMILAR_LIMIT }: Options = {}) {
+export async function listPossibleDuplicates(
+  db: Db,
+  statement: string,
+  { excludeId, limit = SIMILAR_LIMIT }: Options = {},
+) {
   const terms = significantTerms(statement);
   if (terms.length === 0) return [];
   const [published, drafts] = await Promise.all([

@@ -7,14 +7,23 @@ import type { ActorInput } from "@/lib/validation/actor";
 // actor behind. Its slug is chosen before the transaction: a transaction that reads before it writes cannot wait
 // for SQLite's write lock (it fails at once when another process wrote in between), so writes go first.
 
-export type NewActor = { slug: string; name: string; kind: ActorInput["kind"]; country: string | null; sameAs: string | null };
+export type NewActor = {
+  slug: string;
+  name: string;
+  kind: ActorInput["kind"];
+  country: string | null;
+  sameAs: string | null;
+};
 
 /** The actor's row: a slug from the name (-2, -3… when taken; "actor" for a name without Latin letters). */
 export async function planActor(db: Db, input: ActorInput): Promise<NewActor> {
   const base = slugify(input.name) || "actor";
   const taken = await db.actor.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
   return {
-    slug: firstFreeSlug(base, taken.map((a) => a.slug)),
+    slug: firstFreeSlug(
+      base,
+      taken.map((a) => a.slug),
+    ),
     name: input.name,
     kind: input.kind,
     country: input.country ?? null,

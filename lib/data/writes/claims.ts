@@ -35,7 +35,12 @@ const slugTaken = (slug: string) =>
  * A typed slug must be free; an empty one is made from the statement (with -2, -3… when taken) on create and
  * keeps the current slug on edit, so links readers already shared keep working.
  */
-async function chooseSlug(db: Db, typed: string | undefined, statement: string, current: { id: number; slug: string } | null) {
+async function chooseSlug(
+  db: Db,
+  typed: string | undefined,
+  statement: string,
+  current: { id: number; slug: string } | null,
+) {
   if (typed) {
     const owner = await db.claim.findUnique({ where: { slug: typed }, select: { id: true } });
     return owner && owner.id !== current?.id ? slugTaken(typed) : { ok: true as const, slug: typed };
@@ -43,7 +48,13 @@ async function chooseSlug(db: Db, typed: string | undefined, statement: string, 
   if (current) return { ok: true as const, slug: current.slug };
   const base = slugify(statement) || "claim";
   const taken = await db.claim.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
-  return { ok: true as const, slug: firstFreeSlug(base, taken.map((c) => c.slug)) };
+  return {
+    ok: true as const,
+    slug: firstFreeSlug(
+      base,
+      taken.map((c) => c.slug),
+    ),
+  };
 }
 
 /** The claimant's id: the one picked, or the new actor's, created first in the transaction (a write before any read). */
@@ -56,7 +67,10 @@ async function claimantOf(tx: Tx, editor: Editor, input: ClaimCreateInput, newAc
 /** A unique index refused the write: another editor took the same claim slug, or made an actor of the same name, first. */
 async function raced(db: Db, slug: string, newActor: NewActor | null): Promise<ActionFailure> {
   if (newActor && (await db.actor.count({ where: { slug: newActor.slug } }))) {
-    return refuseField("claimant.actor.name", "An actor of the same name was added at this moment by someone else. Save again.");
+    return refuseField(
+      "claimant.actor.name",
+      "An actor of the same name was added at this moment by someone else. Save again.",
+    );
   }
   return slugTaken(slug);
 }
@@ -66,7 +80,11 @@ function claimRow(input: ClaimCreateInput, slug: string, claimantId: number) {
   return { slug, ...claimColumns(input), claimantId, incidentId: input.incidentId ?? null };
 }
 
-export async function createClaim(db: Db, editor: Editor, input: ClaimCreateInput): Promise<ActionResult<{ id: number; slug: string }>> {
+export async function createClaim(
+  db: Db,
+  editor: Editor,
+  input: ClaimCreateInput,
+): Promise<ActionResult<{ id: number; slug: string }>> {
   const refused = await checkReferences(db, input);
   if (refused) return refused;
   const slug = await chooseSlug(db, input.slug, input.statement, null);
@@ -80,7 +98,13 @@ export async function createClaim(db: Db, editor: Editor, input: ClaimCreateInpu
         data: { ...data, createdById: editor.id, updatedById: editor.id },
         select: { id: true, slug: true },
       });
-      await recordAudit(tx, { userId: editor.id, entity: "Claim", entityId: created.id, action: "create", changes: data });
+      await recordAudit(tx, {
+        userId: editor.id,
+        entity: "Claim",
+        entityId: created.id,
+        action: "create",
+        changes: data,
+      });
       return created;
     });
     return { ok: true, data: claim };
@@ -90,7 +114,11 @@ export async function createClaim(db: Db, editor: Editor, input: ClaimCreateInpu
   }
 }
 
-export async function updateClaim(db: Db, editor: Editor, input: ClaimUpdateInput): Promise<ActionResult<{ version: number; slug: string }>> {
+export async function updateClaim(
+  db: Db,
+  editor: Editor,
+  input: ClaimUpdateInput,
+): Promise<ActionResult<{ version: number; slug: string }>> {
   const before = await db.claim.findUnique({
     where: { id: input.claimId },
     select: {
@@ -144,7 +172,10 @@ export async function setPublished(
   input: PublishInput,
   now = new Date(),
 ): Promise<ActionResult<{ version: number; publishedAt: Date | null }>> {
-  const claim = await db.claim.findUnique({ where: { id: input.claimId }, select: { version: true, publishedAt: true } });
+  const claim = await db.claim.findUnique({
+    where: { id: input.claimId },
+    select: { version: true, publishedAt: true },
+  });
   if (!claim) return missingClaim();
   if (claim.version !== input.version) return conflictResult(db, input.claimId);
   if (input.publish && claim.publishedAt) return refuseField("publish", "This claim is already published.");

@@ -7,7 +7,11 @@ import type { FigureInput, RemoveFigureInput } from "@/lib/validation/figure";
 
 // Casualty figures, one per reporter and number. The database also refuses min > max and negatives (CHECK).
 
-export async function addFigure(db: Db, editor: Editor, input: FigureInput): Promise<ActionResult<{ version: number; figureId: number }>> {
+export async function addFigure(
+  db: Db,
+  editor: Editor,
+  input: FigureInput,
+): Promise<ActionResult<{ version: number; figureId: number }>> {
   const claim = await db.claim.findUnique({ where: { id: input.claimId }, select: { version: true } });
   if (!claim) return missingClaim();
   if (claim.version !== input.version) return conflictResult(db, input.claimId);
@@ -47,14 +51,28 @@ export async function addFigure(db: Db, editor: Editor, input: FigureInput): Pro
   });
 }
 
-export async function removeFigure(db: Db, editor: Editor, input: RemoveFigureInput): Promise<ActionResult<{ version: number }>> {
+export async function removeFigure(
+  db: Db,
+  editor: Editor,
+  input: RemoveFigureInput,
+): Promise<ActionResult<{ version: number }>> {
   const claim = await db.claim.findUnique({ where: { id: input.claimId }, select: { version: true } });
   if (!claim) return missingClaim();
   if (claim.version !== input.version) return conflictResult(db, input.claimId);
 
   const figure = await db.casualtyFigure.findFirst({
     where: { id: input.figureId, claimId: input.claimId },
-    select: { id: true, reportedById: true, sourceId: true, population: true, outcome: true, min: true, max: true, reportedAt: true, note: true },
+    select: {
+      id: true,
+      reportedById: true,
+      sourceId: true,
+      population: true,
+      outcome: true,
+      min: true,
+      max: true,
+      reportedAt: true,
+      note: true,
+    },
   });
   if (!figure) return refuseField("figureId", "This figure is not one of this claim's figures.");
 

@@ -2,7 +2,8 @@ import type { DbOrTx } from "@/lib/db/create-client";
 
 // Every write leaves an AuditEvent in the same transaction as the write itself (issue: no write without a trace).
 
-type AuditEntity = "Claim" | "Source" | "ClaimSource" | "CasualtyFigure" | "ClaimLink" | "Actor" | "User" | "Session" | "Import";
+type AuditEntity =
+  "Claim" | "Source" | "ClaimSource" | "CasualtyFigure" | "ClaimLink" | "Actor" | "User" | "Session" | "Import";
 
 /** Who is writing: every write records the user on the claim and in the AuditEvent. */
 export type Editor = { id: number };
@@ -15,7 +16,6 @@ type AuditInput = {
   /** changed fields: { field: [before, after] } for updates, or the written values for creates */
   changes?: Record<string, unknown>;
 };
-
 
 export async function recordAudit(tx: DbOrTx, event: AuditInput): Promise<void> {
   await tx.auditEvent.create({
@@ -31,7 +31,10 @@ export async function recordAudit(tx: DbOrTx, event: AuditInput): Promise<void> 
 }
 
 /** { field: [before, after] } for the fields whose value differs; dates compare by instant. */
-export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
   for (const key of Object.keys(after) as (keyof T & string)[]) {
     const a = before[key];

@@ -24,9 +24,14 @@ function sourceColumns(fields: NewSourceInput) {
   };
 }
 
-const alreadyLinked = () => refuseField("source.sourceId", "This source is already linked to this claim. Remove it first to change its stance.");
+const alreadyLinked = () =>
+  refuseField("source.sourceId", "This source is already linked to this claim. Remove it first to change its stance.");
 
-export async function attachSource(db: Db, editor: Editor, input: AttachSourceInput): Promise<ActionResult<{ version: number; sourceId: number }>> {
+export async function attachSource(
+  db: Db,
+  editor: Editor,
+  input: AttachSourceInput,
+): Promise<ActionResult<{ version: number; sourceId: number }>> {
   const claim = await db.claim.findUnique({ where: { id: input.claimId }, select: { version: true } });
   if (!claim) return missingClaim();
   if (claim.version !== input.version) return conflictResult(db, input.claimId);
@@ -39,7 +44,11 @@ export async function attachSource(db: Db, editor: Editor, input: AttachSourceIn
     if (linked) return alreadyLinked();
   } else if (pick.fields.derivedFromId !== undefined) {
     const origin = await db.source.count({ where: { id: pick.fields.derivedFromId } });
-    if (!origin) return refuseField("source.fields.derivedFromId", "The source this one repeats does not exist. Choose one from the list.");
+    if (!origin)
+      return refuseField(
+        "source.fields.derivedFromId",
+        "The source this one repeats does not exist. Choose one from the list.",
+      );
   }
 
   try {
@@ -49,7 +58,13 @@ export async function attachSource(db: Db, editor: Editor, input: AttachSourceIn
       if (pick.mode === "new") {
         const data = sourceColumns(pick.fields);
         sourceId = (await tx.source.create({ data, select: { id: true } })).id;
-        await recordAudit(tx, { userId: editor.id, entity: "Source", entityId: sourceId, action: "create", changes: data });
+        await recordAudit(tx, {
+          userId: editor.id,
+          entity: "Source",
+          entityId: sourceId,
+          action: "create",
+          changes: data,
+        });
       } else {
         sourceId = pick.sourceId;
       }
@@ -70,7 +85,11 @@ export async function attachSource(db: Db, editor: Editor, input: AttachSourceIn
   }
 }
 
-export async function detachSource(db: Db, editor: Editor, input: DetachSourceInput): Promise<ActionResult<{ version: number }>> {
+export async function detachSource(
+  db: Db,
+  editor: Editor,
+  input: DetachSourceInput,
+): Promise<ActionResult<{ version: number }>> {
   const claim = await db.claim.findUnique({
     where: { id: input.claimId },
     select: { version: true, status: true, _count: { select: { sources: true } } },
@@ -85,12 +104,18 @@ export async function detachSource(db: Db, editor: Editor, input: DetachSourceIn
   if (!link) return refuseField("sourceId", "This source is not linked to this claim.");
   const citing = await db.casualtyFigure.count({ where: { claimId: input.claimId, sourceId: input.sourceId } });
   if (citing) {
-    return refuseField("sourceId", `${citing === 1 ? "A casualty figure cites" : `${citing} casualty figures cite`} this source. Remove ${citing === 1 ? "it" : "them"} first.`);
+    return refuseField(
+      "sourceId",
+      `${citing === 1 ? "A casualty figure cites" : `${citing} casualty figures cite`} this source. Remove ${citing === 1 ? "it" : "them"} first.`,
+    );
   }
   if (lacksSource(claim.status, claim._count.sources - 1)) {
-    return refuse("A claim with a final verdict needs at least one source. Link another source before removing this one, or change the status first.", {
-      sourceId: ["This is the only source of a final verdict."],
-    });
+    return refuse(
+      "A claim with a final verdict needs at least one source. Link another source before removing this one, or change the status first.",
+      {
+        sourceId: ["This is the only source of a final verdict."],
+      },
+    );
   }
 
   return versionedWrite(db, input.claimId, async (tx) => {
@@ -101,7 +126,13 @@ export async function detachSource(db: Db, editor: Editor, input: DetachSourceIn
       entity: "ClaimSource",
       entityId: link.id,
       action: "delete",
-      changes: { claimId: input.claimId, sourceId: input.sourceId, stance: link.stance, note: link.note, claimVersion: [input.version, version] },
+      changes: {
+        claimId: input.claimId,
+        sourceId: input.sourceId,
+        stance: link.stance,
+        note: link.note,
+        claimVersion: [input.version, version],
+      },
     });
     return { version };
   });

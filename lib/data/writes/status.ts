@@ -16,7 +16,14 @@ export async function changeStatus(
 ): Promise<ActionResult<{ version: number; statusChangeId: number; isCorrection: boolean }>> {
   const claim = await db.claim.findUnique({
     where: { id: input.claimId },
-    select: { version: true, kind: true, status: true, statusRationale: true, publishedAt: true, _count: { select: { sources: true } } },
+    select: {
+      version: true,
+      kind: true,
+      status: true,
+      statusRationale: true,
+      publishedAt: true,
+      _count: { select: { sources: true } },
+    },
   });
   if (!claim) return missingClaim();
   if (claim.version !== input.version) return conflictResult(db, input.claimId);
@@ -24,7 +31,12 @@ export async function changeStatus(
   // The verdict rules (lib/domain/verdict.ts) with what only the database knows: the claim's kind and sources.
   // The schema checked the rationale already; checked again because readers rely on it, whoever calls this.
   const rationale = input.rationale.trim();
-  const problems = verdictProblems({ status: input.status, rationale, kind: claim.kind, sourceCount: claim._count.sources });
+  const problems = verdictProblems({
+    status: input.status,
+    rationale,
+    kind: claim.kind,
+    sourceCount: claim._count.sources,
+  });
   const position = problems.find((p) => p.rule === "position-not-rated");
   if (position) return refuseField("status", position.message);
   if (input.status === claim.status) {
@@ -42,9 +54,19 @@ export async function changeStatus(
   const isCorrection = claim.publishedAt !== null && isFinalStatus(claim.status);
 
   return versionedWrite(db, input.claimId, async (tx) => {
-    const version = await bumpVersion(tx, input.claimId, input.version, editor.id, { status: input.status, statusRationale: rationale });
+    const version = await bumpVersion(tx, input.claimId, input.version, editor.id, {
+      status: input.status,
+      statusRationale: rationale,
+    });
     const change = await tx.statusChange.create({
-      data: { claimId: input.claimId, from: claim.status, to: input.status, rationale, editorId: editor.id, isCorrection },
+      data: {
+        claimId: input.claimId,
+        from: claim.status,
+        to: input.status,
+        rationale,
+        editorId: editor.id,
+        isCorrection,
+      },
       select: { id: true },
     });
     await recordAudit(tx, {

@@ -52,8 +52,15 @@ export async function listUsers(db: Db, { q, page }: { q?: string; page: number 
       select: userRowSelect(now),
     }),
   ]);
-  const signIns = await lastSignIns(db, rows.map((r) => r.email));
-  const users = rows.map(({ _count, ...u }) => ({ ...u, openSessions: _count.sessions, lastSignIn: signIns.get(u.email) ?? null }));
+  const signIns = await lastSignIns(
+    db,
+    rows.map((r) => r.email),
+  );
+  const users = rows.map(({ _count, ...u }) => ({
+    ...u,
+    openSessions: _count.sessions,
+    lastSignIn: signIns.get(u.email) ?? null,
+  }));
   return { total, page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)), users };
 }
 export type UserRow = Awaited<ReturnType<typeof listUsers>>["users"][number];
@@ -103,7 +110,13 @@ export async function createUser(
         entity: "User",
         entityId: created.id,
         action: "create",
-        changes: { email: values.email, name: values.name, role: values.role, password: generatedPassword ? "generated" : "typed", via },
+        changes: {
+          email: values.email,
+          name: values.name,
+          role: values.role,
+          password: generatedPassword ? "generated" : "typed",
+          via,
+        },
       });
       return created;
     });
@@ -117,7 +130,9 @@ export async function createUser(
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+  return (
+    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
+  );
 }
 
 /** Disables an account and ends all its sessions in the same transaction, so it is locked out at once. */
@@ -148,7 +163,13 @@ export async function enableUser(db: Db, actorId: number, userId: number) {
     if (!user) return refuse("There is no such account.", NO_SUCH_ACCOUNT);
     if (!user.disabledAt) return refuse(`${user.email} is already enabled.`);
     await tx.user.update({ where: { id: userId }, data: { disabledAt: null }, select: { id: true } });
-    await recordAudit(tx, { userId: actorId, entity: "User", entityId: userId, action: "enable", changes: { disabledAt: [user.disabledAt, null] } });
+    await recordAudit(tx, {
+      userId: actorId,
+      entity: "User",
+      entityId: userId,
+      action: "enable",
+      changes: { disabledAt: [user.disabledAt, null] },
+    });
     return { ok: true, data: undefined };
   });
 }
@@ -157,34 +178,49 @@ export async function changeRole(db: Db, actorId: number, { userId, role }: Chan
   return db.$transaction(async (tx): Promise<ActionResult> => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: lockedTarget });
     if (!user) return refuse("There is no such account.", NO_SUCH_ACCOUNT);
-    if (user.role === role) return refuse(`${user.email} already has this role.`, { role: ["This is the account's role already."] });
+    if (user.role === role)
+      return refuse(`${user.email} already has this role.`, { role: ["This is the account's role already."] });
     if (role !== "ADMIN" && (await isLastActiveAdmin(tx, user))) {
-      return refuse(`${user.email} is the last active admin. Make another account an admin before changing this one's role.`);
+      return refuse(
+        `${user.email} is the last active admin. Make another account an admin before changing this one's role.`,
+      );
     }
     await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true } });
-    await recordAudit(tx, { userId: actorId, entity: "User", entityId: userId, action: "change-role", changes: diffFields({ role: user.role }, { role }) });
+    await recordAudit(tx, {
+      userId: actorId,
+      entity: "User",
+      entityId: userId,
+      action: "change-role",
+      changes: diffFields({ role: user.role }, { role }),
+    });
     return { ok: true, data: undefined };
   });
 }
 
 /** A new password (typed, or generated and returned once) and the end of every session the old one opened. */
-export async function resetPassword(db: Db, actorId: number, { userId, password }: { userId: number; password?: string | undefined }) {
+export async function resetPassword(
+  db: Db,
+  actorId: number,
+  { userId, password }: { userId: number; password?: string | undefined },
+) {
   const generatedPassword = password ? null : generatePassword();
   const passwordHash = await hashPassword(password ?? generatedPassword ?? "");
-  return db.$transaction(async (tx): Promise<ActionResult<{ generatedPassword: string | null; sessionsEnded: number }>> => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: lockedTarget });
-    if (!user) return refuse("There is no such account.", NO_SUCH_ACCOUNT);
-    await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } });
-    const count = await endAllSessions(tx, userId);
-    await recordAudit(tx, {
-      userId: actorId,
-      entity: "User",
-      entityId: userId,
-      action: "reset-password",
-      changes: { password: generatedPassword ? "generated" : "typed", sessionsEnded: count },
-    });
-    return { ok: true, data: { generatedPassword, sessionsEnded: count } };
-  });
+  return db.$transaction(
+    async (tx): Promise<ActionResult<{ generatedPassword: string | null; sessionsEnded: number }>> => {
+      const user = await tx.user.findUnique({ where: { id: userId }, select: lockedTarget });
+      if (!user) return refuse("There is no such account.", NO_SUCH_ACCOUNT);
+      await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } });
+      const count = await endAllSessions(tx, userId);
+      await recordAudit(tx, {
+        userId: actorId,
+        entity: "User",
+        entityId: userId,
+        action: "reset-password",
+        changes: { password: generatedPassword ? "generated" : "typed", sessionsEnded: count },
+      });
+      return { ok: true, data: { generatedPassword, sessionsEnded: count } };
+    },
+  );
 }
 
 export async function endSessions(db: Db, actorId: number, userId: number) {
@@ -192,7 +228,13 @@ export async function endSessions(db: Db, actorId: number, userId: number) {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
     if (!user) return refuse("There is no such account.", NO_SUCH_ACCOUNT);
     const count = await endAllSessions(tx, userId);
-    await recordAudit(tx, { userId: actorId, entity: "User", entityId: userId, action: "end-sessions", changes: { sessionsEnded: count } });
+    await recordAudit(tx, {
+      userId: actorId,
+      entity: "User",
+      entityId: userId,
+      action: "end-sessions",
+      changes: { sessionsEnded: count },
+    });
     return { ok: true, data: { sessionsEnded: count } };
   });
 }

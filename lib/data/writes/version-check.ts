@@ -8,7 +8,6 @@ import { refuseField, type ActionFailure, type ActionResult } from "@/lib/action
 // conditional update inside its transaction. When no row matches, the whole transaction is rolled back: a stale
 // save writes nothing, and exactly one of N concurrent saves of one version wins.
 
-
 /** Thrown inside a transaction to roll it back when the claim moved on since the form was opened. */
 export class StaleVersion extends Error {
   constructor() {
@@ -41,7 +40,8 @@ export async function bumpVersion(
 // on that snapshot stay true for the write: if the version still matches when the transaction bumps it, nothing
 // about the claim changed in between.
 
-export const missingClaim = (): ActionFailure => refuseField("claimId", "This claim does not exist (it may have been deleted).");
+export const missingClaim = (): ActionFailure =>
+  refuseField("claimId", "This claim does not exist (it may have been deleted).");
 
 /** The message an editor gets after losing the race: who changed the claim and when, and that nothing was saved. */
 export async function conflictResult(db: Db, claimId: number): Promise<ActionFailure> {
@@ -60,7 +60,11 @@ export async function conflictResult(db: Db, claimId: number): Promise<ActionFai
 }
 
 /** Runs `write` in one transaction; a lost race on the version comes back as the conflict message. */
-export async function versionedWrite<T>(db: Db, claimId: number, write: (tx: Tx) => Promise<T>): Promise<ActionResult<T>> {
+export async function versionedWrite<T>(
+  db: Db,
+  claimId: number,
+  write: (tx: Tx) => Promise<T>,
+): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await db.$transaction(write) };
   } catch (error) {

@@ -29,7 +29,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: actor.name };
 }
 
-function Section({ id, title, empty, claims, total, limit, slug, denials }: {
+function Section({
+  id,
+  title,
+  empty,
+  claims,
+  total,
+  limit,
+  slug,
+  denials,
+}: {
   id: string;
   title: string;
   empty: string;
@@ -71,7 +80,8 @@ function Section({ id, title, empty, claims, total, limit, slug, denials }: {
       )}
       {total > limit ? (
         <p>
-          Showing {limit} of {formatCount(total)}. <Link href={`/claims?actor=${slug}`}>See all claims by this actor</Link>.
+          Showing {limit} of {formatCount(total)}.{" "}
+          <Link href={`/claims?actor=${slug}`}>See all claims by this actor</Link>.
         </p>
       ) : null}
     </section>
@@ -98,9 +108,34 @@ export default async function ActorPage({ params }: Props) {
         {actor.synthetic ? <span className="tag synthetic-tag">Synthetic test data</span> : null}
       </p>
       {actor.description ? <p className="lede">{actor.description}</p> : null}
-      <Section id="claimed" title="Claimed" empty="No published factual claims." claims={claimed} total={counts.claimed} limit={limit} slug={actor.slug} />
-      <Section id="denied" title="Denied" empty="No published denials." claims={denied} total={counts.denied} limit={limit} slug={actor.slug} denials />
-      <Section id="positions" title="Positions held" empty="No published positions." claims={positions} total={counts.positions} limit={limit} slug={actor.slug} />
+      <Section
+        id="claimed"
+        title="Claimed"
+        empty="No published factual claims."
+        claims={claimed}
+        total={counts.claimed}
+        limit={limit}
+        slug={actor.slug}
+      />
+      <Section
+        id="denied"
+        title="Denied"
+        empty="No published denials."
+        claims={denied}
+        total={counts.denied}
+        limit={limit}
+        slug={actor.slug}
+        denials
+      />
+      <Section
+        id="positions"
+        title="Positions held"
+        empty="No published positions."
+        claims={positions}
+        total={counts.positions}
+        limit={limit}
+        slug={actor.slug}
+      />
     </>
   );
 }

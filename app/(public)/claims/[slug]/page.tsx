@@ -47,7 +47,8 @@ export default async function ClaimPage({ params }: Props) {
     <article>
       <ClaimReviewJsonLd claim={claim} />
       <p className="muted small">
-        <Link href="/claims">Claims</Link> · <span className="tag">{CATEGORY_LABEL[claim.category]}</span> · {KIND_LABEL[claim.kind]}
+        <Link href="/claims">Claims</Link> · <span className="tag">{CATEGORY_LABEL[claim.category]}</span> ·{" "}
+        {KIND_LABEL[claim.kind]}
       </p>
       <h1 className="statement">{claim.statement}</h1>
       <p className="claim-meta">
@@ -64,10 +65,17 @@ export default async function ClaimPage({ params }: Props) {
       </p>
       {claim.originalText ? (
         <figure>
-          <blockquote className="original" lang={claim.originalLanguage ?? undefined} dir="auto" data-testid="original-text">
+          <blockquote
+            className="original"
+            lang={claim.originalLanguage ?? undefined}
+            dir="auto"
+            data-testid="original-text"
+          >
             {claim.originalText}
           </blockquote>
-          <figcaption className="small muted">Original wording{claim.originalLanguage ? ` (${claim.originalLanguage})` : ""}</figcaption>
+          <figcaption className="small muted">
+            Original wording{claim.originalLanguage ? ` (${claim.originalLanguage})` : ""}
+          </figcaption>
         </figure>
       ) : null}
 

@@ -31,7 +31,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <dt>Role</dt>
         <dd data-testid="user-role">{ROLE_LABEL[user.role]}</dd>
         <dt>Status</dt>
-        <dd data-testid="user-status">{user.disabledAt ? `Disabled since ${formatDateTime(user.disabledAt)}` : "Active"}</dd>
+        <dd data-testid="user-status">
+          {user.disabledAt ? `Disabled since ${formatDateTime(user.disabledAt)}` : "Active"}
+        </dd>
         <dt>Last sign-in</dt>
         <dd>{user.lastSignIn ? formatDateTime(user.lastSignIn) : "Never"}</dd>
         <dt>Open sessions</dt>
@@ -40,7 +42,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <dd>{formatDateTime(user.createdAt)}</dd>
       </dl>
       {self ? (
-        <p className="notice">This is your own account. Resetting its password or ending its sessions signs you out too.</p>
+        <p className="notice">
+          This is your own account. Resetting its password or ending its sessions signs you out too.
+        </p>
       ) : null}
 
       <section className="card stack" aria-labelledby="role-heading">
@@ -54,7 +58,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </section>
       <section className="card stack" aria-labelledby="access-heading">
         <h2 id="access-heading">Access</h2>
-        <p className="small muted">Disabling an account ends its sessions at once; it cannot sign in until enabled again.</p>
+        <p className="small muted">
+          Disabling an account ends its sessions at once; it cannot sign in until enabled again.
+        </p>
         <UserCommandForm userId={user.id} command={user.disabledAt ? "enable" : "disable"} />
         <UserCommandForm userId={user.id} command="end-sessions" />
       </section>

@@ -34,10 +34,20 @@ export function ResetPasswordForm({ userId, email }: { userId: number; email: st
   return (
     <form noValidate onSubmit={onSubmit} data-testid="reset-password">
       <FormMessage error={errors.root?.server?.message} />
-      {done?.generatedPassword ? <OneTimePassword email={email} password={done.generatedPassword} action="reset" /> : null}
-      {done && !done.generatedPassword ? <FormMessage success={`Password of ${email} set to the one you typed.`} /> : null}
-      {done ? <p className="small muted">{`${done.sessionsEnded} open ${done.sessionsEnded === 1 ? "session was" : "sessions were"} ended.`}</p> : null}
-      <Field label="New password (optional)" hint="Leave empty to generate a strong one; it is shown once." errors={errors.password?.message}>
+      {done?.generatedPassword ? (
+        <OneTimePassword email={email} password={done.generatedPassword} action="reset" />
+      ) : null}
+      {done && !done.generatedPassword ? (
+        <FormMessage success={`Password of ${email} set to the one you typed.`} />
+      ) : null}
+      {done ? (
+        <p className="small muted">{`${done.sessionsEnded} open ${done.sessionsEnded === 1 ? "session was" : "sessions were"} ended.`}</p>
+      ) : null}
+      <Field
+        label="New password (optional)"
+        hint="Leave empty to generate a strong one; it is shown once."
+        errors={errors.password?.message}
+      >
         <input type="password" autoComplete="new-password" {...form.register("password")} />
       </Field>
       <button className="button" type="submit" disabled={!hydrated || isSubmitting}>

@@ -15,7 +15,12 @@ type Command = "disable" | "enable" | "end-sessions";
 
 const COMMANDS: Record<
   Command,
-  { label: string; busy: string; danger: boolean; run: FormAction<{ userId: number }, { sessionsEnded: number } | undefined> }
+  {
+    label: string;
+    busy: string;
+    danger: boolean;
+    run: FormAction<{ userId: number }, { sessionsEnded: number } | undefined>;
+  }
 > = {
   disable: { label: "Disable account", busy: "Disabling…", danger: true, run: disableUserAction },
   enable: { label: "Enable account", busy: "Enabling…", danger: false, run: enableUserAction },

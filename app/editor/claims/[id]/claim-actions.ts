@@ -10,5 +10,13 @@ export async function updateClaimAction(input: z.input<typeof ClaimUpdateSchema>
 }
 
 export async function setPublishedAction(input: z.input<typeof PublishSchema>) {
-  return runAction({ role: "EDITOR", schema: PublishSchema, write: (db, editor, data) => setPublished(db, editor, data), invalidate: "readers" }, input);
+  return runAction(
+    {
+      role: "EDITOR",
+      schema: PublishSchema,
+      write: (db, editor, data) => setPublished(db, editor, data),
+      invalidate: "readers",
+    },
+    input,
+  );
 }

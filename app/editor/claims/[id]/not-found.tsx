@@ -5,7 +5,9 @@ export default function EditorClaimNotFound() {
   return (
     <>
       <h1>No such claim</h1>
-      <p className="lede">There is no claim with this number. The link may be mistyped, or the claim may have been deleted.</p>
+      <p className="lede">
+        There is no claim with this number. The link may be mistyped, or the claim may have been deleted.
+      </p>
       <p>
         <Link href="/editor">Back to all claims</Link>
       </p>

@@ -89,19 +89,33 @@ export default async function EditClaimPage({ params, searchParams }: Props) {
         <div>
           <section aria-labelledby="details-heading">
             <h2 id="details-heading">Claim details</h2>
-            <EditClaimForm actors={actors} incidents={incidents} defaults={formValues(claim)} action={updateClaimAction} />
+            <EditClaimForm
+              actors={actors}
+              incidents={incidents}
+              defaults={formValues(claim)}
+              action={updateClaimAction}
+            />
           </section>
 
           <section aria-labelledby="sources-heading">
             <h2 id="sources-heading">Sources</h2>
             <SourceList sources={claim.sources} remove={detachSourceAction} />
-            <SourceForm sources={sources} linkedIds={claim.sources.map((s) => s.source.id)} capped={sources.length >= SOURCE_OPTIONS_LIMIT} action={attachSourceAction} />
+            <SourceForm
+              sources={sources}
+              linkedIds={claim.sources.map((s) => s.source.id)}
+              capped={sources.length >= SOURCE_OPTIONS_LIMIT}
+              action={attachSourceAction}
+            />
           </section>
 
           <section aria-labelledby="figures-heading">
             <h2 id="figures-heading">Casualty figures</h2>
             <FigureList figures={claim.figures} remove={removeFigureAction} />
-            <FigureForm actors={actors} sources={claim.sources.map((s) => ({ id: s.source.id, title: s.source.title }))} action={addFigureAction} />
+            <FigureForm
+              actors={actors}
+              sources={claim.sources.map((s) => ({ id: s.source.id, title: s.source.title }))}
+              action={addFigureAction}
+            />
           </section>
 
           <section aria-labelledby="links-heading">
@@ -121,7 +135,8 @@ export default async function EditClaimPage({ params, searchParams }: Props) {
             <h2 id="status-heading">Status</h2>
             {position ? (
               <p className="notice" data-testid="position-not-rated">
-                {POSITION_LABEL}: this claim records a stance, so it keeps the status {STATUS_INFO.UNVERIFIED.label} and gets no verdict.
+                {POSITION_LABEL}: this claim records a stance, so it keeps the status {STATUS_INFO.UNVERIFIED.label} and
+                gets no verdict.
               </p>
             ) : (
               <>

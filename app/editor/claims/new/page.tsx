@@ -15,7 +15,9 @@ export default async function NewClaimPage() {
         <Link href="/editor">Claims</Link> › New claim
       </p>
       <h1>New claim</h1>
-      <p className="lede">Record who claimed what, and when. Sources, figures, links and a status come next, on the claim&apos;s page.</p>
+      <p className="lede">
+        Record who claimed what, and when. Sources, figures, links and a status come next, on the claim&apos;s page.
+      </p>
       <CreateClaimForm actors={actors} incidents={incidents} action={createClaimAction} />
     </>
   );
