@@ -1,6 +1,7 @@
 import type { ClaimStatus, LinkType, Outcome, Population, Stance } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db/create-client";
 import { figureProblems } from "@/lib/domain/figure-rules";
+import { figureFieldsSelect } from "@/lib/data/stored-fields";
 
 // upsertClaim's helpers: bring a claim's related rows in line with the input while keeping the rows (and ids) that
 // already match, so re-running the seed changes nothing. The related rows' input types live here too, so
@@ -72,17 +73,7 @@ export async function replaceFigures(tx: Tx, claimId: number, figures: FigureInp
   const current = await tx.casualtyFigure.findMany({
     where: { claimId },
     orderBy: { id: "asc" },
-    select: {
-      claimId: true,
-      reportedById: true,
-      sourceId: true,
-      population: true,
-      outcome: true,
-      min: true,
-      max: true,
-      reportedAt: true,
-      note: true,
-    },
+    select: figureFieldsSelect,
   });
   // Figures have no natural key; rewrite them only when the list differs, so a re-run keeps their ids.
   const same = current.length === wanted.length && current.every((row, i) => sameFields(row, wanted[i] ?? {}));

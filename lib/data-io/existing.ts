@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db/create-client";
 import {
   actorFieldsSelect,
   claimFieldsSelect,
+  figureFieldsSelect,
   incidentFieldsSelect,
   sourceFieldsSelect,
 } from "@/lib/data/stored-fields";
@@ -189,18 +190,7 @@ export async function loadExisting(tx: Tx, doc: ValidDocument): Promise<Existing
   for (const row of await inChunks(ids, (chunk) =>
     tx.casualtyFigure.findMany({
       where: { claimId: { in: chunk } },
-      select: {
-        id: true,
-        claimId: true,
-        reportedById: true,
-        sourceId: true,
-        population: true,
-        outcome: true,
-        min: true,
-        max: true,
-        reportedAt: true,
-        note: true,
-      },
+      select: { id: true, ...figureFieldsSelect },
       orderBy: { id: "asc" },
     }),
   ))

@@ -1,6 +1,7 @@
 import {
   actorFieldsSelect,
   claimFieldsSelect,
+  figureFieldsSelect,
   incidentFieldsSelect,
   sourceFieldsSelect,
 } from "@/lib/data/stored-fields";
@@ -140,17 +141,7 @@ async function* claimList(db: Db, keys: Keys): AsyncGenerator<string> {
   const figures = group(
     await db.casualtyFigure.findMany({
       orderBy: { id: "asc" },
-      select: {
-        claimId: true,
-        reportedById: true,
-        sourceId: true,
-        population: true,
-        outcome: true,
-        min: true,
-        max: true,
-        reportedAt: true,
-        note: true,
-      },
+      select: figureFieldsSelect,
     }),
   );
   const links = group(

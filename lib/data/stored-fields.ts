@@ -50,3 +50,21 @@ export const sourceCardSelect = {
 } as const;
 
 export const sourceFieldsSelect = { ...sourceCardSelect, excerpt: true, derivedFromId: true, synthetic: true } as const;
+
+/** What a casualty figure counts and says, without its references: every read of a figure starts from these. */
+export const figureNumbersSelect = {
+  population: true,
+  outcome: true,
+  min: true,
+  max: true,
+  reportedAt: true,
+  note: true,
+} as const;
+
+/** A figure's stored fields with its references as ids: the import, the export, the seed and the audit. */
+export const figureFieldsSelect = {
+  claimId: true,
+  reportedById: true,
+  sourceId: true,
+  ...figureNumbersSelect,
+} as const;

@@ -4,7 +4,7 @@ import { PAGE_SIZE, type ClaimFilters } from "@/lib/validation/claim-filters";
 import { PUBLISHED, claimOrderBy, claimWhere } from "@/lib/data/reads/claim-query";
 import { searchClaimIds, searchClaimPage, searchMatches, type SearchMatch } from "@/lib/sqlite/search";
 import { toFtsQuery } from "@/lib/sqlite/fts-query";
-import { sourceCardSelect } from "@/lib/data/stored-fields";
+import { figureNumbersSelect, sourceCardSelect } from "@/lib/data/stored-fields";
 
 // Reader reads of claims. Every function takes the client, so the same code runs in the server (cached, see
 // lib/data/entry-points/reader.ts), in scripts and in unit tests against a real SQLite file.
@@ -152,12 +152,7 @@ const claimDetailSelect = {
   figures: {
     orderBy: [{ population: "asc" }, { outcome: "asc" }, { id: "asc" }],
     select: {
-      population: true,
-      outcome: true,
-      min: true,
-      max: true,
-      reportedAt: true,
-      note: true,
+      ...figureNumbersSelect,
       reportedBy: { select: { slug: true, name: true } },
       source: { select: { title: true, publisher: true, url: true, protected: true } },
     },

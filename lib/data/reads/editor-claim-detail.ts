@@ -1,4 +1,4 @@
-import { claimFieldsSelect, sourceCardSelect } from "@/lib/data/stored-fields";
+import { claimFieldsSelect, figureNumbersSelect, sourceCardSelect } from "@/lib/data/stored-fields";
 import type { Db } from "@/lib/db/create-client";
 
 // One claim as editors see it: drafts too, protected sources in full, ids of everything they can remove.
@@ -29,12 +29,7 @@ export async function getEditorClaim(db: Db, id: number) {
         orderBy: [{ population: "asc" }, { outcome: "asc" }, { id: "asc" }],
         select: {
           id: true,
-          population: true,
-          outcome: true,
-          min: true,
-          max: true,
-          reportedAt: true,
-          note: true,
+          ...figureNumbersSelect,
           reportedBy: { select: { id: true, name: true } },
           source: { select: { id: true, title: true } },
         },

@@ -4,6 +4,7 @@ import { bumpVersion, conflictResult, missingClaim, versionedWrite } from "@/lib
 import { refuse, refuseField, type ActionResult } from "@/lib/actions/result";
 import { dayToDate } from "@/lib/validation/fields";
 import type { FigureInput, RemoveFigureInput } from "@/lib/validation/figure";
+import { figureFieldsSelect } from "@/lib/data/stored-fields";
 
 // Casualty figures, one per reporter and number. The database also refuses min > max and negatives (CHECK).
 
@@ -62,17 +63,7 @@ export async function removeFigure(
 
   const figure = await db.casualtyFigure.findFirst({
     where: { id: input.figureId, claimId: input.claimId },
-    select: {
-      id: true,
-      reportedById: true,
-      sourceId: true,
-      population: true,
-      outcome: true,
-      min: true,
-      max: true,
-      reportedAt: true,
-      note: true,
-    },
+    select: { id: true, ...figureFieldsSelect },
   });
   if (!figure) return refuseField("figureId", "This figure is not one of this claim's figures.");
 
@@ -85,7 +76,7 @@ export async function removeFigure(
       entity: "CasualtyFigure",
       entityId: id,
       action: "delete",
-      changes: { claimId: input.claimId, ...removed, claimVersion: [input.version, version] },
+      changes: { ...removed, claimVersion: [input.version, version] },
     });
     return { version };
   });
