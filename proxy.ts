@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readClaimIdExists, readProxySession, readPublicPageExists } from "@/lib/data/entry-points/proxy";
 import { env } from "@/lib/env";
+import { correctionsQueryTarget } from "@/lib/http/corrections-page";
 import { forbiddenHtml } from "@/lib/http/forbidden-page";
 import {
   PRIVATE_CACHE_CONTROL,
@@ -18,7 +19,8 @@ import { slugPattern } from "@/lib/validation/claim-filters";
 const MISSING = "/_missing"; // no route lives here, so Next renders app/not-found.tsx with status 404
 
 /** Pages that show the same thing to every visitor: shared caches may keep them (docs/decisions/0011-page-cache.md). */
-const READER_PAGE = /^\/(?:|claims|claims\/[^/]+|actors|actors\/[^/]+|corrections|methodology)\/?$/;
+const READER_PAGE =
+  /^\/(?:|claims|claims\/[^/]+|actors|actors\/[^/]+|corrections|corrections\/page\/[^/]+|methodology)\/?$/;
 /** Pages that depend on the session: a nonce-based CSP, and never stored. */
 const SIGNED_IN_AREA = /^\/(?:editor|admin|login|logout)(?:\/|$)/;
 
@@ -38,11 +40,32 @@ export async function proxy(request: NextRequest) {
   }
   const readable = request.method === "GET" || request.method === "HEAD";
   if (readable && READER_PAGE.test(pathname)) {
+    const moved = correctionsPageMoved(request);
+    // A redirect is never stored (docs/decisions/0011-page-cache.md); a page shown through a rewrite is a reader page.
+    if (moved)
+      return withHeaders(moved, readerCsp(), moved.status === 200 ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL);
     const missing = await isMissing(pathname);
     if (missing) return withHeaders(NextResponse.rewrite(new URL(MISSING, request.url)), readerCsp(), null);
     return withHeaders(NextResponse.next(), readerCsp(), PUBLIC_CACHE_CONTROL);
   }
   return withHeaders(NextResponse.next(), readerCsp(), null);
+}
+
+/**
+ * The corrections list keeps its page number in the path so each page can be cached (lib/http/corrections-page.ts):
+ * an old /corrections?page=N link is redirected there for good, a ?page= value that is not a number is shown with
+ * its notice through the path form, and /corrections/page/1 is /corrections.
+ */
+function correctionsPageMoved(request: NextRequest): NextResponse | null {
+  const { pathname, searchParams } = request.nextUrl;
+  const to = (path: string) => new URL(path, request.url);
+  if (/^\/corrections\/page\/1\/?$/.test(pathname)) return NextResponse.redirect(to("/corrections"), 308);
+  const value = /^\/corrections\/?$/.test(pathname) ? searchParams.get("page") : null;
+  if (value === null) return null;
+  const target = correctionsQueryTarget(value);
+  return "redirect" in target
+    ? NextResponse.redirect(to(target.redirect), 308)
+    : NextResponse.rewrite(to(target.rewrite));
 }
 
 /** Whether a claim or actor URL names nothing published (the rest of the reader pages always exist). */

@@ -131,3 +131,43 @@ test("each editor write shows on the next request of every reader page that show
   expect(await body(request, list)).not.toContain(statement);
   expect(await body(request, actorPage)).not.toContain(statement);
 });
+
+test("a correction shows at once on the cached /corrections and on its page 2", async ({ request, db, editor }) => {
+  // Enough corrections for a page 2 (50 a page), written straight into the database: the editor's write below
+  // expires every cached reader page, these included.
+  const flips = Array.from({ length: 51 }, (_, i) => ({
+    from: i % 2 === 0 ? ("CONFIRMED" as const) : ("MISLEADING" as const),
+    to: i % 2 === 0 ? ("MISLEADING" as const) : ("CONFIRMED" as const),
+    rationale: `Flip ${i} ${unique("flip")}`,
+    isCorrection: true,
+  }));
+  await makeTestClaim(db, {
+    status: "MISLEADING",
+    statusHistory: [{ from: "UNVERIFIED", to: "CONFIRMED", rationale: "Confirmed first." }, ...flips],
+  });
+  const claim = await makeTestClaim(db, { status: "FALSE", statement: `Corrected claim ${unique("corr")} on a raid` });
+  const published = { isCorrection: true, claim: { publishedAt: { not: null } } };
+  const before = await db.statusChange.count({ where: published });
+  for (const path of ["/corrections", "/corrections/page/2"]) await warm(request, path);
+
+  const rationale = `Correction ${unique("why")}: the photo was older.`;
+  const { result } = await callAction(
+    request,
+    actionId(A.status.name, A.status.module),
+    [{ claimId: claim.id, version: 1, status: "IN_REVIEW", rationale }],
+    { path: `/editor/claims/${claim.id}`, cookie: editor.cookie },
+  );
+  expect(result).toMatchObject({ ok: true });
+
+  // Newest first: the correction heads page 1, and page 2 counts it (other tests may add more meanwhile).
+  const first = await body(request, "/corrections");
+  expect(first).toContain(claim.statement);
+  expect(first).toContain(rationale);
+  expect(first).toContain('href="/corrections/page/2"');
+  const second = await body(request, "/corrections/page/2");
+  expect(second).not.toContain(rationale);
+  // React separates the number from the text with an HTML comment.
+  const total = Number(/([\d,]+)(?:<!-- -->)? corrections in all/.exec(second)?.[1]?.replaceAll(",", ""));
+  expect(total).toBeGreaterThanOrEqual(before + 1);
+  expect(second).toContain('href="/corrections"');
+});

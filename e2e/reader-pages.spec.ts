@@ -340,3 +340,60 @@ test.describe("methodology and corrections", () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test.describe("corrections pages", () => {
+  test("old ?page= links and bad page values still answer", async ({ page, request }) => {
+    // Old links are redirected for good to the cached URLs (proxy.ts, lib/http/corrections-page.ts).
+    for (const [from, to] of [
+      ["/corrections?page=2", "/corrections/page/2"],
+      ["/corrections?page=1", "/corrections"],
+      ["/corrections/page/1", "/corrections"],
+    ] as const) {
+      const response = await request.get(from, { maxRedirects: 0 });
+      expect(response.status(), from).toBe(308);
+      expect(new URL(response.headers().location ?? "", "http://x").pathname, from).toBe(to);
+    }
+    // A value that is not a page shows page 1 with a notice, at the same address.
+    for (const [path, value] of [
+      ["/corrections?page=abc", "abc"],
+      ["/corrections?page=0", "0"],
+      ["/corrections/page/abc", "abc"],
+    ] as const) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Corrections");
+      await expect(page.getByTestId("ignored-params")).toContainText(`Page “${value}” does not exist; showing page 1.`);
+    }
+    // Past the last page: a normal page that says so ("so far" while the database has no correction at all).
+    const past = await page.goto("/corrections?page=99999");
+    expect(past?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe("/corrections/page/99999");
+    await expect(page.getByTestId("no-corrections")).toHaveText(/^No corrections (on this page|so far)\.$/);
+  });
+});
+
+test.describe("header", () => {
+  test("marks the current section's link, without JavaScript", async ({ browser, db }) => {
+    const claim = await makeTestClaim(db);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const [path, current] of [
+      ["/", "Dashboard"],
+      ["/claims", "Claims"],
+      ["/claims?status=DISPUTED", "Claims"],
+      [`/claims/${claim.slug}`, "Claims"],
+      ["/actors", "Actors"],
+      [`/actors/${claim.claimant.slug}`, "Actors"],
+      ["/corrections", "Corrections"],
+      ["/corrections/page/2", "Corrections"],
+      ["/methodology", "Methodology"],
+    ] as [string, string][]) {
+      await page.goto(path);
+      const marked = page.getByRole("navigation", { name: "Main" }).locator('[aria-current="page"]');
+      await expect(marked, path).toHaveCount(1);
+      await expect(marked, path).toHaveText(current);
+    }
+    await context.close();
+  });
+});

@@ -52,6 +52,8 @@ test("reader pages: public and cacheable, the same for everyone, with the reader
     `/actors/${claim.claimant.slug}`,
     "/actors",
     "/corrections",
+    "/corrections/page/2",
+    "/corrections?page=abc", // shown through /corrections/page/abc with its notice (proxy.ts)
     "/methodology",
   ]) {
     for (const headers of [{}, { cookie }] as Record<string, string>[]) {
@@ -130,6 +132,7 @@ test("404, 403 and the redirect to login: security headers, never stored", async
     ["/no-such-page", {}, 404],
     ["/admin", { cookie }, 403],
     ["/editor", {}, 307],
+    ["/corrections?page=2", {}, 308], // an old link to a page of corrections (proxy.ts)
   ];
   for (const [path, headers, status] of cases) {
     const response = await request.get(path, { headers, maxRedirects: 0 });

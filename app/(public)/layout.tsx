@@ -1,5 +1,4 @@
 import { SiteFooter } from "@/components/layout/site-footer";
-import { SiteHeader } from "@/components/layout/site-header";
 import { env } from "@/lib/env";
 
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
@@ -12,8 +11,8 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
         title={`${env().PUBLISHER_NAME}: status changes`}
         href="/feed.xml"
       />
-      <SiteHeader />
-      <main id="main">{children}</main>
+      {/* Header and <main> come from each section's layout, which knows which nav link to mark (components/layout/reader-frame.tsx). */}
+      {children}
       <SiteFooter />
     </>
   );

@@ -8,17 +8,22 @@ const LINKS = [
   { href: "/methodology", label: "Methodology" },
 ] as const;
 
+/** A reader section: the href of its link in the header. */
+export type Section = (typeof LINKS)[number]["href"];
+
 /**
- * A server component: the header is in the shared layout, which does not know the URL without reading the request
- * (that would make every reader page request-dependent), and marking the current link with usePathname() made
- * this the only client component of the reader pages. The page's own <h1> says where the reader is.
+ * A server component, told its section by the section's layout (components/layout/reader-frame.tsx): reading the URL
+ * here would take usePathname() in a client component (client JS on every reader page) or the request (no page
+ * cache). A claim page marks "Claims", an actor page "Actors", a further page of corrections "Corrections".
  */
-export function NavLinks() {
+export function NavLinks({ current }: { current?: Section }) {
   return (
     <ul>
       {LINKS.map(({ href, label }) => (
         <li key={href}>
-          <Link href={href}>{label}</Link>
+          <Link href={href} aria-current={href === current ? "page" : undefined}>
+            {label}
+          </Link>
         </li>
       ))}
     </ul>

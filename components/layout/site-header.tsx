@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { NavLinks } from "@/components/layout/nav-links";
+import { NavLinks, type Section } from "@/components/layout/nav-links";
 
-export function SiteHeader() {
+/** `current`: the reader section the page belongs to, marked in the nav; none on the login, 404 and 403 pages. */
+export function SiteHeader({ current }: { current?: Section }) {
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -12,7 +13,7 @@ export function SiteHeader() {
           Claim<span>watch</span>
         </Link>
         <nav className="site-nav" aria-label="Main">
-          <NavLinks />
+          <NavLinks current={current} />
         </nav>
       </div>
     </header>
