@@ -32,11 +32,13 @@ function newestMtime(entry: string): number {
 }
 
 /** Builds unless .next is newer than every source (BENCH_BUILD=1 forces a build, BENCH_BUILD=0 never builds). */
-export function buildIfNeeded(): boolean {
+/** The build prerenders /, /actors and /corrections from the database it is given: the bench's own. */
+export function buildIfNeeded(databaseUrl: string): boolean {
   const built = fs.existsSync(".next/BUILD_ID") ? fs.statSync(".next/BUILD_ID").mtimeMs : 0;
   const stale = built === 0 || SOURCES.some((s) => newestMtime(s) > built);
   const build = process.env.BENCH_BUILD === "1" || (process.env.BENCH_BUILD !== "0" && stale);
-  if (build) execFileSync("npx", ["next", "build"], { stdio: "inherit" });
+  if (build)
+    execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: databaseUrl } });
   return build;
 }
 

@@ -22,8 +22,8 @@ import { benchSearch, type SearchRow } from "./bench-search";
 // Builds if the sources changed, makes or reuses tmp/bench/bench.db (100,000 synthetic claims), starts the
 // production server on 127.0.0.1:3470 and measures, in this order: HTTP load of every reader page and the API
 // against the baseline page of the same build, first-load JS, Lighthouse, editor saves through the real Server
-// Actions; then, with the server stopped, full-text search in process. Prints one Markdown table with the issue's
-// targets and writes bench-results/bench.json. Figures are for comparing within one run: the ratios, not the req/s,
+// Actions; then, with the server stopped, full-text search in process. Prints one Markdown table with the
+// targets (docs/performance.md) and writes bench-results/bench.json. Figures are for comparing within one run: the ratios, not the req/s,
 // are what carries from one machine (or one busy minute) to another.
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 100_000);
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const loadBefore = os.loadavg();
   await prepareBenchDatabase(CLAIMS);
-  const built = buildIfNeeded();
+  const built = buildIfNeeded(BENCH_DATABASE_URL);
   const db = await createPrismaClient(BENCH_DATABASE_URL);
   const slugs = (
     await db.claim.findMany({
