@@ -34,19 +34,27 @@ export type ClaimListEntry = ClaimSummary & { match: SearchMatch | null };
  */
 export async function listPublishedClaims(db: Db, filters: ClaimFilters, pageSize = PAGE_SIZE) {
   const skip = (filters.page - 1) * pageSize;
-  const page = (total: number, claims: ClaimListEntry[], unsearchable = false) => ({
+  // `listed`: how many of the matches can be paged through (a relevance search ranks only the newest RANK_WINDOW,
+  // lib/sqlite/search.ts); `totalIsEstimate`: `total` is a lower bound ("more than 1,000").
+  const page = (
+    total: number,
+    claims: ClaimListEntry[],
+    { unsearchable = false, totalIsEstimate = false, listed = total } = {},
+  ) => ({
     total,
+    totalIsEstimate,
+    listed,
     page: filters.page,
     pageSize,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    pageCount: Math.max(1, Math.ceil(listed / pageSize)),
     claims,
     unsearchable,
   });
 
   if (filters.q) {
     const match = toFtsQuery(filters.q);
-    if (!match) return page(0, [], true);
-    const { total, ids } = await searchClaimPage(db, match, filters, {
+    if (!match) return page(0, [], { unsearchable: true });
+    const { total, totalIsEstimate, listed, ids } = await searchClaimPage(db, match, filters, {
       sort: filters.sort,
       offset: skip,
       limit: pageSize,
@@ -61,7 +69,7 @@ export async function listPublishedClaims(db: Db, filters: ClaimFilters, pageSiz
       const claim = byId.get(id);
       return claim ? [{ ...claim, match: matches.get(id) ?? null }] : [];
     });
-    return page(total, claims);
+    return page(total, claims, { totalIsEstimate, listed });
   }
 
   const where = claimWhere(filters);
