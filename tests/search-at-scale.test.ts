@@ -97,11 +97,18 @@ describe("searchClaimPage at scale", () => {
       totalIsEstimate: false,
       listed: 4,
     });
+    // Within the window, the same order as ranking every match (the export's SQL ORDER BY).
+    await makeTestClaim(db, { statement: `${term} ${term} twice`, status: "DISPUTED" });
+    const exported = await searchClaimIds(db, match(term), filters, "relevance");
+    expect((await searchClaimPage(db, match(term), filters, page(term))).ids).toEqual(exported);
+    expect((await searchClaimPage(db, match(term), filters, { sort: "relevance", offset: 1, limit: 2 })).ids).toEqual(
+      exported.slice(1, 3),
+    );
     const capped = await searchClaimPage(db, match(term), filters, page(term), { rankWindow: 2 });
     expect(capped).toMatchObject({ total: 2, totalIsEstimate: true, listed: 2 });
     expect(capped.ids).toHaveLength(2);
     const ids = await searchClaimIds(db, match(term), filters, "relevance");
-    expect(ids).toHaveLength(4);
+    expect(ids).toHaveLength(5);
     expect(ids).toEqual(expect.arrayContaining(capped.ids));
   });
 

@@ -101,6 +101,8 @@ export async function searchClaimPage(
 ): Promise<SearchPage> {
   const match = await narrowPrefixes(db, rawMatch);
   const conditions = claimConditions(filters);
+  if (conditions.length && sort === "relevance")
+    return rankedFilteredPage(db, match, conditions, rankWindow, offset, limit);
   let total: number;
   let totalIsEstimate = false;
   if (conditions.length === 0) {
@@ -130,7 +132,7 @@ export async function searchClaimPage(
   const take = Math.min(limit, listed - offset);
   const ids =
     sort === "relevance"
-      ? await rankedPage(db, match, conditions, rankWindow, offset, take)
+      ? await rankedPage(db, match, rankWindow, offset, take)
       : ((conditions.length === 0 && total >= walkMinMatches
           ? await walkedPage(db, match, sort, offset, take)
           : null) ?? (await joinedPage(db, match, conditions, sort, offset, take)));
@@ -140,27 +142,49 @@ export async function searchClaimPage(
 /**
  * The newest RANK_WINDOW matches (FTS5 reads its doclists by rowid, newest first, and stops at the LIMIT), ordered
  * by bm25 among themselves; equal scores put the newer claim first. Below RANK_WINDOW matches this is the full
- * ranking. With filters, each match is checked against its Claim row by primary key as FTS5 reads it.
+ * ranking.
  */
-async function rankedPage(
+async function rankedPage(db: Db, match: string, rankWindow: number, offset: number, limit: number): Promise<number[]> {
+  const rows = await guard(
+    db.$queryRaw<IdRow[]>`SELECT id FROM (SELECT "rowid" AS id, "rank" AS score FROM "ClaimSearch"
+      WHERE "ClaimSearch" MATCH ${match} ORDER BY "rowid" DESC LIMIT ${rankWindow})
+      ORDER BY score, id DESC LIMIT ${limit} OFFSET ${offset}`,
+    [],
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/**
+ * With filters, by relevance: one statement reads the newest RANK_WINDOW + 1 matches that pass the filters (each
+ * checked against its Claim row by primary key as FTS5 reads it) with their bm25 scores. Their number is the count
+ * (a lower bound past RANK_WINDOW); the first RANK_WINDOW are ranked here, as rankedPage() orders them.
+ */
+async function rankedFilteredPage(
   db: Db,
   match: string,
   conditions: Prisma.Sql[],
   rankWindow: number,
   offset: number,
   limit: number,
-): Promise<number[]> {
+): Promise<SearchPage> {
   const where = Prisma.join([Prisma.sql`"ClaimSearch" MATCH ${match}`, ...conditions], " AND ");
-  const from = conditions.length
-    ? Prisma.sql`FROM "ClaimSearch" CROSS JOIN "Claim" c ON c."id" = "ClaimSearch"."rowid"`
-    : Prisma.sql`FROM "ClaimSearch"`;
   const rows = await guard(
-    db.$queryRaw<IdRow[]>`SELECT id FROM (SELECT "ClaimSearch"."rowid" AS id, "ClaimSearch"."rank" AS score ${from}
-      WHERE ${where} ORDER BY "ClaimSearch"."rowid" DESC LIMIT ${rankWindow})
-      ORDER BY score, id DESC LIMIT ${limit} OFFSET ${offset}`,
+    db.$queryRaw<(IdRow & { score: number })[]>`SELECT "ClaimSearch"."rowid" AS id, "ClaimSearch"."rank" AS score
+      FROM "ClaimSearch" CROSS JOIN "Claim" c ON c."id" = "ClaimSearch"."rowid"
+      WHERE ${where} ORDER BY "ClaimSearch"."rowid" DESC LIMIT ${rankWindow + 1}`,
     [],
   );
-  return rows.map((r) => Number(r.id));
+  const total = Math.min(rows.length, rankWindow);
+  const ranked = rows
+    .slice(0, rankWindow)
+    .map((r) => ({ id: Number(r.id), score: Number(r.score) }))
+    .sort((a, b) => a.score - b.score || b.id - a.id);
+  return {
+    total,
+    totalIsEstimate: rows.length > rankWindow,
+    listed: total,
+    ids: ranked.slice(offset, offset + limit).map((r) => r.id),
+  };
 }
 
 /** By date: every match joined to its Claim row and sorted. Cost grows with the number of matches. */
