@@ -37,6 +37,11 @@ describe("narrowPrefixes", () => {
     expect(await narrowPrefixes(db, match(stem))).toBe(`("${stem}ed" OR "${stem}ing")`);
     // Upper case is looked up folded; the index folds it the same way.
     expect(await narrowPrefixes(db, match(stem.toUpperCase()))).toBe(`("${stem}ed" OR "${stem}ing")`);
+    // The snippets mark the words of the narrowed expression.
+    const listed = await listPublishedClaims(db, parseClaimFilters({ q: stem }).filters);
+    expect(listed.claims.map((c) => c.match?.statement.find((s) => s.hit)?.text).sort()).toEqual(
+      [`${stem}ed`, `${stem}ed`, `${stem}ing`].sort(),
+    );
     for (const q of [stem, `${stem}ed`, `${stem}ed -once`, `${stem} OR nothingsuch`]) {
       const narrowed = await searchClaimIds(db, match(q), {}, "relevance");
       const raw = await db.$queryRawUnsafe<{ id: bigint | number }[]>(

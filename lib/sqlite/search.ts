@@ -88,6 +88,8 @@ export type SearchPage = {
   /** How many of them can be paged through: min(total, RANK_WINDOW) for relevance, all of them by date. */
   listed: number;
   ids: number[];
+  /** The expression searched, prefixes narrowed: pass it to searchMatches() so it does not read a prefix again. */
+  match: string;
 };
 
 /** One page of matching published claim ids in order, and how many match (see SearchPage). */
@@ -102,7 +104,7 @@ export async function searchClaimPage(
   const match = await narrowPrefixes(db, rawMatch);
   const conditions = claimConditions(filters);
   if (conditions.length && sort === "relevance")
-    return rankedFilteredPage(db, match, conditions, rankWindow, offset, limit);
+    return { ...(await rankedFilteredPage(db, match, conditions, rankWindow, offset, limit)), match };
   let total: number;
   let totalIsEstimate = false;
   if (conditions.length === 0) {
@@ -128,7 +130,7 @@ export async function searchClaimPage(
     }
   }
   const listed = sort === "relevance" || totalIsEstimate ? Math.min(total, rankWindow) : total;
-  if (total === 0 || offset >= listed) return { total, totalIsEstimate, listed, ids: [] };
+  if (total === 0 || offset >= listed) return { total, totalIsEstimate, listed, ids: [], match };
   const take = Math.min(limit, listed - offset);
   const ids =
     sort === "relevance"
@@ -136,7 +138,7 @@ export async function searchClaimPage(
       : ((conditions.length === 0 && total >= walkMinMatches
           ? await walkedPage(db, match, sort, offset, take)
           : null) ?? (await joinedPage(db, match, conditions, sort, offset, take)));
-  return { total, totalIsEstimate, listed, ids };
+  return { total, totalIsEstimate, listed, ids, match };
 }
 
 /**
@@ -166,7 +168,7 @@ async function rankedFilteredPage(
   rankWindow: number,
   offset: number,
   limit: number,
-): Promise<SearchPage> {
+): Promise<Omit<SearchPage, "match">> {
   const where = Prisma.join([Prisma.sql`"ClaimSearch" MATCH ${match}`, ...conditions], " AND ");
   const rows = await guard(
     db.$queryRaw<(IdRow & { score: number })[]>`SELECT "ClaimSearch"."rowid" AS id, "ClaimSearch"."rank" AS score

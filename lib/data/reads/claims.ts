@@ -54,14 +54,20 @@ export async function listPublishedClaims(db: Db, filters: ClaimFilters, pageSiz
   if (filters.q) {
     const match = toFtsQuery(filters.q);
     if (!match) return page(0, [], { unsearchable: true });
-    const { total, totalIsEstimate, listed, ids } = await searchClaimPage(db, match, filters, {
+    const {
+      total,
+      totalIsEstimate,
+      listed,
+      ids,
+      match: searched,
+    } = await searchClaimPage(db, match, filters, {
       sort: filters.sort,
       offset: skip,
       limit: pageSize,
     });
     const [rows, matches] = await Promise.all([
       db.claim.findMany({ where: { id: { in: ids } }, select: { id: true, ...claimSummarySelect } }),
-      searchMatches(db, match, ids),
+      searchMatches(db, searched, ids),
     ]);
     const byId = new Map(rows.map(({ id, ...claim }) => [id, claim]));
     // In the search's order; a claim deleted between the two reads is left out.
