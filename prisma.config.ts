@@ -8,7 +8,8 @@ export default defineConfig({
   engine: "js",
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
-  // The FTS5 search index (migration 20261125180000_claim_search) and the shadow tables SQLite keeps for it.
+  // The FTS5 search index (migration 20261125180000_claim_search), the shadow tables SQLite keeps for it and its
+  // vocabulary (20261201120000_claim_search_terms).
   // Prisma cannot model a virtual table; listed here, migrate diff/dev leave them alone instead of dropping them.
   tables: {
     external: [
@@ -18,6 +19,7 @@ export default defineConfig({
       "ClaimSearch_data",
       "ClaimSearch_docsize",
       "ClaimSearch_idx",
+      "ClaimSearchTerms",
     ],
   },
   adapter: async () =>

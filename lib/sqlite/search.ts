@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/create-client";
 import { claimedAtRange } from "@/lib/data/reads/claim-query";
 import { MARK_END, MARK_START, toSegments, type Segment } from "@/lib/domain/highlight";
 import type { ClaimFilters, Sort } from "@/lib/validation/claim-filters";
+import { PREFIX_MIN } from "@/lib/sqlite/fts-query";
 
 // The SQLite-only search SQL. "ClaimSearch" (migration 20261125180000_claim_search) is an FTS5 index of the
 // published claims, rowid = claim id, kept in sync by triggers. A PostgreSQL build replaces this module and
@@ -36,27 +37,22 @@ function claimConditions(filters: SearchFilters): Prisma.Sql[] {
 }
 
 /**
- * The FROM … WHERE … of a search for counting (`count`) and for listing in order (`from` + `orderBy`). Filters are a
+ * The FROM … WHERE … of a whole search in order (the CSV export; pages use searchClaimPage). Filters are a
  * set of claim ids, read from the Claim indexes, that FTS5 checks each match against: measured 3–10× faster at
  * 100,000 claims than joining Claim for every match (npm run bench:search), and the order does not need Claim.
  * Relevance is FTS5's rank (bm25 with the column weights stored in the table); equal scores put the newer entry
  * (higher id) first, so pages never repeat or skip a claim. The date sorts need Claim's columns, so they join.
  */
-function searchSql(
-  match: string,
-  filters: SearchFilters,
-  sort: Sort,
-): { count: Prisma.Sql; from: Prisma.Sql; orderBy: Prisma.Sql } {
+function searchSql(match: string, filters: SearchFilters, sort: Sort): { from: Prisma.Sql; orderBy: Prisma.Sql } {
   const conditions = claimConditions(filters);
   const filtered = conditions.length
     ? Prisma.sql` AND +"ClaimSearch"."rowid" IN (SELECT c."id" FROM "Claim" c WHERE ${Prisma.join(conditions, " AND ")})`
     : Prisma.empty;
-  const count = Prisma.sql`FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match}${filtered}`;
+  const all = Prisma.sql`FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match}${filtered}`;
   if (sort === "relevance")
-    return { count, from: count, orderBy: Prisma.sql`ORDER BY "ClaimSearch"."rank", "ClaimSearch"."rowid" DESC` };
+    return { from: all, orderBy: Prisma.sql`ORDER BY "ClaimSearch"."rank", "ClaimSearch"."rowid" DESC` };
   const where = Prisma.join([Prisma.sql`"ClaimSearch" MATCH ${match}`, ...conditions], " AND ");
   return {
-    count,
     from: Prisma.sql`FROM "ClaimSearch" JOIN "Claim" c ON c."id" = "ClaimSearch"."rowid" WHERE ${where}`,
     orderBy: claimOrder(sort),
   };
@@ -73,28 +69,203 @@ function claimOrder(sort: Exclude<Sort, "relevance">): Prisma.Sql {
   }
 }
 
-/** One page of matching published claim ids in order, and how many match in all. */
+/**
+ * How many matches a relevance search ranks: the newest RANK_WINDOW (after filters), by bm25 among them. bm25 must
+ * score every row it orders, so ranking all 95,000 matches of a word in nearly every claim cost 250-700 ms; ranking
+ * the newest 1,000 costs a few. A search with filters also counts no further than this (the join with Claim is what
+ * costs), and then says "more than 1,000". docs/decisions/0013-search-at-scale.md.
+ */
+export const RANK_WINDOW = 1000;
+/** A prefix that stands for more indexed words than this stays a prefix search. */
+export const MAX_PREFIX_FORMS = 4;
+/** A date-sorted search without filters that matches at least this many claims walks the date index instead. */
+const WALK_MIN_MATCHES = 20_000;
+
+export type SearchPage = {
+  /** How many published claims match, or with `totalIsEstimate` a lower bound (RANK_WINDOW). */
+  total: number;
+  totalIsEstimate: boolean;
+  /** How many of them can be paged through: min(total, RANK_WINDOW) for relevance, all of them by date. */
+  listed: number;
+  ids: number[];
+  /** The expression searched, prefixes narrowed: pass it to searchMatches() so it does not read a prefix again. */
+  match: string;
+};
+
+/** One page of matching published claim ids in order, and how many match (see SearchPage). */
 export async function searchClaimPage(
   db: Db,
-  match: string,
+  rawMatch: string,
   filters: SearchFilters,
   { sort, offset, limit }: { sort: Sort; offset: number; limit: number },
-): Promise<{ total: number; ids: number[] }> {
-  const { count, from, orderBy } = searchSql(match, filters, sort);
-  // Two statements on purpose: without filters FTS5 counts from its index alone (well under a millisecond), and a
-  // COUNT(*) OVER () window on the ranked query measured slower than both together.
-  const counted = await guard(db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n ${count}`, [{ n: 0 }]);
-  const total = Number(counted[0]?.n ?? 0);
-  if (total === 0 || offset >= total) return { total, ids: [] };
+  // Smaller values let the unit tests reach each path with a handful of claims.
+  { rankWindow = RANK_WINDOW, walkMinMatches = WALK_MIN_MATCHES } = {},
+): Promise<SearchPage> {
+  const match = await narrowPrefixes(db, rawMatch);
+  const conditions = claimConditions(filters);
+  if (conditions.length && sort === "relevance")
+    return { ...(await rankedFilteredPage(db, match, conditions, rankWindow, offset, limit)), match };
+  let total: number;
+  let totalIsEstimate = false;
+  if (conditions.length === 0) {
+    // FTS5 counts from its doclists alone: a few ms even for a word in every claim, once prefixes are narrowed.
+    const counted = await guard(
+      db.$queryRaw<
+        { n: number | bigint }[]
+      >`SELECT COUNT(*) AS n FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match}`,
+      [{ n: 0 }],
+    );
+    total = Number(counted[0]?.n ?? 0);
+  } else {
+    const where = Prisma.join([Prisma.sql`"ClaimSearch" MATCH ${match}`, ...conditions], " AND ");
+    const counted = await guard(
+      db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM (SELECT 1 FROM "ClaimSearch"
+        CROSS JOIN "Claim" c ON c."id" = "ClaimSearch"."rowid" WHERE ${where} LIMIT ${rankWindow + 1})`,
+      [{ n: 0 }],
+    );
+    total = Number(counted[0]?.n ?? 0);
+    if (total > rankWindow) {
+      total = rankWindow;
+      totalIsEstimate = true;
+    }
+  }
+  const listed = sort === "relevance" || totalIsEstimate ? Math.min(total, rankWindow) : total;
+  if (total === 0 || offset >= listed) return { total, totalIsEstimate, listed, ids: [], match };
+  const take = Math.min(limit, listed - offset);
+  const ids =
+    sort === "relevance"
+      ? await rankedPage(db, match, rankWindow, offset, take)
+      : ((conditions.length === 0 && total >= walkMinMatches
+          ? await walkedPage(db, match, sort, offset, take)
+          : null) ?? (await joinedPage(db, match, conditions, sort, offset, take)));
+  return { total, totalIsEstimate, listed, ids, match };
+}
+
+/**
+ * The newest RANK_WINDOW matches (FTS5 reads its doclists by rowid, newest first, and stops at the LIMIT), ordered
+ * by bm25 among themselves; equal scores put the newer claim first. Below RANK_WINDOW matches this is the full
+ * ranking.
+ */
+async function rankedPage(db: Db, match: string, rankWindow: number, offset: number, limit: number): Promise<number[]> {
   const rows = await guard(
-    db.$queryRaw<IdRow[]>`SELECT "ClaimSearch"."rowid" AS id ${from} ${orderBy} LIMIT ${limit} OFFSET ${offset}`,
+    db.$queryRaw<IdRow[]>`SELECT id FROM (SELECT "rowid" AS id, "rank" AS score FROM "ClaimSearch"
+      WHERE "ClaimSearch" MATCH ${match} ORDER BY "rowid" DESC LIMIT ${rankWindow})
+      ORDER BY score, id DESC LIMIT ${limit} OFFSET ${offset}`,
     [],
   );
-  return { total, ids: rows.map((r) => Number(r.id)) };
+  return rows.map((r) => Number(r.id));
+}
+
+/**
+ * With filters, by relevance: one statement reads the newest RANK_WINDOW + 1 matches that pass the filters (each
+ * checked against its Claim row by primary key as FTS5 reads it) with their bm25 scores. Their number is the count
+ * (a lower bound past RANK_WINDOW); the first RANK_WINDOW are ranked here, as rankedPage() orders them.
+ */
+async function rankedFilteredPage(
+  db: Db,
+  match: string,
+  conditions: Prisma.Sql[],
+  rankWindow: number,
+  offset: number,
+  limit: number,
+): Promise<Omit<SearchPage, "match">> {
+  const where = Prisma.join([Prisma.sql`"ClaimSearch" MATCH ${match}`, ...conditions], " AND ");
+  const rows = await guard(
+    db.$queryRaw<(IdRow & { score: number })[]>`SELECT "ClaimSearch"."rowid" AS id, "ClaimSearch"."rank" AS score
+      FROM "ClaimSearch" CROSS JOIN "Claim" c ON c."id" = "ClaimSearch"."rowid"
+      WHERE ${where} ORDER BY "ClaimSearch"."rowid" DESC LIMIT ${rankWindow + 1}`,
+    [],
+  );
+  const total = Math.min(rows.length, rankWindow);
+  const ranked = rows
+    .slice(0, rankWindow)
+    .map((r) => ({ id: Number(r.id), score: Number(r.score) }))
+    .sort((a, b) => a.score - b.score || b.id - a.id);
+  return {
+    total,
+    totalIsEstimate: rows.length > rankWindow,
+    listed: total,
+    ids: ranked.slice(offset, offset + limit).map((r) => r.id),
+  };
+}
+
+/** By date: every match joined to its Claim row and sorted. Cost grows with the number of matches. */
+async function joinedPage(
+  db: Db,
+  match: string,
+  conditions: Prisma.Sql[],
+  sort: Exclude<Sort, "relevance">,
+  offset: number,
+  limit: number,
+): Promise<number[]> {
+  const where = Prisma.join([Prisma.sql`"ClaimSearch" MATCH ${match}`, ...conditions], " AND ");
+  const rows = await guard(
+    db.$queryRaw<
+      IdRow[]
+    >`SELECT "ClaimSearch"."rowid" AS id FROM "ClaimSearch" CROSS JOIN "Claim" c ON c."id" = "ClaimSearch"."rowid"
+      WHERE ${where} ${claimOrder(sort)} LIMIT ${limit} OFFSET ${offset}`,
+    [],
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/**
+ * By date, for a word in a large share of the claims: the published claims in date order from the Claim index, each
+ * checked against the match (one FTS5 lookup by rowid), within the first WALK_BUDGET × the rows the page needs.
+ * Null when those hold too few matches (a less common word): the caller joins instead.
+ */
+const WALK_BUDGET = 5;
+async function walkedPage(
+  db: Db,
+  match: string,
+  sort: Exclude<Sort, "relevance">,
+  offset: number,
+  limit: number,
+): Promise<number[] | null> {
+  const need = offset + limit;
+  const rows = await guard(
+    db.$queryRaw<IdRow[]>`SELECT c."id" AS id FROM (SELECT c."id", c."claimedAt", c."updatedAt" FROM "Claim" c
+      WHERE c."publishedAt" IS NOT NULL ${claimOrder(sort)} LIMIT ${need * WALK_BUDGET}) c
+      WHERE EXISTS (SELECT 1 FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} AND "ClaimSearch"."rowid" = c."id")
+      ${claimOrder(sort)} LIMIT ${need}`,
+    [],
+  );
+  if (rows.length < need) return null;
+  return rows.slice(offset).map((r) => Number(r.id));
+}
+
+/**
+ * FTS5 reads a prefix ("soldier*") by merging the doclists of every word it covers into one list before returning a
+ * row, so "synthetic*" read all 95,000 matches even for LIMIT 20 (the 3-character prefixes have an index of their
+ * own and are not affected). Each prefix of more than PREFIX_MIN characters is replaced by the indexed words it
+ * stands for when there are at most MAX_PREFIX_FORMS of them ("soldier*" → "soldiers"): the same claims match,
+ * read lazily. The words come from the index's vocabulary (migration 20261201120000_claim_search_terms). They are
+ * looked up lower-cased; when that finds nothing (no such word, or a form the tokenizer folds differently, e.g.
+ * with diacritics) the prefix stays as it was.
+ */
+export async function narrowPrefixes(db: Db, match: string): Promise<string> {
+  const prefixes = [...new Set([...match.matchAll(/"([^" ]+)"\*/g)].map((m) => m[1]!))].filter(
+    (word) => [...word].length > PREFIX_MIN,
+  );
+  let narrowed = match;
+  for (const word of prefixes) {
+    const lower = word.toLowerCase();
+    const terms = await guard(
+      db.$queryRaw<{ term: string }[]>`SELECT term FROM "ClaimSearchTerms"
+        WHERE term >= ${lower} AND term < ${lower + "\u{10FFFF}"} ORDER BY term LIMIT ${MAX_PREFIX_FORMS + 1}`,
+      [],
+    );
+    if (terms.length === 0 || terms.length > MAX_PREFIX_FORMS) continue;
+    const quoted = terms.map(({ term }) => `"${term.replaceAll('"', '""')}"`);
+    const words = quoted.length === 1 ? quoted[0]! : `(${quoted.join(" OR ")})`;
+    narrowed = narrowed.replaceAll(`"${word}"*`, words);
+  }
+  return narrowed;
 }
 
 /** Every matching published claim id in order (for the CSV export: ids only, the rows are read in pages). */
-export async function searchClaimIds(db: Db, match: string, filters: SearchFilters, sort: Sort): Promise<number[]> {
+export async function searchClaimIds(db: Db, rawMatch: string, filters: SearchFilters, sort: Sort): Promise<number[]> {
+  const match = await narrowPrefixes(db, rawMatch);
   const { from, orderBy } = searchSql(match, filters, sort);
   const rows = await guard(db.$queryRaw<IdRow[]>`SELECT "ClaimSearch"."rowid" AS id ${from} ${orderBy}`, []);
   return rows.map((r) => Number(r.id));

@@ -71,12 +71,20 @@ export default async function ClaimsPage({
 }
 
 function resultCount(result: Awaited<ReturnType<typeof readClaimList>>, q: string | undefined): string {
-  const { total, page, pageSize, pageCount } = result;
+  const { total, listed, page, pageSize, pageCount } = result;
   if (result.unsearchable) return `“${q ?? ""}” has no letters or digits to search for, so no claims match.`;
   if (total === 0) return "No claims match these filters.";
-  if (page > pageCount)
-    return `${formatCount(total)} claims match, but page ${formatCount(page)} is past the last page.`;
+  // A count over the search window is a lower bound (lib/sqlite/search.ts, RANK_WINDOW): say so.
+  const matched = result.totalIsEstimate
+    ? `More than ${formatCount(total)} claims match`
+    : `${formatCount(total)} ${total === 1 ? "claim matches" : "claims match"}`;
+  if (page > pageCount) return `${matched}, but page ${formatCount(page)} is past the last page.`;
   const first = (page - 1) * pageSize + 1;
-  const last = Math.min(total, page * pageSize);
-  return `${formatCount(total)} ${total === 1 ? "claim matches" : "claims match"}; showing ${formatCount(first)}–${formatCount(last)}.`;
+  const last = Math.min(listed, page * pageSize);
+  const shown = `showing ${formatCount(first)}–${formatCount(last)}`;
+  // Only the newest matches are listed (ranked by relevance among themselves); sorting by date or narrowing the
+  // search reaches the others.
+  return listed < total || result.totalIsEstimate
+    ? `${matched}; ${shown} of the ${formatCount(listed)} most recent. Narrow the search to see others.`
+    : `${matched}; ${shown}.`;
 }

@@ -21,6 +21,8 @@ export async function GET(request: NextRequest) {
     page: result.page,
     pageSize: result.pageSize,
     total: result.total,
+    // true when `total` is a lower bound: a search with filters counts no further than RANK_WINDOW (docs/api.md).
+    totalIsEstimate: result.totalIsEstimate,
     pageCount: result.pageCount,
   });
 }

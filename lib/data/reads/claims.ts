@@ -34,26 +34,40 @@ export type ClaimListEntry = ClaimSummary & { match: SearchMatch | null };
  */
 export async function listPublishedClaims(db: Db, filters: ClaimFilters, pageSize = PAGE_SIZE) {
   const skip = (filters.page - 1) * pageSize;
-  const page = (total: number, claims: ClaimListEntry[], unsearchable = false) => ({
+  // `listed`: how many of the matches can be paged through (a relevance search ranks only the newest RANK_WINDOW,
+  // lib/sqlite/search.ts); `totalIsEstimate`: `total` is a lower bound ("more than 1,000").
+  const page = (
+    total: number,
+    claims: ClaimListEntry[],
+    { unsearchable = false, totalIsEstimate = false, listed = total } = {},
+  ) => ({
     total,
+    totalIsEstimate,
+    listed,
     page: filters.page,
     pageSize,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    pageCount: Math.max(1, Math.ceil(listed / pageSize)),
     claims,
     unsearchable,
   });
 
   if (filters.q) {
     const match = toFtsQuery(filters.q);
-    if (!match) return page(0, [], true);
-    const { total, ids } = await searchClaimPage(db, match, filters, {
+    if (!match) return page(0, [], { unsearchable: true });
+    const {
+      total,
+      totalIsEstimate,
+      listed,
+      ids,
+      match: searched,
+    } = await searchClaimPage(db, match, filters, {
       sort: filters.sort,
       offset: skip,
       limit: pageSize,
     });
     const [rows, matches] = await Promise.all([
       db.claim.findMany({ where: { id: { in: ids } }, select: { id: true, ...claimSummarySelect } }),
-      searchMatches(db, match, ids),
+      searchMatches(db, searched, ids),
     ]);
     const byId = new Map(rows.map(({ id, ...claim }) => [id, claim]));
     // In the search's order; a claim deleted between the two reads is left out.
@@ -61,7 +75,7 @@ export async function listPublishedClaims(db: Db, filters: ClaimFilters, pageSiz
       const claim = byId.get(id);
       return claim ? [{ ...claim, match: matches.get(id) ?? null }] : [];
     });
-    return page(total, claims);
+    return page(total, claims, { totalIsEstimate, listed });
   }
 
   const where = claimWhere(filters);
