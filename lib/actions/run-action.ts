@@ -5,6 +5,7 @@ import type { Role } from "@/generated/prisma/client";
 import { invalid, type ActionResult } from "@/lib/actions/result";
 import { authorize, type CurrentUser } from "@/lib/auth/session";
 import { READER_TAG } from "@/lib/data/cache-tags";
+import { forgetPublicPages } from "@/lib/data/public-page-memo";
 import { db } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create-client";
 
@@ -18,7 +19,10 @@ type Invalidate = "readers" | "admin-pages" | "nothing";
 
 const INVALIDATE: Record<Invalidate, () => void> = {
   // Readers see the change on their next request; the writer's own page re-renders in this same response.
-  readers: () => updateTag(READER_TAG),
+  readers: () => {
+    updateTag(READER_TAG);
+    forgetPublicPages();
+  },
   // Accounts: names and claims are untouched, so only the admin pages change, never what readers see.
   "admin-pages": () => revalidatePath("/admin", "layout"),
   nothing: () => {},

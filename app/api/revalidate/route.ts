@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { revalidateTag } from "next/cache";
 import { READER_TAG } from "@/lib/data/cache-tags";
+import { forgetPublicPages } from "@/lib/data/public-page-memo";
 import { env } from "@/lib/env";
 
 // POST /api/revalidate with `Authorization: Bearer <REVALIDATE_SECRET>`: the CLI's way to make a write it made in
@@ -18,6 +19,7 @@ export async function POST(request: Request) {
     return Response.json({ error: { message: "Wrong or missing revalidation secret." } }, { status: 401, headers });
   }
   revalidateTag(READER_TAG, { expire: 0 });
+  forgetPublicPages();
   return Response.json({ revalidated: [READER_TAG] }, { headers });
 }
 
