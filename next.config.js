@@ -13,6 +13,11 @@ const nextConfig = {
     // (seed, import, a second instance) can stay unseen.
     claims: { stale: 30, revalidate: 30, expire: 300 },
   },
+  // Memory for each of Next's two in-process caches (whole reader pages, and 'use cache' data), least recently used
+  // dropped first. A claim page is about 80 KB of HTML and RSC payload: Next's default of 50 MB held about 600, so
+  // a busy hour across thousands of claims kept rendering pages it had just thrown away. Read by `next start`, so it
+  // can be changed without a rebuild (docs/operations.md).
+  cacheMaxMemorySize: Number(process.env.CACHE_MEMORY_MB || 512) * 1024 * 1024,
   serverExternalPackages: ["@node-rs/argon2"],
   experimental: {
     // forbidden() for the 403 page an editor gets at /admin.

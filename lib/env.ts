@@ -19,6 +19,13 @@ const EnvSchema = z.object({
     .optional(),
   // Where the CLI reaches the running server; SITE_URL when unset.
   REVALIDATE_URL: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }).optional(),
+  // Read by next.config.js at start; validated here so that a typo stops the server with this message.
+  CACHE_MEMORY_MB: z.coerce
+    .number({ error: "must be a whole number of megabytes" })
+    .int({ error: "must be a whole number of megabytes" })
+    .min(0, { error: "must be 0 or more (0 turns the in-memory caches off)" })
+    .max(65536, { error: "must be at most 65536" })
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

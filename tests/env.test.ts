@@ -15,4 +15,10 @@ describe("parseEnv", () => {
   it("treats empty strings as unset", () => {
     expect(parseEnv({ ADMIN_PASSWORD: "" }).ADMIN_PASSWORD).toBeUndefined();
   });
+  it("takes the cache memory in whole megabytes and refuses anything else", () => {
+    expect(parseEnv({ CACHE_MEMORY_MB: "256" }).CACHE_MEMORY_MB).toBe(256);
+    expect(parseEnv({}).CACHE_MEMORY_MB).toBeUndefined();
+    expect(() => parseEnv({ CACHE_MEMORY_MB: "512MB" })).toThrow(/CACHE_MEMORY_MB: must be a whole number/);
+    expect(() => parseEnv({ CACHE_MEMORY_MB: "-1" })).toThrow(/CACHE_MEMORY_MB: must be 0 or more/);
+  });
 });
