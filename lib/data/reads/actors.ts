@@ -24,7 +24,9 @@ export function findActorBySlug(db: Db, slug: string) {
   });
 }
 
-const SECTION_LIMIT = 50;
+// A dozen per section keeps the page light enough to serve from the page cache at static speed (docs/performance.md);
+// the link under each section lists the rest on /claims.
+const SECTION_LIMIT = 12;
 
 /**
  * Who said what: an actor's published claims split into what it asserted, what it denied (claims of its with an

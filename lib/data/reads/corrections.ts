@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db/create-client";
 import { PUBLISHED } from "@/lib/data/reads/claim-query";
 
-export const CORRECTIONS_PAGE_SIZE = 50;
+// 25 a page: every page is served from the page cache, and its bytes are what that costs (docs/performance.md).
+export const CORRECTIONS_PAGE_SIZE = 25;
 
 /** Changes away from a final verdict that readers could see, newest first. */
 export async function listCorrections(db: Db, page = 1) {
