@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readClaimIdExists, readProxySession, readPublicPageExists } from "@/lib/data/entry-points/proxy";
 import { env } from "@/lib/env";
+import { claimsListPath } from "@/lib/http/claims-view";
 import { correctionsQueryTarget } from "@/lib/http/corrections-page";
 import { forbiddenHtml } from "@/lib/http/forbidden-page";
 import {
@@ -40,6 +41,11 @@ export async function proxy(request: NextRequest) {
   }
   const readable = request.method === "GET" || request.method === "HEAD";
   if (readable && READER_PAGE.test(pathname)) {
+    // /claims has no page of its own: a cached view of its filters, or the per-request search (lib/http/claims-view.ts).
+    if (/^\/claims\/?$/.test(pathname)) {
+      const list = NextResponse.rewrite(new URL(claimsListPath(request.nextUrl.searchParams), request.url));
+      return withHeaders(list, readerCsp(), PUBLIC_CACHE_CONTROL);
+    }
     const moved = correctionsPageMoved(request);
     // A redirect is never stored (docs/decisions/0011-page-cache.md); a page shown through a rewrite is a reader page.
     if (moved)

@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { shown } from "./visible";
 import { makeTestClaim, unique } from "@/test-support/builders";
 import { expectNoAxeViolations } from "./a11y";
 
@@ -38,7 +39,7 @@ test.describe("claims list", () => {
     const list = page.getByRole("list", { name: "Claims" });
     await expect(list.getByRole("link", { name: /does not harbour/i }).first()).toBeVisible();
     await expect(list.getByRole("link", { name: /sovereignty/i }).first()).toBeVisible();
-    await expect(page.getByTestId("result-count")).toContainText("claims match");
+    await expect(shown(page, "result-count")).toContainText("claims match");
     await page.goto("/claims");
     await expect(page.getByRole("list", { name: "Claims" }).getByRole("listitem").first()).toBeVisible();
     await expectNoAxeViolations(page);
@@ -83,12 +84,12 @@ test.describe("claims list", () => {
     expect(
       await titles(`q=${word}&actor=${claimant}&status=DISPUTED&category=CASUALTIES&from=2026-03-01&to=2026-03-31`),
     ).toEqual([a.statement]);
-    await expect(page.getByTestId("result-count")).toHaveText("1 claim matches; showing 1–1.");
+    await expect(shown(page, "result-count")).toHaveText("1 claim matches; showing 1–1.");
   });
 
   test("an empty result says so", async ({ page }) => {
     await page.goto(`/claims?q=${unique("nothing-matches")}`);
-    await expect(page.getByTestId("result-count")).toHaveText("No claims match these filters.");
+    await expect(shown(page, "result-count")).toHaveText("No claims match these filters.");
     await expect(page.getByRole("link", { name: "Show all claims" })).toBeVisible();
   });
 
@@ -98,20 +99,20 @@ test.describe("claims list", () => {
       await makeTestClaim(db, { claimantId: first.claimant.id, claimedAt: new Date(Date.UTC(2025, 0, 1 + i)) });
     }
     await page.goto(`/claims?actor=${first.claimant.slug}`);
-    await expect(page.getByTestId("result-count")).toHaveText("23 claims match; showing 1–20.");
+    await expect(shown(page, "result-count")).toHaveText("23 claims match; showing 1–20.");
     await expect(page.getByRole("list", { name: "Claims" }).getByRole("listitem")).toHaveCount(20);
     await page.getByRole("link", { name: "Next page →" }).click();
     await expect(page).toHaveURL(new RegExp(`actor=${first.claimant.slug}&page=2`));
-    await expect(page.getByTestId("result-count")).toHaveText("23 claims match; showing 21–23.");
+    await expect(shown(page, "result-count")).toHaveText("23 claims match; showing 21–23.");
     await expect(page.getByRole("list", { name: "Claims" }).getByRole("listitem")).toHaveCount(3);
     await expect(page.getByText("Page 2 of 2")).toBeVisible();
     await page.getByRole("link", { name: "← Previous page" }).click();
-    await expect(page.getByTestId("result-count")).toHaveText("23 claims match; showing 1–20.");
+    await expect(shown(page, "result-count")).toHaveText("23 claims match; showing 1–20.");
     // Past the end: a normal page that says so.
     await page.goto(`/claims?actor=${first.claimant.slug}&page=9`);
-    await expect(page.getByTestId("result-count")).toContainText("past the last page");
+    await expect(shown(page, "result-count")).toContainText("past the last page");
     await page.getByRole("link", { name: "Go to the last page" }).click();
-    await expect(page.getByTestId("result-count")).toHaveText("23 claims match; showing 21–23.");
+    await expect(shown(page, "result-count")).toHaveText("23 claims match; showing 21–23.");
   });
 
   test("bad parameters give a normal page that says what was ignored", async ({ page }) => {
@@ -260,7 +261,7 @@ test.describe("claim page", () => {
     const response = await page.goto(`/claims/${draft.slug}`);
     expect(response?.status()).toBe(404);
     await page.goto(`/claims?actor=${draft.claimant.slug}`);
-    await expect(page.getByTestId("result-count")).toHaveText("No claims match these filters.");
+    await expect(shown(page, "result-count")).toHaveText("No claims match these filters.");
     await page.goto(`/actors/${draft.claimant.slug}`);
     await expect(page.locator("main")).not.toContainText(draft.statement);
   });

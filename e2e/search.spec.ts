@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { shown } from "./visible";
 import { makeTestClaim, unique } from "@/test-support/builders";
 import { expectNoAxeViolations } from "./a11y";
 
@@ -19,7 +20,7 @@ test.describe("search on /claims", () => {
     await page.getByRole("searchbox", { name: "Search claims" }).fill(word);
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(new RegExp(`[?&]q=${word}`));
-    await expect(page.getByTestId("result-count")).toHaveText("2 claims match; showing 1–2.");
+    await expect(shown(page, "result-count")).toHaveText("2 claims match; showing 1–2.");
     const items = page.getByRole("list", { name: "Claims" }).getByRole("listitem");
     await expect(items.nth(0).getByRole("heading")).toHaveText(inStatement.statement);
     await expect(items.nth(1)).toContainText(inRationale.statement);
@@ -89,11 +90,11 @@ test.describe("search on /claims", () => {
       const response = await page.goto(`/claims?q=${encodeURIComponent(q)}`);
       expect(response?.status(), q).toBe(200);
       await expect(page.getByRole("heading", { level: 1 }), q).toHaveText("Claims");
-      await expect(page.getByTestId("result-count"), q).toBeVisible();
+      await expect(shown(page, "result-count"), q).toBeVisible();
       await expect(page.getByRole("searchbox", { name: "Search claims" }), q).toHaveValue(q);
     }
     await page.goto(`/claims?q=${encodeURIComponent("😀 ***")}`);
-    await expect(page.getByTestId("result-count")).toContainText("has no letters or digits to search for");
+    await expect(shown(page, "result-count")).toContainText("has no letters or digits to search for");
   });
 
   test("stored markup in a matched claim stays text", async ({ page, db }) => {

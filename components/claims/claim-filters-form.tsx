@@ -4,31 +4,47 @@ import { Q_MAX, SORT_LABEL, defaultSort, type ClaimFilters } from "@/lib/validat
 
 type ActorOption = { slug: string; name: string };
 
-/** A plain GET form: the filters live in the address, so a result is shareable and works without JavaScript. */
-export function ClaimFiltersForm({ filters, actors }: { filters: ClaimFilters; actors: ActorOption[] }) {
+/**
+ * A plain GET form: the filters live in the address, so a result is shareable and works without JavaScript.
+ * Its ids start with `idPrefix`, one per list: Next keeps the last lists a reader visited in the page, hidden
+ * (Activity, "Preserving UI state" in Next's docs), and a label must not point at a hidden twin.
+ */
+export function ClaimFiltersForm({
+  filters,
+  actors,
+  idPrefix,
+}: {
+  filters: ClaimFilters;
+  actors: ActorOption[];
+  idPrefix: string;
+}) {
   return (
     <form className="filters" method="get" action="/claims" role="search" aria-label="Filter claims">
       <div className="wide">
-        <label htmlFor="f-q">Search claims</label>
+        <label htmlFor={`${idPrefix}-q`}>Search claims</label>
         <input
-          id="f-q"
+          id={`${idPrefix}-q`}
           name="q"
           type="search"
           defaultValue={filters.q ?? ""}
           maxLength={Q_MAX * 2}
           placeholder="Words in the claim, its original text, the verdict or the claimant's name"
-          aria-describedby="f-q-hint"
+          aria-describedby={`${idPrefix}-q-hint`}
         />
-        <p id="f-q-hint" className="field-hint">
+        <p id={`${idPrefix}-q-hint`} className="field-hint">
           Every word must appear; the start of a word is enough (“kill” finds “killed”). Use &quot;quotes&quot; for an
           exact phrase, -word to leave a word out, OR for either word.
         </p>
       </div>
-      <ClaimFilterFields idPrefix="f" filters={filters} actors={actors} />
+      <ClaimFilterFields idPrefix={idPrefix} filters={filters} actors={actors} />
       <div>
-        <label htmlFor="f-sort">Order</label>
+        <label htmlFor={`${idPrefix}-sort`}>Order</label>
         {/* The empty choice lets the address decide: best match first when searching, newest first otherwise. */}
-        <select id="f-sort" name="sort" defaultValue={filters.sort === defaultSort(filters) ? "" : filters.sort}>
+        <select
+          id={`${idPrefix}-sort`}
+          name="sort"
+          defaultValue={filters.sort === defaultSort(filters) ? "" : filters.sort}
+        >
           <option value="">Best match when searching, else newest</option>
           {(["newest", "oldest", "updated"] as const).map((s) => (
             <option key={s} value={s}>

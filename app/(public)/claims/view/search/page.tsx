@@ -1,90 +1,19 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ClaimFiltersForm } from "@/components/claims/claim-filters-form";
-import { ClaimListItem } from "@/components/claims/claim-list-item";
-import { IgnoredParams } from "@/components/ui/ignored-params";
-import { Pagination } from "@/components/ui/pagination";
-import { readActor, readActors, readClaimList } from "@/lib/data/entry-points/reader";
-import { formatCount } from "@/lib/domain/format";
-import { filtersToSearch, parseClaimFilters } from "@/lib/validation/claim-filters";
+import { ClaimListPage } from "@/components/claims/claim-list-page";
 
-// With search words (q) the list comes from the full-text index, best match first, with the matched words marked.
-// Rendered in full per request (docs/decisions/0003-caching.md): the list depends on the query string, and a
-// blocking render gives complete HTML that works without JavaScript. The data itself is cached.
+// /claims with search words (q) or with a value the list ignores, as proxy.ts shows it (lib/http/claims-view.ts):
+// rendered per request, in full (a blocking render gives complete HTML that works without JavaScript), on cached
+// data. Every other /claims request is shown through app/(public)/claims/view/[filters]/page.tsx, which the page
+// cache keeps. /claims itself has no page of its own: Next kept its own Cache-Control on a page reached by a
+// rewrite from a dynamic page, so the proxy rewrites every /claims request.
 export const instant = false;
 
-export const metadata: Metadata = { title: "Claims" };
+export const metadata: Metadata = { title: "Claims", robots: { index: false } };
 
 export default async function ClaimsPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { filters, issues } = parseClaimFilters(await searchParams);
-  // The actor is looked up by its own cache key, so a claimant added since the list was cached still filters.
-  const [actors, actor] = await Promise.all([readActors(), filters.actor ? readActor(filters.actor) : null]);
-  if (filters.actor && !actor) {
-    issues.push({ param: "actor", message: `There is no actor “${filters.actor}”; that filter was ignored.` });
-    delete filters.actor;
-  }
-  const actorOptions = actors.filter((a) => a.claimCount > 0 || a.slug === actor?.slug);
-  if (actor && !actorOptions.some((a) => a.slug === actor.slug)) actorOptions.unshift({ ...actor, claimCount: 0 });
-  const result = await readClaimList(filters);
-  const pastEnd = result.total > 0 && result.page > result.pageCount;
-
-  return (
-    <>
-      <h1>Claims</h1>
-      <p className="lede">Every disputed claim we track, with who made it and where our check stands.</p>
-      <ClaimFiltersForm filters={filters} actors={actorOptions} />
-      <IgnoredParams issues={issues} />
-      <p aria-live="polite" data-testid="result-count">
-        {resultCount(result, filters.q)}
-      </p>
-      {result.total === 0 ? (
-        <div className="empty">
-          <p>Nothing matches. Try fewer filters or other words.</p>
-          <Link href="/claims">Show all claims</Link>
-        </div>
-      ) : pastEnd ? (
-        <div className="empty">
-          <Link href={`/claims${filtersToSearch({ ...filters, page: result.pageCount })}`}>Go to the last page</Link>
-        </div>
-      ) : (
-        <>
-          {/* Each claim's title is an <h3> (components/claims/claim-list-item.tsx): without an <h2> the heading order skips a level. */}
-          <h2 className="visually-hidden">Results</h2>
-          <ol className="claim-list" aria-label="Claims">
-            {result.claims.map((claim) => (
-              <ClaimListItem key={claim.slug} claim={claim} match={claim.match} />
-            ))}
-          </ol>
-        </>
-      )}
-      <Pagination
-        page={result.page}
-        pageCount={result.pageCount}
-        hrefFor={(page) => `/claims${filtersToSearch({ ...filters, page })}`}
-      />
-    </>
-  );
-}
-
-function resultCount(result: Awaited<ReturnType<typeof readClaimList>>, q: string | undefined): string {
-  const { total, listed, page, pageSize, pageCount } = result;
-  if (result.unsearchable) return `“${q ?? ""}” has no letters or digits to search for, so no claims match.`;
-  if (total === 0) return "No claims match these filters.";
-  // A count over the search window is a lower bound (lib/sqlite/search.ts, RANK_WINDOW): say so.
-  const matched = result.totalIsEstimate
-    ? `More than ${formatCount(total)} claims match`
-    : `${formatCount(total)} ${total === 1 ? "claim matches" : "claims match"}`;
-  if (page > pageCount) return `${matched}, but page ${formatCount(page)} is past the last page.`;
-  const first = (page - 1) * pageSize + 1;
-  const last = Math.min(listed, page * pageSize);
-  const shown = `showing ${formatCount(first)}–${formatCount(last)}`;
-  // Only the newest matches are listed (ranked by relevance among themselves); sorting by date or narrowing the
-  // search reaches the others.
-  return listed < total || result.totalIsEstimate
-    ? `${matched}; ${shown} of the ${formatCount(listed)} most recent. Narrow the search to see others.`
-    : `${matched}; ${shown}.`;
+  return <ClaimListPage params={await searchParams} />;
 }
