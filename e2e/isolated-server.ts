@@ -26,7 +26,8 @@ export async function startIsolatedServer(): Promise<{ baseURL: string; db: Db; 
   const url = `file:${file}`;
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
   const port = await freePort();
-  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+  // No -H: with it Next proxied every rewrite of proxy.ts over the network to itself (scripts/e2e-server.sh).
+  const child = spawn("npx", ["next", "start", "-p", String(port)], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port) },
     stdio: "ignore",
     detached: true, // its own process group, so stop() ends npx and the server it started

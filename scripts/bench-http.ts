@@ -43,7 +43,8 @@ export function buildIfNeeded(databaseUrl: string): boolean {
 }
 
 export async function startServer(databaseUrl: string): Promise<ChildProcess> {
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
+  // No -H: with -H 127.0.0.1 Next proxied every rewrite of proxy.ts over the network to itself (scripts/e2e-server.sh).
+  const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", SITE_URL: BASE },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
