@@ -56,7 +56,7 @@ export function ActorPublishForm({ actor, action }: Props) {
           disabled={!hydrated || pending}
           onClick={() => void toggle()}
         >
-          {published ? "Stop publishing the actor" : "Publish the actor now"}
+          {published ? "Stop showing this actor to readers" : "Show this actor to readers now"}
         </button>
       </div>
     </div>
