@@ -57,7 +57,8 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedResul
 /** Loads the border-strikes story. Idempotent: every row is upserted by its natural key (slug; title for the article). */
 export async function seedStory(db: Db, { refresh }: { refresh: boolean }): Promise<void> {
   const mode = { ifExists: refresh ? "update" : "skip" } as const;
-  for (const actor of STORY_ACTORS) await upsertActor(db, actor, mode);
+  // Published: the story names all of them, three without a claim of their own (lib/data/reads/public-actor.ts).
+  for (const actor of STORY_ACTORS) await upsertActor(db, { ...actor, published: true }, mode);
   const article = await upsertSource(db, STORY_SOURCE, mode);
   await upsertIncident(db, STORY_INCIDENT, mode);
 

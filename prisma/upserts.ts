@@ -33,6 +33,8 @@ export type ActorInput = {
   country?: string | null;
   sameAs?: string | null;
   description?: string | null;
+  /** shown to readers without a published claim (lib/data/reads/public-actor.ts) */
+  published?: boolean;
   synthetic?: boolean;
 };
 
@@ -47,6 +49,7 @@ export async function upsertActor(
     country: input.country ?? null,
     sameAs: input.sameAs == null ? null : HttpUrl.parse(input.sameAs),
     description: input.description ?? null,
+    published: input.published ?? false,
     synthetic: input.synthetic ?? false,
   };
   return db.actor.upsert({

@@ -30,6 +30,7 @@ async function richFixture(db: Db): Promise<void> {
       country: "AF",
       sameAs: "https://www.wikidata.org/wiki/Q107481285",
       description: "Kabul.",
+      published: true,
     },
     select: { id: true },
   });
@@ -233,6 +234,9 @@ describe("export", () => {
     const lines = first.split("\n");
     expect(lines[0]).toBe('{"format":"claimwatch-export","version":1,');
     expect(first).not.toMatch(/exportedAt|passwordHash|email|editorId|"userId"/);
+    // An editor's "show this actor to readers" travels with the actor (lib/data/reads/public-actor.ts).
+    expect(first).toMatch(/"slug":"rt-kabul"[^\n]*"published":true/);
+    expect(first).not.toMatch(/"slug":"rt-islamabad"[^\n]*"published"/);
     const doc = JSON.parse(first) as {
       actors: unknown[];
       sources: { key: string; derivedFrom?: string }[];

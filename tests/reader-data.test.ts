@@ -81,6 +81,8 @@ describe("getPublishedClaim", () => {
           publisher: "Village council",
           protected: true,
           protectedReason: "Lives nearby",
+          url: "https://village.example.org/witness",
+          publishedAt: new Date("1987-03-14T00:00:00Z"),
         },
         { stance: "SUPPORTS", title: "Open report" },
       ],
@@ -92,6 +94,9 @@ describe("getPublishedClaim", () => {
     const json = JSON.stringify(view);
     expect(json).not.toContain("Named witness");
     expect(json).not.toContain("Village council");
+    expect(json).not.toContain("village.example.org");
+    expect(json).not.toContain("1987-03-14");
+    expect(view?.sources.find((s) => s.withheld)).not.toHaveProperty("publishedAt");
     expect(view?.sources.find((s) => s.withheld)).toMatchObject({
       withheld: true,
       reason: "Lives nearby",

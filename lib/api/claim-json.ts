@@ -63,7 +63,8 @@ export function toApiClaimDetail(claim: ReaderClaim) {
         ? {
             stance: s.stance,
             type: s.type,
-            publishedAt: iso(s.publishedAt),
+            // Kept as null (the field is part of the contract): a protected source's date is withheld too.
+            publishedAt: null,
             note: s.note,
             withheld: true,
             withheldReason: s.reason,

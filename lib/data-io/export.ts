@@ -56,6 +56,7 @@ export async function* exportChunks(db: Db): AsyncGenerator<string> {
       country: a.country,
       sameAs: a.sameAs,
       description: a.description,
+      published: a.published || null,
       synthetic: a.synthetic || null,
     }),
   );

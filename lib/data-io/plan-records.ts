@@ -19,6 +19,7 @@ export function planActors(doc: ValidDocument, existing: Existing, plan: Plan, c
       country?: string;
       sameAs?: string;
       description?: string;
+      published?: boolean;
       synthetic?: boolean;
     }>,
     createOnly: boolean,
@@ -30,6 +31,7 @@ export function planActors(doc: ValidDocument, existing: Existing, plan: Plan, c
       country: a.country ?? null,
       sameAs: a.sameAs ?? null,
       description: a.description ?? null,
+      published: a.published ?? false,
       synthetic: a.synthetic ?? false,
     };
     const found = existing.actors.get(a.slug);

@@ -23,6 +23,7 @@ export const actorFieldsSelect = {
   country: true,
   sameAs: true,
   description: true,
+  published: true,
   synthetic: true,
 } as const;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ActorKind } from "@/lib/domain/vocabulary";
-import { optionalHttpUrl, requiredText } from "@/lib/validation/fields";
+import { optionalHttpUrl, recordId, requiredText } from "@/lib/validation/fields";
 
 // A new actor, typed into the claim form when the claimant is not in the list yet. Client-safe.
 
@@ -33,3 +33,10 @@ export const ActorSchema = z.object({
   sameAs: optionalHttpUrl("The reference link"),
 });
 export type ActorInput = z.output<typeof ActorSchema>;
+
+/** An editor shows an actor to readers before a published claim names it, or stops doing so. */
+export const ActorPublishSchema = z.object({
+  actorId: recordId("an actor"),
+  published: z.boolean({ error: "Say whether readers may see this actor." }),
+});
+export type ActorPublishInput = z.output<typeof ActorPublishSchema>;

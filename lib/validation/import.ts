@@ -77,6 +77,8 @@ export const ImportActorSchema = z.strictObject({
   country: actorForm.country,
   sameAs: actorForm.sameAs,
   description: optionalText("The description", 2000),
+  /** shown to readers without a published claim (lib/data/reads/public-actor.ts) */
+  published: z.boolean({ error: "published is true or false." }).optional(),
   synthetic,
 });
 export type ImportActor = z.output<typeof ImportActorSchema>;

@@ -14,24 +14,53 @@ import { listCorrections } from "@/lib/data/reads/corrections";
 import { listFeedChanges } from "@/lib/data/reads/feed";
 import { listSimilarToClaim } from "@/lib/data/reads/similar-claims";
 import { PAGE_SIZE, type ClaimFilters } from "@/lib/validation/claim-filters";
+import {
+  ClaimFiltersArg,
+  ReaderPageArg,
+  ReaderPageSizeArg,
+  ReaderSlugArg,
+  readerArg,
+} from "@/lib/validation/reader-args";
 import { READER_TAG } from "@/lib/data/cache-tags";
 
 // The cached entry points of reader pages. Each result is cached by its arguments and tagged; every write calls
 // updateTag(READER_TAG) (lib/data/cache-tags.ts) so readers see it at once. The "claims" cacheLife (next.config.js)
 // bounds how long a write made outside this server (seed, import) stays unseen.
+//
+// Every 'use cache' function here is also a Server Action that anyone can call with arguments of their choosing
+// (docs/decisions/0014-cached-functions-parse-their-arguments.md): each one parses its arguments first
+// (lib/validation/reader-args.ts) and answers arguments that are not what a page passes with its empty result.
+// Functions without parameters ignore whatever is sent.
 
 export async function readClaimList(filters: ClaimFilters, pageSize = PAGE_SIZE) {
   "use cache";
   cacheLife("claims");
   cacheTag(READER_TAG);
-  return listPublishedClaims(await db(), filters, pageSize);
+  const checked = readerArg(ClaimFiltersArg, filters);
+  const size = readerArg(ReaderPageSizeArg, pageSize);
+  if (!checked || size === undefined) return emptyClaimPage();
+  return listPublishedClaims(await db(), checked, size);
+}
+
+function emptyClaimPage(): Awaited<ReturnType<typeof listPublishedClaims>> {
+  return {
+    total: 0,
+    totalIsEstimate: false,
+    listed: 0,
+    page: 1,
+    pageSize: PAGE_SIZE,
+    pageCount: 1,
+    claims: [],
+    unsearchable: false,
+  };
 }
 
 export async function readClaim(slug: string) {
   "use cache";
   cacheLife("claims");
   cacheTag(READER_TAG);
-  return getPublishedClaim(await db(), slug);
+  const checked = readerArg(ReaderSlugArg, slug);
+  return checked === undefined ? null : getPublishedClaim(await db(), checked);
 }
 
 /** The broad tag, not the claim's own: publishing, editing or withdrawing any claim can change what is similar. */
@@ -39,7 +68,8 @@ export async function readSimilarClaims(slug: string) {
   "use cache";
   cacheLife("claims");
   cacheTag(READER_TAG);
-  return listSimilarToClaim(await db(), slug);
+  const checked = readerArg(ReaderSlugArg, slug);
+  return checked === undefined ? [] : listSimilarToClaim(await db(), checked);
 }
 
 export async function readDashboard() {
@@ -68,21 +98,24 @@ export async function readActor(slug: string) {
   "use cache";
   cacheLife("claims");
   cacheTag(READER_TAG);
-  return findActorBySlug(await db(), slug);
+  const checked = readerArg(ReaderSlugArg, slug);
+  return checked === undefined ? null : findActorBySlug(await db(), checked);
 }
 
 export async function readActorProfile(slug: string) {
   "use cache";
   cacheLife("claims");
   cacheTag(READER_TAG);
-  return getActorProfile(await db(), slug);
+  const checked = readerArg(ReaderSlugArg, slug);
+  return checked === undefined ? null : getActorProfile(await db(), checked);
 }
 
 export async function readCorrections(page: number) {
   "use cache";
   cacheLife("claims");
   cacheTag(READER_TAG);
-  return listCorrections(await db(), page);
+  const checked = readerArg(ReaderPageArg, page);
+  return checked === undefined ? { total: 0, corrections: [] } : listCorrections(await db(), checked);
 }
 
 export async function readFeedChanges() {

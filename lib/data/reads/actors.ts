@@ -1,9 +1,11 @@
 import type { Db } from "@/lib/db/create-client";
 import { PUBLISHED } from "@/lib/data/reads/claim-query";
 import { claimSummarySelect } from "@/lib/data/reads/claims";
+import { PUBLIC_ACTOR } from "@/lib/data/reads/public-actor";
 
 export async function listActors(db: Db) {
   const actors = await db.actor.findMany({
+    where: PUBLIC_ACTOR,
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: {
       slug: true,
@@ -18,8 +20,8 @@ export async function listActors(db: Db) {
 }
 
 export function findActorBySlug(db: Db, slug: string) {
-  return db.actor.findUnique({
-    where: { slug },
+  return db.actor.findFirst({
+    where: { slug, ...PUBLIC_ACTOR },
     select: { slug: true, name: true, kind: true, country: true, sameAs: true, description: true, synthetic: true },
   });
 }

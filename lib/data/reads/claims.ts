@@ -207,12 +207,13 @@ const WITHHELD = "Identity withheld";
 
 /**
  * Removes what readers must not see before it leaves the data layer, so no page or API can leak it:
- * a protected source keeps its type, stance and the reason, never its title, publisher or address.
+ * a protected source keeps its type, stance and the reason, never its title, publisher, address or date.
  */
 function toReaderView(claim: ClaimDetailRow) {
   const sources = claim.sources.map(({ stance, note, source }, index) => {
-    const common = { key: `s${index}`, stance, note, type: source.type, publishedAt: source.publishedAt };
+    const common = { key: `s${index}`, stance, note, type: source.type };
     if (source.protected) {
+      // Not even its date: with the type and the claim, a publication date can be enough to identify a source.
       return {
         ...common,
         withheld: true as const,
@@ -227,6 +228,7 @@ function toReaderView(claim: ClaimDetailRow) {
     return {
       ...common,
       withheld: false as const,
+      publishedAt: source.publishedAt,
       title: source.title,
       publisher: source.publisher,
       url: source.url,

@@ -11,7 +11,16 @@ export async function getEditorClaim(db: Db, id: number) {
       version: true,
       createdAt: true,
       updatedAt: true,
-      claimant: { select: { id: true, slug: true, name: true } },
+      claimant: {
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          published: true,
+          // Whether readers see the claimant anyway (lib/data/reads/public-actor.ts).
+          _count: { select: { claims: { where: { publishedAt: { not: null } } } } },
+        },
+      },
       createdBy: { select: { name: true } },
       updatedBy: { select: { name: true } },
       sources: {

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/create-client";
 import { PUBLISHED } from "@/lib/data/reads/claim-query";
+import { PUBLIC_ACTOR } from "@/lib/data/reads/public-actor";
 
 // Cheap existence checks for proxy.ts, which answers a real 404 before a page starts rendering.
 
@@ -7,8 +8,9 @@ export async function publishedClaimExists(db: Db, slug: string): Promise<boolea
   return (await db.claim.count({ where: { slug, ...PUBLISHED } })) > 0;
 }
 
+/** An actor readers may see (a draft-only actor is as missing as an unknown one). */
 export async function actorExists(db: Db, slug: string): Promise<boolean> {
-  return (await db.actor.count({ where: { slug } })) > 0;
+  return (await db.actor.count({ where: { slug, ...PUBLIC_ACTOR } })) > 0;
 }
 
 /** Any claim, drafts included, by the number in /editor/claims/<id>; a malformed number is no claim. */

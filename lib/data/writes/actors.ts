@@ -1,7 +1,8 @@
 import type { Db, Tx } from "@/lib/db/create-client";
-import { recordAudit } from "@/lib/data/writes/record-audit";
+import { refuseField, type ActionResult } from "@/lib/actions/result";
+import { recordAudit, type Editor } from "@/lib/data/writes/record-audit";
 import { firstFreeSlug, slugify } from "@/lib/domain/slug";
-import type { ActorInput } from "@/lib/validation/actor";
+import type { ActorInput, ActorPublishInput } from "@/lib/validation/actor";
 
 // An actor typed into the claim form is created inside the claim's transaction, so a refused claim leaves no stray
 // actor behind. Its slug is chosen before the transaction: a transaction that reads before it writes cannot wait
@@ -35,4 +36,39 @@ export async function createActorInTx(tx: Tx, userId: number, actor: NewActor): 
   const { id } = await tx.actor.create({ data: actor, select: { id: true } });
   await recordAudit(tx, { userId, entity: "Actor", entityId: id, action: "create", changes: actor });
   return id;
+}
+
+/**
+ * Sets the actor's explicit `published` flag (lib/data/reads/public-actor.ts): readers see it from then on even
+ * without a published claim. Unsetting it hides the actor again only if no published claim names it.
+ */
+export async function setActorPublished(
+  db: Db,
+  editor: Editor,
+  input: ActorPublishInput,
+): Promise<ActionResult<{ published: boolean }>> {
+  return db.$transaction(async (tx) => {
+    // The write first, then the check (see above: a transaction that reads first cannot wait for the write lock).
+    const { count } = await tx.actor.updateMany({
+      where: { id: input.actorId, published: !input.published },
+      data: { published: input.published },
+    });
+    if (count === 0) {
+      const exists = (await tx.actor.count({ where: { id: input.actorId } })) > 0;
+      return exists
+        ? refuseField(
+            "published",
+            input.published ? "This actor is already shown to readers." : "This actor is not published.",
+          )
+        : refuseField("actorId", "This actor no longer exists.");
+    }
+    await recordAudit(tx, {
+      userId: editor.id,
+      entity: "Actor",
+      entityId: input.actorId,
+      action: input.published ? "publish" : "unpublish",
+      changes: { published: [!input.published, input.published] },
+    });
+    return { ok: true as const, data: { published: input.published } };
+  });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { ActorPublishForm } from "@/components/editor/actor-publish-form";
 import { EditClaimForm } from "@/components/editor/claim-form";
 import { ClaimVersionProvider } from "@/components/editor/claim-version-context";
 import { FigureForm } from "@/components/editor/figure-form";
@@ -18,6 +19,7 @@ import { readEditorClaimPage } from "@/lib/data/entry-points/editor";
 import { claimFormValues } from "@/lib/domain/claim-fields";
 import { formatDateTime } from "@/lib/domain/format";
 import { POSITION_LABEL, STATUS_INFO } from "@/lib/domain/vocabulary";
+import { setActorPublishedAction } from "./actor-actions";
 import { setPublishedAction, updateClaimAction } from "./claim-actions";
 import { addFigureAction, removeFigureAction } from "./figure-actions";
 import { addLinkAction, removeLinkAction } from "./link-actions";
@@ -129,6 +131,15 @@ export default async function EditClaimPage({ params, searchParams }: Props) {
           <section aria-labelledby="publish-heading">
             <h2 id="publish-heading">Publication</h2>
             <PublishForm published={claim.publishedAt !== null} action={setPublishedAction} />
+            <ActorPublishForm
+              actor={{
+                id: claim.claimant.id,
+                name: claim.claimant.name,
+                published: claim.claimant.published,
+                publishedClaims: claim.claimant._count.claims,
+              }}
+              action={setActorPublishedAction}
+            />
           </section>
 
           <section aria-labelledby="status-heading">
