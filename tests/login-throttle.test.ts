@@ -134,6 +134,17 @@ describe("a browser with the account's device cookie", () => {
     // A device's own failures do not count against the account for unknown clients.
     expect(await checkThrottle(db, unknownClient(e, ip()), at(7_000))).toEqual({ blocked: false });
   });
+
+  it("signing in does not clear the account's count for unknown clients, only the device's own", async () => {
+    const e = email();
+    await fail(e, ip(), 10); // a stranger: unknown clients wait 32 s after 9 s
+    await fail(e, ip(), FREE_FAILURES, T0, "device-e"); // the real user's own typos
+    await recordLoginAttempt(db, { email: e, ip: ip(), device: "device-e", success: true, at: at(10_000) });
+    expect(await checkThrottle(db, { email: e, ip: ip(), device: "device-e" }, at(10_001))).toEqual({
+      blocked: false,
+    });
+    expect(await checkThrottle(db, unknownClient(e, ip()), at(10_001))).toMatchObject({ blocked: true, by: "account" });
+  });
 });
 
 describe("an admin lifting the lock", () => {

@@ -11,8 +11,10 @@ import type { DbOrTx } from "@/lib/db/create-client";
 //   The later of the two waits applies.
 // - An attempt refused by the throttle is recorded (refused) but not counted: waiting, not retrying, is what the
 //   message asks for, and retrying early must not make the wait longer.
-// - A successful sign-in clears the account's and that device's count (not the IP's: many people share one
-//   address). An admin can lift an account's lock (liftLock): its failures stop counting anywhere.
+// - A successful sign-in clears the count it was held to: a device's own, or, from an unknown client, the
+//   account's (never the IP's: many people share one address). The real user signing in from a known device does
+//   not clear the account's count, which would hand a stranger five fresh free guesses each time. An admin can
+//   lift an account's lock (liftLock): its failures stop counting anywhere.
 
 export const FREE_FAILURES = 5;
 export const FIRST_DELAY_MS = 1000;
@@ -67,7 +69,7 @@ async function keyState(
 
 /** The throttle state of an account as unknown clients meet it (shown to admins on /admin/users). */
 export function accountState(tx: DbOrTx, email: string, now: Date = new Date()): Promise<KeyState> {
-  return keyState(tx, { email, device: null }, { email }, now);
+  return keyState(tx, { email, device: null }, { email, device: null }, now);
 }
 
 export async function checkThrottle(
