@@ -5,7 +5,7 @@ import { recordLoginAttempt } from "@/lib/auth/login-attempts";
 import { hashToken } from "@/lib/auth/session-token";
 import { FOREIGN_ORIGIN } from "@/lib/http/same-origin";
 import { WRONG_CREDENTIALS } from "@/lib/validation/login";
-import { makeTestUser } from "@/test-support/builders";
+import { makeTestSession, makeTestUser } from "@/test-support/builders";
 import { baseURL } from "./db";
 import { actionId, callAction } from "./server-actions";
 import { fillSignIn, sessionCookieOf, useOwnIp } from "./sign-in-form";
@@ -172,6 +172,18 @@ test("the Origin check compares the scheme: an https:// Origin is refused by thi
   expect(signIn.result).toMatchObject({ ok: false, formError: FOREIGN_ORIGIN });
   expect(signIn.headers["set-cookie"]).toBeUndefined();
   expect(await db.session.count({ where: { userId: target.id } })).toBe(0);
+
+  // Sign-out, the one action outside the runner, ends nothing from the other scheme either.
+  const signOutId = actionId("signOutAction", "app/logout/actions");
+  const editor = await makeTestUser(db, { role: "EDITOR" });
+  const { token } = await makeTestSession(db, editor.id);
+  const signOut = await callAction(request, signOutId, [], {
+    path: "/admin/users",
+    cookie: sessionCookieHeader(token),
+    origin: wrongScheme,
+  });
+  expect(signOut.redirect).toBe("/");
+  expect(await db.session.count({ where: { tokenHash: hashToken(token) } })).toBe(1);
 
   // The same call from this site's own origin goes through.
   const allowed = await callAction(request, id, [{ userId: target.id }], {
