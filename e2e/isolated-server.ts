@@ -27,7 +27,7 @@ export async function startIsolatedServer(): Promise<{ baseURL: string; db: Db; 
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
   const port = await freePort();
   const child = spawn("node", ["scripts/server.mjs"], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOSTNAME: "127.0.0.1" },
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), LISTEN_HOST: "127.0.0.1" },
     stdio: "ignore",
     detached: true, // its own process group, so stop() ends npx and the server it started
   });

@@ -6,8 +6,9 @@
 import { createServer } from "node:http";
 import next from "next";
 
+// LISTEN_HOST, not HOSTNAME: shells and containers set HOSTNAME to the machine's name.
 const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOSTNAME || undefined;
+const hostname = process.env.LISTEN_HOST || undefined;
 const app = next({ dev: false, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 
