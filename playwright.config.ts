@@ -45,6 +45,9 @@ export default defineConfig({
       ADMIN_PASSWORD: "e2e-admin-password",
       REVALIDATE_SECRET: E2E_REVALIDATE_SECRET,
       REVALIDATE_URL: `http://127.0.0.1:${E2E_PORT}`,
+      // Browsers here all come from 127.0.0.1: specs that sign in through the form give themselves an address of
+      // their own in X-Forwarded-For (e2e/sign-in-form.ts), as if one proxy stood in front.
+      TRUST_PROXY: "1",
     },
     stdout: "pipe",
   },

@@ -59,6 +59,7 @@ const accountActions: {
   { exportName: "disableUserAction", valid: (userId) => ({ userId }), invalid: (t) => crafted(t).slice(0, 8) },
   { exportName: "enableUserAction", valid: (userId) => ({ userId }), invalid: (t) => crafted(t).slice(0, 8) },
   { exportName: "endSessionsAction", valid: (userId) => ({ userId }), invalid: (t) => crafted(t).slice(0, 8) },
+  { exportName: "liftSignInLockAction", valid: (userId) => ({ userId }), invalid: (t) => crafted(t).slice(0, 8) },
   {
     exportName: "changeRoleAction",
     valid: (userId) => ({ userId, role: "ADMIN" }),
@@ -247,11 +248,18 @@ test.describe("signInAction", () => {
     expect(await attempts()).toBe(0);
     expect(await sessions()).toBe(0);
 
-    // An outside `next` is replaced by /editor; the cookie is HttpOnly and SameSite=Lax.
+    // An outside `next` is replaced by /editor; both cookies are HttpOnly and SameSite=Lax; the device cookie
+    // (lib/auth/device-cookie.ts) lasts a year.
     const control = await callAction(request, id, [{ ...good, next: "https://evil.example/" }], { headers: ownIp() });
     expect(control.redirect).toBe("/editor");
-    expect(control.headers["set-cookie"]).toMatch(
+    const setCookies = (control.headers["set-cookie"] ?? "").split("\n");
+    expect(setCookies.find((c) => c.startsWith("cw_session="))).toMatch(
       /^cw_session=[\w-]{43}; Path=\/; Expires=.*; HttpOnly; SameSite=lax$/,
+    );
+    expect(setCookies.find((c) => c.startsWith("cw_device="))).toMatch(
+      new RegExp(
+        `^cw_device=${user.id}\\.[\\w-]{22}\\.\\d+\\.[\\w-]{43}; Path=/; .*Max-Age=31536000; HttpOnly; SameSite=lax$`,
+      ),
     );
     expect(await sessions()).toBe(1);
     expect(await attempts()).toBe(1);

@@ -5,7 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import { createPrismaClient, type Db } from "@/lib/db/create-client";
 
-// A second `next start` of the same build over a database of its own, for the rare test that needs the whole
+// A second server (scripts/server.mjs) of the same build over a database of its own, for the rare test that needs the whole
 // database to itself (e.g. "the last active admin"), where the shared e2e database would let parallel tests
 // interfere. Costs a migration and a server start, a few seconds.
 
@@ -26,9 +26,8 @@ export async function startIsolatedServer(): Promise<{ baseURL: string; db: Db; 
   const url = `file:${file}`;
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
   const port = await freePort();
-  // No -H: with it Next proxied every rewrite of proxy.ts over the network to itself (scripts/e2e-server.sh).
-  const child = spawn("npx", ["next", "start", "-p", String(port)], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port) },
+  const child = spawn("node", ["scripts/server.mjs"], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), LISTEN_HOST: "127.0.0.1" },
     stdio: "ignore",
     detached: true, // its own process group, so stop() ends npx and the server it started
   });

@@ -10,7 +10,8 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 
 /**
  * Every test that signs in through the form gets an address of its own: sign-in is throttled per IP as well as
- * per email, and all browsers here come from 127.0.0.1. The app trusts X-Forwarded-For (docs/security.md).
+ * per account, and all browsers here come from 127.0.0.1. The e2e server trusts one proxy hop (TRUST_PROXY=1 in
+ * playwright.config.ts), so the address written here is the one counted (docs/security.md).
  */
 export async function useOwnIp(context: BrowserContext): Promise<string> {
   const ip = `198.18.${randomInt(256)}.${randomInt(1, 255)}`;

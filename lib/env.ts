@@ -26,6 +26,21 @@ const EnvSchema = z.object({
     .min(0, { error: "must be 0 or more (0 turns the in-memory caches off)" })
     .max(65536, { error: "must be at most 65536" })
     .optional(),
+  // How many reverse proxies stand in front of the server, whose X-Forwarded-For / -Proto / -Host are believed.
+  // 0 (the default) believes none: the client is the socket's peer (scripts/server.mjs). "true" means 1.
+  TRUST_PROXY: z
+    .enum(["false", "off", "0", "true", "on", "1", "2", "3", "4", "5"], {
+      error: "must be false, true or the number of proxies in front (0 to 5)",
+    })
+    .default("0")
+    .transform((v) => (v === "false" || v === "off" ? 0 : v === "true" || v === "on" ? 1 : Number(v))),
+  // Signs the device cookie that exempts a browser which signed in before from the per-account throttle
+  // (lib/auth/device-cookie.ts). Unset, a random key per server process is used: devices are forgotten on restart.
+  DEVICE_SECRET: z
+    .string()
+    .min(32, { error: "must be at least 32 characters (e.g. openssl rand -hex 32)" })
+    .max(200)
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -45,4 +60,9 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Whether SITE_URL was configured (env() gives a default): without it, a request's own origin is the site's. */
+export function siteUrlIsSet(): boolean {
+  return Boolean(process.env.SITE_URL);
 }

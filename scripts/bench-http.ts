@@ -43,9 +43,16 @@ export function buildIfNeeded(databaseUrl: string): boolean {
 }
 
 export async function startServer(databaseUrl: string): Promise<ChildProcess> {
-  // No -H: with -H 127.0.0.1 Next proxied every rewrite of proxy.ts over the network to itself (scripts/e2e-server.sh).
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", SITE_URL: BASE },
+  // The production server (scripts/server.mjs), as npm start runs it.
+  const server = spawn("node", ["scripts/server.mjs"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: "production",
+      SITE_URL: BASE,
+      PORT: String(PORT),
+      LISTEN_HOST: "127.0.0.1",
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

@@ -10,6 +10,4 @@ npx tsx prisma/seed.ts
 # The build prerenders / and /actors from this database (docs/decisions/0011-page-cache.md). SKIP_BUILD=1 reuses a
 # build made just before; one made against other data shows that data once on those two pages.
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f .next/BUILD_ID ]; then npx next build; fi
-# No -H: Next compares the address the proxy rewrites to (which it writes as "localhost") with the one it was started
-# on, and with -H 127.0.0.1 it proxied every rewrite over the network to itself (docs/operations.md).
-exec npx next start -p "$PORT"
+LISTEN_HOST=127.0.0.1 exec node scripts/server.mjs

@@ -7,4 +7,4 @@ export DATABASE_URL="${DATABASE_URL:-file:./prisma/dev.db}"
 npx prisma migrate deploy
 npx tsx prisma/seed.ts
 npx next build
-exec npx next start -p "${PORT:-3000}"
+exec node scripts/server.mjs

@@ -68,8 +68,20 @@ describe("safeNextPath", () => {
       "",
       null,
       undefined,
+      "/.//evil.example", // "//evil.example" once the dot segment is resolved
+      "/a/..//evil.example",
+      "/lone \ud800 surrogate",
     ]) {
       expect(safeNextPath(bad), String(bad)).toBeNull();
     }
+  });
+
+  it("encodes what is not ASCII, so the redirect header carries it intact", () => {
+    expect(safeNextPath("/é")).toBe("/%C3%A9");
+    expect(safeNextPath("/\u3000/x")).toBe("/%E3%80%80/x");
+    expect(safeNextPath("/admin/users?q=José#é")).toBe("/admin/users?q=Jos%C3%A9#%C3%A9");
+    // Already encoded stays as it is (no double encoding).
+    expect(safeNextPath("/%C3%A9")).toBe("/%C3%A9");
+    for (const path of ["/é", "/\u3000/x", "/claims?q=ع"]) expect(safeNextPath(path)).toMatch(/^[\x21-\x7e]+$/);
   });
 });

@@ -21,4 +21,15 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ CACHE_MEMORY_MB: "512MB" })).toThrow(/CACHE_MEMORY_MB: must be a whole number/);
     expect(() => parseEnv({ CACHE_MEMORY_MB: "-1" })).toThrow(/CACHE_MEMORY_MB: must be 0 or more/);
   });
+  it("reads TRUST_PROXY as a number of proxies, off by default, and refuses anything else", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(() => parseEnv({ TRUST_PROXY: "yes please" })).toThrow(/TRUST_PROXY/);
+  });
+  it("wants a long DEVICE_SECRET when one is set", () => {
+    expect(() => parseEnv({ DEVICE_SECRET: "short" })).toThrow(/DEVICE_SECRET/);
+    expect(parseEnv({ DEVICE_SECRET: "x".repeat(32) }).DEVICE_SECRET).toHaveLength(32);
+  });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_FAILURES } from "@/lib/auth/login-attempts";
+import { FREE_FAILURES } from "@/lib/auth/login-attempts";
+import { signDevice, verifyDevice } from "@/lib/auth/device-cookie";
 import { signIn } from "@/lib/auth/sign-in";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/create-client";
@@ -70,21 +71,110 @@ describe("signIn", () => {
     expect(await db.session.count({ where: { user: { email } } })).toBe(0);
   });
 
-  it("refuses the sixth attempt without checking the password, even the right one", async () => {
+  it("makes an unknown client wait after five failures, without checking the password, even the right one", async () => {
     const { email } = await account();
-    for (let k = 0; k < MAX_FAILURES; k++) await signIn(db, { email, password: "wrong password!", ip: ip() });
-    const result = await signIn(db, { email, password: PASSWORD, ip: ip() });
-    expect(result).toMatchObject({ ok: false, reason: "throttled" });
-    expect(await db.loginAttempt.count({ where: { email } })).toBe(MAX_FAILURES + 1);
+    const now = new Date();
+    for (let k = 0; k < FREE_FAILURES; k++) await signIn(db, { email, password: "wrong password!", ip: ip() }, now);
+    const result = await signIn(db, { email, password: PASSWORD, ip: ip() }, now);
+    expect(result).toEqual({ ok: false, reason: "throttled", retryAt: new Date(now.getTime() + 1000) });
+    expect(await db.loginAttempt.count({ where: { email } })).toBe(FREE_FAILURES + 1);
+    expect(await db.loginAttempt.count({ where: { email, refused: true } })).toBe(1);
     expect(await db.session.count({ where: { user: { email } } })).toBe(0);
+    // Once the wait is over, the right password works.
+    const later = await signIn(db, { email, password: PASSWORD, ip: ip() }, new Date(now.getTime() + 1001));
+    expect(later.ok).toBe(true);
   });
 
-  it("lets parallel guesses through no further than the limit", async () => {
+  it("lets parallel guesses through no further than the free failures", async () => {
     const { email } = await account();
+    const now = new Date();
     const results = await Promise.all(
-      Array.from({ length: 12 }, () => signIn(db, { email, password: "wrong password!", ip: ip() })),
+      Array.from({ length: 12 }, () => signIn(db, { email, password: "wrong password!", ip: ip() }, now)),
     );
-    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(MAX_FAILURES);
-    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(12 - MAX_FAILURES);
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(FREE_FAILURES);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(12 - FREE_FAILURES);
+  });
+});
+
+describe("signIn with a device cookie", () => {
+  it("gives a browser that signed in a device cookie for that account, kept at the next sign-in", async () => {
+    const { id, email } = await account();
+    const first = await signIn(db, { email, password: PASSWORD, ip: ip() });
+    if (!first.ok) throw new Error("sign-in failed");
+    const device = verifyDevice(first.deviceCookie);
+    expect(device?.userId).toBe(id);
+    const second = await signIn(db, { email, password: PASSWORD, ip: ip(), deviceCookie: first.deviceCookie });
+    if (!second.ok) throw new Error("sign-in failed");
+    expect(verifyDevice(second.deviceCookie)?.deviceId).toBe(device?.deviceId);
+  });
+
+  it("lets the real user in while a stranger keeps guessing from rotating addresses and from the same one", async () => {
+    const { email } = await account();
+    const first = await signIn(db, { email, password: PASSWORD, ip: "203.0.113.5" });
+    if (!first.ok) throw new Error("sign-in failed");
+    const now = new Date(Date.now() + 1000);
+    for (let k = 0; k < 20; k++) {
+      const from = k % 2 ? ip() : "203.0.113.5"; // half from a rotating X-Forwarded-For, half from the office NAT
+      await signIn(db, { email, password: `guess ${k}!!`, ip: from }, now);
+    }
+    // A new browser, even with the right password, must wait…
+    expect(await signIn(db, { email, password: PASSWORD, ip: "203.0.113.5" }, now)).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
+    // …the browser that signed in before does not, from the same address.
+    const real = await signIn(
+      db,
+      { email, password: PASSWORD, ip: "203.0.113.5", deviceCookie: first.deviceCookie },
+      now,
+    );
+    expect(real.ok).toBe(true);
+  });
+
+  it("ignores a forged device cookie and one issued to another account", async () => {
+    const { email } = await account();
+    const other = await account();
+    const othersCookie = await signIn(db, { email: other.email, password: PASSWORD, ip: ip() });
+    if (!othersCookie.ok) throw new Error("sign-in failed");
+    const now = new Date(Date.now() + 1000);
+    for (let k = 0; k < 8; k++) await signIn(db, { email, password: `guess ${k}!!`, ip: ip() }, now);
+    const { id } = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+    const forged = signDevice({ userId: id, deviceId: "A".repeat(22) }, now, "not the server's key at all, 32+ chars");
+    for (const deviceCookie of [othersCookie.deviceCookie, forged, "garbage"]) {
+      expect(await signIn(db, { email, password: PASSWORD, ip: ip(), deviceCookie }, now)).toMatchObject({
+        reason: "throttled",
+      });
+    }
+  });
+});
+
+describe("signIn and the browser's previous session", () => {
+  it("ends the session whose cookie the browser presented, with an audit event", async () => {
+    const a = await account();
+    const b = await account();
+    const first = await signIn(db, { email: a.email, password: PASSWORD, ip: ip() });
+    if (!first.ok) throw new Error("sign-in failed");
+    const second = await signIn(db, {
+      email: b.email,
+      password: PASSWORD,
+      ip: ip(),
+      previousSessionToken: first.token,
+    });
+    expect(second.ok).toBe(true);
+    expect(await db.session.count({ where: { tokenHash: hashToken(first.token) } })).toBe(0);
+    expect(await db.session.count({ where: { userId: b.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { userId: a.id, entity: "Session", action: "logout", changes: { contains: "new sign-in" } },
+      }),
+    ).toBe(1);
+  });
+
+  it("leaves the previous session alone when the new sign-in fails", async () => {
+    const a = await account();
+    const first = await signIn(db, { email: a.email, password: PASSWORD, ip: ip() });
+    if (!first.ok) throw new Error("sign-in failed");
+    await signIn(db, { email: a.email, password: "wrong password!", ip: ip(), previousSessionToken: first.token });
+    expect(await db.session.count({ where: { tokenHash: hashToken(first.token) } })).toBe(1);
   });
 });

@@ -1,7 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/client";
-import { changeRole, createUser, disableUser, enableUser, endSessions, resetPassword } from "@/lib/data/writes/users";
+import { FREE_FAILURES, recordLoginAttempt } from "@/lib/auth/login-attempts";
+import {
+  changeRole,
+  createUser,
+  disableUser,
+  enableUser,
+  endSessions,
+  getUser,
+  liftSignInLock,
+  resetPassword,
+} from "@/lib/data/writes/users";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/create-client";
 import { makeTestSession } from "@/test-support/builders";
@@ -165,9 +175,31 @@ describe("access changes end sessions in the same write", () => {
       await endSessions(db, admin.id, 999_999),
       await changeRole(db, admin.id, { userId: 999_999, role: "ADMIN" }),
       await resetPassword(db, admin.id, { userId: 999_999 }),
+      await liftSignInLock(db, admin.id, 999_999),
     ]) {
       expect(result).toMatchObject({ ok: false, fieldErrors: { userId: ["There is no such account."] } });
     }
     expect(await db.auditEvent.count()).toBe(before);
+  });
+});
+
+describe("the sign-in lock on the admin pages", () => {
+  it("shows an account's counted failures and wait, and lifting it clears them with an audit event", async () => {
+    const admin = await account("ADMIN");
+    const editor = await account();
+    const now = new Date();
+    for (let k = 0; k < FREE_FAILURES + 1; k++)
+      await recordLoginAttempt(db, { email: editor.email, ip: `10.9.0.${k}`, success: false, at: now });
+    expect((await getUser(db, editor.id, now))?.signInThrottle).toEqual({
+      failures: FREE_FAILURES + 1,
+      retryAt: new Date(now.getTime() + 2000),
+    });
+    expect(await liftSignInLock(db, admin.id, editor.id, now)).toEqual({
+      ok: true,
+      data: { failuresLifted: FREE_FAILURES + 1 },
+    });
+    expect((await getUser(db, editor.id, now))?.signInThrottle).toEqual({ failures: 0, retryAt: null });
+    const [event] = await audits(editor.id, "lift-sign-in-lock");
+    expect(event).toEqual({ userId: admin.id, changes: JSON.stringify({ failuresLifted: FREE_FAILURES + 1 }) });
   });
 });

@@ -1,13 +1,17 @@
 import "server-only";
 import { revalidatePath, updateTag } from "next/cache";
+import { headers } from "next/headers";
 import type { z } from "zod";
 import type { Role } from "@/generated/prisma/client";
-import { invalid, type ActionResult } from "@/lib/actions/result";
+import { invalid, refuse, type ActionResult } from "@/lib/actions/result";
 import { authorize, type CurrentUser } from "@/lib/auth/session";
 import { READER_TAG } from "@/lib/data/cache-tags";
 import { forgetPublicPages } from "@/lib/data/public-page-memo";
 import { db } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create-client";
+import { env, siteUrlIsSet } from "@/lib/env";
+import { requestOrigin } from "@/lib/http/client-ip";
+import { FOREIGN_ORIGIN, checkOrigin } from "@/lib/http/same-origin";
 
 // The one runner of every Server Action (docs/decisions/0009-one-action-shape.md): who is asking →
 // the form's own schema → the write, which checks what needs the database and writes in one transaction with its
@@ -42,6 +46,7 @@ export async function runAction<S extends z.ZodType, T, R extends Role | null>(
   { role, schema, write, invalidate }: ActionSpec<S, T, R>,
   input: unknown,
 ): Promise<ActionResult<T>> {
+  if (await fromForeignOrigin()) return refuse(FOREIGN_ORIGIN);
   let user: CurrentUser | null = null;
   if (role) {
     const auth = await authorize(role);
@@ -53,4 +58,15 @@ export async function runAction<S extends z.ZodType, T, R extends Role | null>(
   const result = await write(await db(), user as Caller<R>, parsed.data);
   if (result.ok) INVALIDATE[typeof invalidate === "function" ? invalidate(result.data) : invalidate]();
   return result;
+}
+
+/**
+ * Whether the caller's Origin differs from the site's in scheme, host or port (lib/http/same-origin.ts). A request
+ * without an Origin is not a browser's cross-site post (browsers send one with every POST), so it is not refused
+ * here. Exported for the one action that does not go through the runner, sign-out (app/logout/actions.ts).
+ */
+export async function fromForeignOrigin(): Promise<boolean> {
+  const h = await headers();
+  const expected = siteUrlIsSet() ? env().SITE_URL : requestOrigin(h, env().TRUST_PROXY);
+  return checkOrigin(h.get("origin"), expected) === "foreign";
 }

@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/data/writes/record-audit";
 import { db } from "@/lib/db/client";
 import { TOKEN_MAX, readSession } from "@/lib/auth/read-session";
 import { hashToken, secureCookies, sessionCookieName } from "@/lib/auth/session-token";
+import { DEVICE_COOKIE_MAX_AGE_S, deviceCookieName } from "@/lib/auth/device-cookie";
 
 export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, hashToken, sessionCookieName } from "@/lib/auth/session-token";
 
@@ -27,6 +28,20 @@ export async function setSessionCookie(token: string, expiresAt: Date): Promise<
     secure: secureCookies(),
     path: "/",
     expires: expiresAt,
+  });
+}
+
+/**
+ * Remembers that this browser signed in to the account (lib/auth/device-cookie.ts). It outlives sessions and
+ * sign-out on purpose: it only exempts the browser from strangers' failed guesses, and opens nothing by itself.
+ */
+export async function setDeviceCookie(value: string): Promise<void> {
+  (await cookies()).set(deviceCookieName(), value, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies(),
+    path: "/",
+    maxAge: DEVICE_COOKIE_MAX_AGE_S,
   });
 }
 

@@ -24,8 +24,15 @@ export const passwordField = z
 export const LoginSchema = z.object({
   email: emailField,
   password: passwordField,
-  /** where to go after signing in; anything but a local path is replaced by /editor (see safeNextPath) */
-  next: z.string().max(2000).optional(),
+  /**
+   * Where to go after signing in: made safe and ASCII here, before any session exists; anything but a local path
+   * becomes undefined, which means /editor (see safeNextPath).
+   */
+  next: z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((v) => safeNextPath(v) ?? undefined),
 });
 
 export type LoginInput = z.input<typeof LoginSchema>;
@@ -35,13 +42,27 @@ export const DEFAULT_AFTER_LOGIN = "/editor";
 /** One message for an unknown email and a wrong password alike: the form must not reveal which accounts exist. */
 export const WRONG_CREDENTIALS = "Email or password is incorrect.";
 
+const BASE = "http://next.invalid";
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /**
- * A path on this site, or null. "//evil.example" and "/\evil.example" are read by browsers as other hosts, so
- * both are refused, as is anything with control characters.
+ * A path on this site, percent-encoded so it is plain ASCII (a redirect puts it in a header: "/é" raw would be
+ * read as Latin-1, "/\u3000" would not fit at all), or null. "//evil.example" and "/\evil.example" are read by
+ * browsers as other hosts, so both are refused, also when they only appear once the path is normalised
+ * ("/.//evil.example"); so is anything with control characters or a lone UTF-16 surrogate, which no encoding
+ * can carry.
  */
 export function safeNextPath(next: string | null | undefined): string | null {
   if (!next || next.length > 2000) return null;
   if (!next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return null;
-  if (/[\u0000-\u001f\u007f]/.test(next)) return null;
-  return next;
+  if (/[\u0000-\u001f\u007f]/.test(next) || LONE_SURROGATE.test(next)) return null;
+  let url: URL;
+  try {
+    url = new URL(next, BASE);
+  } catch {
+    return null;
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (url.origin !== BASE || path.startsWith("//") || path.length > 6000) return null;
+  return path;
 }

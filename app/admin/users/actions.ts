@@ -1,7 +1,15 @@
 "use server";
 
 import { runAction } from "@/lib/actions/run-action";
-import { changeRole, createUser, disableUser, enableUser, endSessions, resetPassword } from "@/lib/data/writes/users";
+import {
+  changeRole,
+  createUser,
+  disableUser,
+  enableUser,
+  endSessions,
+  liftSignInLock,
+  resetPassword,
+} from "@/lib/data/writes/users";
 import {
   ChangeRoleSchema,
   CreateUserSchema,
@@ -83,6 +91,18 @@ export async function endSessionsAction(input: UserRefInput) {
       role: "ADMIN",
       schema: UserRefSchema,
       write: (db, admin, { userId }) => endSessions(db, admin.id, userId),
+      invalidate: "admin-pages",
+    },
+    input,
+  );
+}
+
+export async function liftSignInLockAction(input: UserRefInput) {
+  return runAction(
+    {
+      role: "ADMIN",
+      schema: UserRefSchema,
+      write: (db, admin, { userId }) => liftSignInLock(db, admin.id, userId),
       invalidate: "admin-pages",
     },
     input,

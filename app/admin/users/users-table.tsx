@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { UserRow } from "@/lib/data/writes/users";
 import { formatCount, formatDateTime } from "@/lib/domain/format";
 import { ROLE_LABEL } from "@/lib/validation/user";
+import { SignInThrottle } from "./sign-in-throttle";
 
 export function UsersTable({ users }: { users: UserRow[] }) {
   return (
@@ -15,6 +16,7 @@ export function UsersTable({ users }: { users: UserRow[] }) {
             <th scope="col">Role</th>
             <th scope="col">Status</th>
             <th scope="col">Last sign-in</th>
+            <th scope="col">Sign-in lock</th>
             <th scope="col" className="num">
               Open sessions
             </th>
@@ -30,6 +32,9 @@ export function UsersTable({ users }: { users: UserRow[] }) {
               <td>{ROLE_LABEL[u.role]}</td>
               <td>{u.disabledAt ? `Disabled since ${formatDateTime(u.disabledAt)}` : "Active"}</td>
               <td>{u.lastSignIn ? formatDateTime(u.lastSignIn) : "Never"}</td>
+              <td>
+                <SignInThrottle state={u.signInThrottle} />
+              </td>
               <td className="num">{formatCount(u.openSessions)}</td>
             </tr>
           ))}

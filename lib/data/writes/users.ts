@@ -3,6 +3,7 @@ import { refuse, type ActionResult } from "@/lib/actions/result";
 import { diffFields, recordAudit } from "@/lib/data/writes/record-audit";
 import { generatePassword } from "@/lib/auth/generated-password";
 import { hashPassword } from "@/lib/auth/password";
+import { accountState, liftLock } from "@/lib/auth/login-attempts";
 import type { Db, Tx } from "@/lib/db/create-client";
 import { IDLE_TIMEOUT_MS } from "@/lib/auth/session-token";
 import type { ChangeRoleInput, CreateUserValues } from "@/lib/validation/user";
@@ -56,11 +57,14 @@ export async function listUsers(db: Db, { q, page }: { q?: string; page: number 
     db,
     rows.map((r) => r.email),
   );
-  const users = rows.map(({ _count, ...u }) => ({
-    ...u,
-    openSessions: _count.sessions,
-    lastSignIn: signIns.get(u.email) ?? null,
-  }));
+  const users = await Promise.all(
+    rows.map(async ({ _count, ...u }) => ({
+      ...u,
+      openSessions: _count.sessions,
+      lastSignIn: signIns.get(u.email) ?? null,
+      signInThrottle: await signInThrottle(db, u.email, now),
+    })),
+  );
   return { total, page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)), users };
 }
 export type UserRow = Awaited<ReturnType<typeof listUsers>>["users"][number];
@@ -70,7 +74,35 @@ export async function getUser(db: Db, id: number, now: Date = new Date()): Promi
   if (!row) return null;
   const { _count, ...u } = row;
   const signIns = await lastSignIns(db, [u.email]);
-  return { ...u, openSessions: _count.sessions, lastSignIn: signIns.get(u.email) ?? null };
+  return {
+    ...u,
+    openSessions: _count.sessions,
+    lastSignIn: signIns.get(u.email) ?? null,
+    signInThrottle: await signInThrottle(db, u.email, now),
+  };
+}
+
+/** How unknown clients meet the account's sign-in now (lib/auth/login-attempts.ts): counted failures, and any wait. */
+async function signInThrottle(db: Db, email: string, now: Date) {
+  const { failures, retryAt } = await accountState(db, email, now);
+  return { failures, retryAt };
+}
+
+/** An admin lifts an account's sign-in lock: its counted failures stop counting (docs/decisions/0015-sign-in-throttling.md). */
+export async function liftSignInLock(db: Db, actorId: number, userId: number, now: Date = new Date()) {
+  return db.$transaction(async (tx): Promise<ActionResult<{ failuresLifted: number }>> => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+    if (!user) return refuse("There is no such account.", NO_SUCH_ACCOUNT);
+    const count = await liftLock(tx, user.email, now);
+    await recordAudit(tx, {
+      userId: actorId,
+      entity: "User",
+      entityId: userId,
+      action: "lift-sign-in-lock",
+      changes: { failuresLifted: count },
+    });
+    return { ok: true, data: { failuresLifted: count } };
+  });
 }
 
 /** Signs a user out everywhere (disable, password reset, "end all sessions"); returns how many sessions ended. */

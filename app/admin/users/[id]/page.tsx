@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { readUser } from "@/lib/data/entry-points/admin";
 import { formatDateTime } from "@/lib/domain/format";
 import { ROLE_LABEL } from "@/lib/validation/user";
+import { SignInThrottle } from "../sign-in-throttle";
 import { ChangeRoleForm } from "./change-role-form";
 import { ResetPasswordForm } from "./reset-password-form";
 import { UserCommandForm } from "./user-command-form";
@@ -36,6 +37,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </dd>
         <dt>Last sign-in</dt>
         <dd>{user.lastSignIn ? formatDateTime(user.lastSignIn) : "Never"}</dd>
+        <dt>Sign-in lock</dt>
+        <dd>
+          <SignInThrottle state={user.signInThrottle} />
+        </dd>
         <dt>Open sessions</dt>
         <dd data-testid="user-sessions">{user.openSessions}</dd>
         <dt>Created</dt>
@@ -63,6 +68,14 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </p>
         <UserCommandForm userId={user.id} command={user.disabledAt ? "enable" : "disable"} />
         <UserCommandForm userId={user.id} command="end-sessions" />
+      </section>
+      <section className="card stack" aria-labelledby="lock-heading">
+        <h2 id="lock-heading">Sign-in lock</h2>
+        <p className="small muted">
+          After five failed attempts, browsers that never signed in to this account wait a little longer after each new
+          failure; browsers that did are not held back. Lifting the lock lets everyone try again at once.
+        </p>
+        <UserCommandForm userId={user.id} command="lift-lock" />
       </section>
     </>
   );
