@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 
-// The HTTP half of `npm run bench` (scripts/bench.ts): build when the sources changed, start `next start` on
+// The HTTP half of `npm run bench` (scripts/bench.ts): build when the sources changed, start the production server on
 // 127.0.0.1 against the bench database, and load one scenario at a time with autocannon.
 
 export const PORT = Number(process.env.BENCH_PORT ?? 3470);
