@@ -376,25 +376,35 @@ function buildRoutesAndPages(): { routes: string[]; pages: string[] } {
  * any signed-in request moves it (the idle expiry, lib/auth/session.ts).
  */
 async function databaseDigest(db: Db): Promise<string> {
+  digestQuery ??= everyRowQuery(db);
+  const rows = await db.$queryRawUnsafe<{ r: string }[]>(await digestQuery);
+  return createHash("sha256")
+    .update(
+      rows
+        .map((r) => r.r)
+        .sort()
+        .join("\n"),
+    )
+    .digest("hex");
+}
+
+let digestQuery: Promise<string> | undefined;
+
+/** One query that lists every row of every table as text: quote() turns every value, blobs included, into SQL text. */
+async function everyRowQuery(db: Db): Promise<string> {
   const tables = await db.$queryRawUnsafe<{ name: string }[]>(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
   );
-  const hash = createHash("sha256");
+  const selects: string[] = [];
   for (const { name } of tables) {
     const columns = (
       await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('${name}')`)
     ).filter((c) => !(name === "Session" && c.name === "lastSeenAt"));
-    // quote() gives every value, blobs included, as SQL text: no driver conversion in between.
-    const row = columns.map((c) => `quote("${c.name}")`).join(" || ',' || ");
-    const rows = await db.$queryRawUnsafe<{ r: string }[]>(`SELECT ${row} AS r FROM "${name}"`);
-    hash.update(
-      `${name}\n${rows
-        .map((r) => r.r)
-        .sort()
-        .join("\n")}\n`,
+    selects.push(
+      `SELECT '${name}:' || ${columns.map((c) => `quote("${c.name}")`).join(" || ',' || ")} AS r FROM "${name}"`,
     );
   }
-  return hash.digest("hex");
+  return selects.join(" UNION ALL ");
 }
 
 type Answer = { status: number; location: string | null; body: string; result: unknown; redirect: string | null };
