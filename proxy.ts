@@ -1,5 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { readClaimIdExists, readProxySession, readPublicPageExists } from "@/lib/data/entry-points/proxy";
+import {
+  readClaimIdExists,
+  readProxySession,
+  readPublicPageExists,
+  readUserIdExists,
+} from "@/lib/data/entry-points/proxy";
 import { env } from "@/lib/env";
 import { claimsListPath } from "@/lib/http/claims-view";
 import { correctionsQueryTarget } from "@/lib/http/corrections-page";
@@ -113,8 +118,8 @@ function withCsp(request: NextRequest, csp: string): Headers {
  * Convenience only — lib/auth/session.ts is the check. An anonymous visitor, or one whose session has ended, goes straight
  * to /login?next=… with a real redirect (no JavaScript needed); an editor loading an admin page gets a real 403
  * (lib/http/forbidden-page.ts explains why the layout cannot set it). The page learns its own path (layouts are not
- * told it) so that requireUser() can send a visitor back after login. Server Action POSTs are only forwarded:
- * each action answers for itself (authorize()).
+ * told it) so that requireUser() can send a visitor back after login. A POST to /admin from a signed-in editor gets
+ * the same 403; every other Server Action POST is only forwarded: each action answers for itself (authorize()).
  */
 async function privateArea(request: NextRequest, csp: string) {
   const { pathname, search } = request.nextUrl;
@@ -126,22 +131,33 @@ async function privateArea(request: NextRequest, csp: string) {
   };
   const token = request.cookies.get(sessionCookieName())?.value;
   if (!token) return toLogin();
-  if (request.method === "GET" || request.method === "HEAD") {
+  const pageLoad = request.method === "GET" || request.method === "HEAD";
+  const adminArea = pathname.startsWith("/admin");
+  if (pageLoad || adminArea) {
     const session = await readProxySession(token);
-    if (!session?.open) return toLogin();
-    if (pathname.startsWith("/admin") && session.user.role !== "ADMIN") {
-      return new NextResponse(request.method === "HEAD" ? null : forbiddenHtml(), {
-        status: 403,
-        headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" },
-      });
-    }
-    // Signed in only: an anonymous visitor must not learn which claim numbers exist.
+    if (pageLoad && !session?.open) return toLogin();
+    // A POST to an admin page (a Server Action or a form) from a signed-in editor is refused here with a real 403
+    // as well: the action's own check (lib/actions/run-action.ts) would refuse it too, but inside a 200 response.
+    if (adminArea && session?.open && session.user.role !== "ADMIN") return forbidden(request);
+  }
+  if (pageLoad) {
+    // Signed in only: an anonymous visitor must not learn which claim or account numbers exist.
     const claimId = /^\/editor\/claims\/([^/]+)\/?$/.exec(pathname)?.[1];
-    if (claimId && claimId !== "new" && !(await readClaimIdExists(claimId))) {
+    const userId = /^\/admin\/users\/([^/]+)\/?$/.exec(pathname)?.[1];
+    const missing =
+      (claimId !== undefined && claimId !== "new" && !(await readClaimIdExists(claimId))) ||
+      (userId !== undefined && !(await readUserIdExists(userId)));
+    if (missing)
       return NextResponse.rewrite(new URL(MISSING, request.url), { request: { headers: withCsp(request, csp) } });
-    }
   }
   return forward(request, csp, { "x-claimwatch-path": path });
+}
+
+function forbidden(request: NextRequest): NextResponse {
+  return new NextResponse(request.method === "HEAD" ? null : forbiddenHtml(), {
+    status: 403,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" },
+  });
 }
 
 // Everything but build assets (next.config.js gives those their security headers).

@@ -159,10 +159,11 @@ test("an admin changes an editor into an admin, who can then open the admin page
   await other.close();
 });
 
-test("an unknown account id shows the not-found page", async ({ adminPage: page }) => {
-  for (const id of ["999999999", "not-a-number", "1e3"]) {
-    await page.goto(`/admin/users/${id}`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+test("an unknown account id shows the not-found page, with a real 404", async ({ adminPage: page }) => {
+  for (const id of ["999999999", "99999", "not-a-number", "1e3", "-5", "0"]) {
+    const response = await page.goto(`/admin/users/${id}`);
+    expect(response?.status(), id).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 }), id).toHaveText("Page not found");
   }
 });
 

@@ -22,14 +22,40 @@ async function freePort(): Promise<number> {
 
 export async function startIsolatedServer(): Promise<{ baseURL: string; db: Db; stop: () => Promise<void> }> {
   const file = path.resolve(`tmp/e2e-isolated-${randomUUID()}.db`);
+  const url = migratedDatabase(file);
+  const server = await startServerOn(file);
+  const db = await createPrismaClient(url);
+  return {
+    baseURL: server.baseURL,
+    db,
+    stop: async () => {
+      await db.$disconnect();
+      server.kill("SIGTERM");
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+    },
+  };
+}
+
+/** A new SQLite file at `file` with every migration applied; its DATABASE_URL. */
+function migratedDatabase(file: string): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const url = `file:${file}`;
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+  return url;
+}
+
+/**
+ * The production server (scripts/server.mjs) of this build over the database `file`, on a free port, answering once it is up. `kill` signals the
+ * whole process group (npx and the server it started): SIGTERM to stop, SIGKILL to crash it (e2e/durability.spec.ts).
+ */
+export async function startServerOn(
+  file: string,
+): Promise<{ baseURL: string; kill: (signal: NodeJS.Signals) => void }> {
   const port = await freePort();
   const child = spawn("node", ["scripts/server.mjs"], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), LISTEN_HOST: "127.0.0.1" },
+    env: { ...process.env, DATABASE_URL: `file:${file}`, PORT: String(port), LISTEN_HOST: "127.0.0.1" },
     stdio: "ignore",
-    detached: true, // its own process group, so stop() ends npx and the server it started
+    detached: true, // its own process group, so kill() ends npx and the server it started
   });
   const baseURL = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
@@ -42,14 +68,5 @@ export async function startIsolatedServer(): Promise<{ baseURL: string; db: Db; 
     if (Date.now() > deadline) throw new Error("The isolated server did not start within 30 s");
     await new Promise((r) => setTimeout(r, 250));
   }
-  const db = await createPrismaClient(url);
-  return {
-    baseURL,
-    db,
-    stop: async () => {
-      await db.$disconnect();
-      if (child.pid) process.kill(-child.pid, "SIGTERM");
-      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-    },
-  };
+  return { baseURL, kill: (signal) => child.pid && process.kill(-child.pid, signal) };
 }

@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   const { env, userPath } = cliSetup();
   const arg = process.argv.slice(2).find((a) => !a.startsWith("--"));
   const target = arg ? userPath(arg) : path.resolve("backups", `claimwatch-${timestamp()}.db`);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  // The folder is the owner's only, like the files in it (lib/sqlite/backup.ts creates them 0600).
+  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
   const source = sqliteFilePath(env.DATABASE_URL);
   const result = await backupDatabase(source, target);
   console.log(

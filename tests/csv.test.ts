@@ -32,6 +32,15 @@ describe("csvField", () => {
     expect(csvField(undefined)).toBe("");
   });
 
+  it("drops NUL and the other C0 controls, but keeps tab, CR and LF", () => {
+    expect(csvField("a\u0000b")).toBe("ab");
+    expect(csvField("\u0000\u0001\u001Fx\u007F")).toBe("x");
+    expect(csvField("\u0000=1+1")).toBe("'=1+1"); // stripped first, so a hidden formula is still neutralised
+    expect(csvField("a\tb")).toBe("a\tb");
+    expect(csvField("a\r\nb")).toBe('"a\r\nb"');
+    expect(csvRow(["x\u0000", "y"])).not.toContain("\u0000");
+  });
+
   it("keeps non-Latin text as it is", () => {
     expect(csvField("د پاکستان حکومت")).toBe("د پاکستان حکومت");
   });

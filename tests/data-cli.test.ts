@@ -126,6 +126,7 @@ describe("npm run db:export, db:backup, db:restore", () => {
     const backup = path.join(dir, "backup.db");
     const made = await cli("db-backup", [backup]);
     expect(made.code).toBe(0);
+    expect(fs.statSync(backup).mode & 0o777).toBe(0o600); // it holds password hashes
     expect(made.stdout).toMatch(
       /^Backed up .* to .*backup\.db: [\d.]+ (KB|MB) \([\d,]+ pages\) in [\d.]+ s; integrity check ok\.$/m,
     );

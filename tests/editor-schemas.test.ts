@@ -183,6 +183,48 @@ describe("source schema", () => {
     ).toEqual({});
   });
 
+  it("refuses bidi control characters in every URL field, with a message saying why, and accepts IDN hosts", () => {
+    const bidi = [
+      "\u202E",
+      "\u202A",
+      "\u202B",
+      "\u202C",
+      "\u202D",
+      "\u2066",
+      "\u2067",
+      "\u2068",
+      "\u2069",
+      "\u200E",
+      "\u200F",
+    ];
+    for (const mark of bidi) {
+      const url = `https://example.org/${mark}gpj.exe`;
+      const code = mark.codePointAt(0)!.toString(16);
+      expect(issues(NewSourceSchema, { ...sourceForm, url }).url, code).toMatch(/direction-changing characters/);
+      expect(issues(NewSourceSchema, { ...sourceForm, archiveUrl: url }).archiveUrl, code).toMatch(/bidi/);
+      expect(
+        issues(ActorSchema, { name: "A", kind: "MEDIA", sameAs: `https://ex${mark}ample.org` }),
+        code,
+      ).toHaveProperty("sameAs");
+    }
+    // An internationalised host is a real address: accepted as typed (editors see its punycode, lib/domain/link-host.ts).
+    expect(issues(NewSourceSchema, { ...sourceForm, url: "https://bücher.example/report" })).toEqual({});
+  });
+
+  it("refuses NUL and other control characters in text fields, but keeps tabs and line breaks", () => {
+    for (const control of ["\u0000", "\u0001", "\u001B", "\u007F", "\u000B"]) {
+      const code = control.codePointAt(0)!.toString(16);
+      expect(issues(NewSourceSchema, { ...sourceForm, title: `Re${control}port` }).title, code).toMatch(
+        /control character/,
+      );
+      expect(issues(NewSourceSchema, { ...sourceForm, publisher: `Pub${control}lisher` }), code).toHaveProperty(
+        "publisher",
+      );
+      expect(issues(ClaimCreateSchema, { ...claimForm, statement: `A${control}B` }), code).toHaveProperty("statement");
+    }
+    expect(issues(ClaimCreateSchema, { ...claimForm, statement: "Line one\r\nline\ttwo." })).toEqual({});
+  });
+
   it("needs a reason for a protected source", () => {
     expect(issues(NewSourceSchema, { ...sourceForm, protected: true })).toHaveProperty("protectedReason");
     expect(

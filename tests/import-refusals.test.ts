@@ -212,6 +212,19 @@ describe("records", () => {
     ]);
   });
 
+  it("a URL with a bidi control and text with a NUL byte, at their fields (nothing is stored to reach a CSV)", async () => {
+    const file = jsonFile({
+      sources: [
+        { key: "b", url: "https://example.org/\u202Etxt.exe", title: "Bidi", type: "OTHER", protected: false },
+        { key: "n", title: "Nul\u0000title", type: "OTHER", protected: false },
+      ],
+    });
+    expect(await refused(file)).toEqual([
+      "line 5, sources[0].url: The address contains invisible direction-changing characters (Unicode bidi controls); type it again.",
+      "line 6, sources[1].title: The title contains a control character (such as NUL) that cannot be stored; remove it.",
+    ]);
+  });
+
   it("a protected source without a reason, with the source form's message", async () => {
     const file = jsonFile({ sources: [{ key: "p", title: "Stringer", type: "OTHER", protected: true }] });
     expect(await refused(file)).toEqual([

@@ -91,6 +91,18 @@ describe("backup", () => {
     expect(count(restoredTo)).toBe(copied);
   });
 
+  it("creates backups readable by their owner only (they hold password hashes)", async () => {
+    const backup = path.join(dir, "private.db");
+    await backupDatabase(file, backup);
+    expect(fs.statSync(backup).mode & 0o777).toBe(0o600);
+    const restoredTo = path.join(dir, "private-restored.db");
+    fs.copyFileSync(file, restoredTo);
+    fs.chmodSync(restoredTo, 0o644);
+    const { previous } = await restoreDatabase(backup, restoredTo);
+    expect(fs.statSync(restoredTo).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(previous!).mode & 0o777).toBe(0o600);
+  });
+
   it("never overwrites an existing file", async () => {
     const target = path.join(dir, "taken.db");
     fs.writeFileSync(target, "keep me");

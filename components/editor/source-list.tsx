@@ -1,6 +1,7 @@
 import { RemoveButton, type RemoveAction } from "@/components/editor/remove-button";
 import type { EditorClaim } from "@/lib/data/reads/editor-claim-detail";
 import { formatDay } from "@/lib/domain/format";
+import { linkHost } from "@/lib/domain/link-host";
 import { SOURCE_TYPE_LABEL, STANCE_LABEL } from "@/lib/domain/vocabulary";
 
 /** The claim's sources as editors see them: protected ones in full, marked, with the reason readers get instead. */
@@ -20,9 +21,12 @@ export function SourceList({
             <p>
               <span className="tag">{STANCE_LABEL[stance]}</span>{" "}
               {source.url ? (
-                <a href={source.url} rel="nofollow noopener">
-                  {source.title}
-                </a>
+                <>
+                  <a href={source.url} rel="nofollow noopener">
+                    {source.title}
+                  </a>{" "}
+                  <LinkHostNote url={source.url} />
+                </>
               ) : (
                 <strong>{source.title}</strong>
               )}
@@ -39,7 +43,8 @@ export function SourceList({
               <p className="small">
                 <a href={source.archiveUrl} rel="nofollow noopener">
                   Archived copy
-                </a>
+                </a>{" "}
+                <LinkHostNote url={source.archiveUrl} />
               </p>
             ) : null}
             {source.derivedFrom ? <p className="small muted">Repeats: {source.derivedFrom.title}</p> : null}
@@ -49,5 +54,17 @@ export function SourceList({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The host the link really goes to, in punycode for an internationalised one, so look-alike hosts stand out. */
+function LinkHostNote({ url }: { url: string }) {
+  const link = linkHost(url);
+  if (!link) return null;
+  return (
+    <span className="muted small" data-testid="source-host">
+      ({link.host}
+      {link.internationalised ? <strong> — internationalised address, shown in punycode</strong> : null})
+    </span>
   );
 }

@@ -6,6 +6,11 @@
 // - Formula injection: a spreadsheet runs a cell that starts with =, +, -, @, tab or CR as a formula
 //   (=HYPERLINK(...) can leak data). Such a text cell gets a leading apostrophe, which spreadsheets show as text.
 //   Numbers are written as numbers: -3 is a value, not a formula.
+// - NUL and the other C0 controls (tab, CR and LF aside) are dropped: spreadsheets and CSV tools cut a cell or the
+//   whole file at a NUL. Forms and the import refuse them (lib/validation/fields.ts), so only data stored before
+//   that rule can hold one; stripping here keeps every file clean whatever the database holds.
+
+import { stripC0Controls } from "@/lib/domain/control-characters";
 
 export const CSV_BOM = "\uFEFF";
 export const CSV_EOL = "\r\n";
@@ -19,7 +24,7 @@ export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "true" : "false";
-  let text = value instanceof Date ? value.toISOString() : value;
+  let text = value instanceof Date ? value.toISOString() : stripC0Controls(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -6,6 +6,8 @@ import Database from "better-sqlite3";
 // backup API, the checks a backup must pass before it may replace the database, and the replacement itself.
 
 const BUSY_TIMEOUT = "PRAGMA busy_timeout = 5000";
+/** Owner read and write only. */
+export const BACKUP_MODE = 0o600;
 
 /** The tables of Claimwatch's schema; a file without them is some other SQLite database. */
 export const CLAIMWATCH_TABLES = [
@@ -45,6 +47,10 @@ export async function backupDatabase(source: string, target: string): Promise<Ba
     throw new Error(`${target} already exists; choose a new file name (backups are never overwritten).`);
   const started = performance.now();
   const partial = `${target}.partial-${process.pid}`;
+  // A backup holds password hashes and session digests: it is created readable by its owner only (0600), before
+  // SQLite writes a byte into it (SQLite gives its journal the same mode), whatever the umask.
+  fs.closeSync(fs.openSync(partial, "wx", BACKUP_MODE));
+  fs.chmodSync(partial, BACKUP_MODE);
   const db = new Database(source, { fileMustExist: true });
   let pages = 0;
   try {
@@ -199,6 +205,7 @@ export async function restoreDatabase(file: string, target: string, now = new Da
   const temporary = `${target}.restore-${process.pid}.tmp`;
   try {
     fs.copyFileSync(file, temporary);
+    fs.chmodSync(temporary, BACKUP_MODE); // the live database holds the same secrets as its backups
     fsyncFile(temporary);
     removeFiles(`${target}-wal`, `${target}-shm`);
     fs.renameSync(temporary, target);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BIDI_CONTROL, C0_CONTROL } from "@/lib/domain/control-characters";
 import { countProblem } from "@/lib/domain/figure-rules";
 
 // Field rules shared by the editor's schemas. Client-safe.
@@ -67,12 +68,20 @@ export function wholeNumber(label: string) {
   );
 }
 
+/** NUL and the other C0 controls are refused, not silently dropped (lib/domain/control-characters.ts). */
+const noControls = (label: string) =>
+  [
+    (v: string) => !C0_CONTROL.test(v),
+    { error: `${label} contains a control character (such as NUL) that cannot be stored; remove it.` },
+  ] as const;
+
 export function requiredText(label: string, max: number) {
   return z
     .string({ error: `${label} is required.` })
     .trim()
     .min(1, { error: `${label} is required.` })
-    .max(max, { error: `${label} is limited to ${max} characters.` });
+    .max(max, { error: `${label} is limited to ${max} characters.` })
+    .refine(...noControls(label));
 }
 
 export function optionalText(label: string, max: number) {
@@ -81,6 +90,7 @@ export function optionalText(label: string, max: number) {
     z
       .string({ error: `${label} must be text.` })
       .max(max, { error: `${label} is limited to ${max} characters.` })
+      .refine(...noControls(label))
       .optional(),
   );
 }
@@ -119,7 +129,8 @@ export const dayToDate = (d: string) => new Date(`${d}T00:00:00.000Z`);
 
 /**
  * Links shown to readers: http and https only, with a real domain. `z.url()` alone accepts `javascript:` and
- * `data:` URLs, which would run script when a reader clicks them.
+ * `data:` URLs, which would run script when a reader clicks them. Bidi controls are refused: they make an address
+ * read as another. Internationalised hosts are allowed; editors see them in punycode too (lib/domain/link-host.ts).
  */
 export function optionalHttpUrl(label: string) {
   const message = `${label} must be a full web address starting with https:// or http://.`;
@@ -127,6 +138,10 @@ export function optionalHttpUrl(label: string) {
     blank,
     z
       .string({ error: message })
+      .refine((v) => !BIDI_CONTROL.test(v), {
+        error: `${label} contains invisible direction-changing characters (Unicode bidi controls); type it again.`,
+        abort: true,
+      })
       .max(2000, { error: `${label} is limited to 2000 characters.` })
       .regex(/^\S+$/, { error: message })
       .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: message }))

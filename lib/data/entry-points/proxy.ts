@@ -1,5 +1,5 @@
 import { readSession } from "@/lib/auth/read-session";
-import { actorExists, claimIdExists, publishedClaimExists } from "@/lib/data/reads/exists";
+import { actorExists, claimIdExists, publishedClaimExists, userIdExists } from "@/lib/data/reads/exists";
 import { db } from "@/lib/db/client";
 import { rememberedExists } from "@/lib/data/public-page-memo";
 
@@ -21,4 +21,9 @@ export async function readProxySession(token: string) {
 
 export async function readClaimIdExists(id: string): Promise<boolean> {
   return claimIdExists(await db(), id);
+}
+
+/** Only ever asked for an admin's page load (proxy.ts checks the role first). */
+export async function readUserIdExists(id: string): Promise<boolean> {
+  return userIdExists(await db(), id);
 }

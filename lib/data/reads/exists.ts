@@ -18,3 +18,9 @@ export async function claimIdExists(db: Db, id: string): Promise<boolean> {
   if (!/^[1-9]\d{0,8}$/.test(id)) return false;
   return (await db.claim.count({ where: { id: Number(id) } })) > 0;
 }
+
+/** Any account, by the number in /admin/users/<id>; a malformed number (negative, text, too long) is no account. */
+export async function userIdExists(db: Db, id: string): Promise<boolean> {
+  if (!/^[1-9]\d{0,8}$/.test(id)) return false;
+  return (await db.user.count({ where: { id: Number(id) } })) > 0;
+}
