@@ -22,12 +22,12 @@ const nextConfig = {
   experimental: {
     // forbidden() for the 403 page an editor gets at /admin.
     authInterrupts: true,
-    // /admin/import takes files up to 50 MB (lib/validation/import.ts), refused with its own message above that;
-    // the framework's limits sit a little higher so that message is what an admin sees. Every Server Action (and
-    // the proxy, which buffers /admin requests) then accepts bodies of this size: put a tighter limit for other
-    // paths in the reverse proxy in front (docs/decisions/0005-import-upload-body-limit.md).
-    serverActions: { bodySizeLimit: "55mb" },
-    proxyClientMaxBodySize: "55mb",
+    // Forms send a few kilobytes: 1 MB for every Server Action, checked by the proxy before Next decodes a body
+    // (lib/http/action-request.ts). The 50 MB import upload is a route
+    // handler the proxy does not see, which counts bytes as they arrive (docs/decisions/0016-small-request-bodies.md).
+    serverActions: { bodySizeLimit: "1mb" },
+    // Twice that, so the proxy can tell a body over 1 MB (refused with 413) from one it had to cut.
+    proxyClientMaxBodySize: "2mb",
   },
   poweredByHeader: false,
   // The security headers that are the same on every response, build assets included. proxy.ts adds what depends

@@ -8,6 +8,7 @@ import {
 import { env } from "@/lib/env";
 import { claimsListPath } from "@/lib/http/claims-view";
 import { correctionsQueryTarget } from "@/lib/http/corrections-page";
+import { checkActionRequest, isPossibleAction } from "@/lib/http/action-request";
 import { forbiddenHtml } from "@/lib/http/forbidden-page";
 import {
   PRIVATE_CACHE_CONTROL,
@@ -36,6 +37,17 @@ const SIGNED_IN_AREA = /^\/(?:editor|admin|login|logout)(?:\/|$)/;
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (!decodablePath(pathname)) return withHeaders(undecodable(request), readerCsp(), PRIVATE_CACHE_CONTROL);
+  if (isPossibleAction(request.method, request.headers) && !pathname.startsWith("/api/")) {
+    const refusal = await checkActionRequest(request);
+    if (refusal) {
+      const response = new NextResponse(refusal.message, {
+        status: refusal.status,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      });
+      return withHeaders(response, readerCsp(), PRIVATE_CACHE_CONTROL);
+    }
+  }
   if (SIGNED_IN_AREA.test(pathname)) {
     const csp = nonceCsp(btoa(crypto.randomUUID()), process.env.NODE_ENV === "development");
     const response =
@@ -77,6 +89,27 @@ function correctionsPageMoved(request: NextRequest): NextResponse | null {
   return "redirect" in target
     ? NextResponse.redirect(to(target.redirect), 308)
     : NextResponse.rewrite(to(target.rewrite));
+}
+
+/** A path with a "%" escape that is not UTF-8 (%zz, a lone %, an encoded surrogate) names nothing here. */
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The API answers in JSON like its own 404s (lib/api/responses.ts); pages get the 404 page. */
+function undecodable(request: NextRequest): NextResponse {
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    return NextResponse.json(
+      { error: { message: "This address has a broken %-escape, so it names nothing.", params: [] } },
+      { status: 404 },
+    );
+  }
+  return NextResponse.rewrite(new URL(MISSING, request.url));
 }
 
 /** Whether a claim or actor URL names nothing published (the rest of the reader pages always exist). */
@@ -161,4 +194,6 @@ function forbidden(request: NextRequest): NextResponse {
 }
 
 // Everything but build assets (next.config.js gives those their security headers).
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// Not the import upload either: the proxy would buffer (and cut) its 50 MB body; the route checks for itself
+// (app/admin/import/upload/route.ts).
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|admin/import/upload).*)"] };

@@ -23,7 +23,8 @@ async function upload(page: Page, name: string, file: Buffer | string, options: 
     });
   await form.getByLabel("Dry run").setChecked(options.dryRun ?? false);
   const submit = form.getByRole("button", { name: options.dryRun ? "Check file" : "Import" });
-  await expect(submit).toBeEnabled(); // once hydrated
+  // Before hydration a click would post the form without JavaScript (the last test covers that path).
+  await expect(form).toHaveAttribute("data-hydrated", "true");
   await submit.click();
 }
 
@@ -122,4 +123,41 @@ test("an editor gets the 403 page at /admin/import", async ({ editorPage: page }
   const response = await page.goto("/admin/import");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("form", { name: "Upload a file" })).toHaveCount(0);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form posts the file to the upload route and the answer is a page with every problem, then the import", async ({
+    adminPage: page,
+  }) => {
+    await page.goto("/admin/import");
+    const c = importCase();
+    const form = page.getByRole("form", { name: "Upload a file" });
+    await form.getByLabel("File (.json or .csv)").setInputFiles({
+      name: "bad.json",
+      mimeType: "application/json",
+      buffer: badJson(c),
+    });
+    await form.getByRole("button", { name: "Import" }).click();
+    await expect(page).toHaveURL(/\/admin\/import\/upload$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nothing was imported");
+    await expect(page.getByRole("alert")).toHaveText("3 problems in bad.json: nothing was imported.");
+    await expect(page.getByTestId("import-issues").getByRole("listitem")).toHaveCount(3);
+    await expect(page.getByTestId("import-issues").getByRole("listitem").first()).toContainText(
+      /Line \d+ sources\[0\]\.url/,
+    );
+    expect(await footprint(c)).toEqual({ actors: 0, claims: 0, sources: 0 });
+
+    await page.getByRole("link", { name: "Back to the import" }).click();
+    await form.getByLabel("File (.json or .csv)").setInputFiles({
+      name: "good.json",
+      mimeType: "application/json",
+      buffer: goodJson(c),
+    });
+    await form.getByRole("button", { name: "Import" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Imported");
+    await expect(page.getByRole("status")).toContainText("good.json was imported (4 records)");
+    expect(await footprint(c)).toEqual({ actors: 1, claims: 2, sources: 1 });
+  });
 });

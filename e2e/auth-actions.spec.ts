@@ -131,7 +131,7 @@ for (const { exportName, valid, invalid } of accountActions) {
         cookie: admin.cookie,
         origin: "https://evil.example",
       });
-      expect(foreign.status).toBe(500); // Next's own CSRF check: the action never runs
+      expect(foreign.status).toBe(403); // proxy.ts refuses it (lib/http/action-request.ts): the action never runs
       expect(foreign.result).toBeUndefined();
       expect(await footprint(target.id)).toEqual(before);
 
@@ -176,7 +176,7 @@ test.describe("createUserAction", () => {
     expect((await callAction(request, id, [valid], { cookie: editor.cookie })).status).toBe(403);
     expect(
       (await callAction(request, id, [valid], { cookie: admin.cookie, origin: "https://evil.example" })).status,
-    ).toBe(500);
+    ).toBe(403);
 
     const existing = await makeTestUser(db, { role: "EDITOR" });
     const cases: Case[] = [
@@ -226,7 +226,7 @@ test.describe("signInAction", () => {
     const good = { email: user.email, password: user.password, next: "/admin/users" };
 
     const foreign = await callAction(request, id, [good], { origin: "https://evil.example", headers: ownIp() });
-    expect(foreign.status).toBe(500);
+    expect(foreign.status).toBe(403);
     expect(foreign.headers["set-cookie"]).toBeUndefined();
     expect(await attempts()).toBe(0);
 
@@ -276,9 +276,9 @@ test.describe("signOutAction", () => {
     const { token, cookie } = user;
     const sessions = () => db.session.count({ where: { tokenHash: hashToken(token) } });
     // Posted from the editor's chrome: an editor's POST to an /admin page is refused by the proxy (403).
-
+    // A foreign Origin is refused by the proxy before any action runs (lib/http/action-request.ts).
     const foreign = await callAction(request, id, [], { path: "/editor", cookie, origin: "https://evil.example" });
-    expect(foreign.status).toBe(500);
+    expect(foreign.status).toBe(403);
     expect(await sessions()).toBe(1);
 
     const noSession = await callAction(request, id, [], {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FilterIssue } from "@/lib/validation/claim-filters";
+import { YEAR_MAX, YEAR_MIN, yearInRange } from "@/lib/validation/fields";
 
 // /admin/audit's query string. Never throws: a value that cannot be used is dropped and reported.
 
@@ -51,8 +52,11 @@ export function parseAuditFilters(params: RawParams): { filters: AuditFilters; i
   for (const key of ["from", "to"] as const) {
     const value = first(params[key]);
     if (!value) continue;
-    if (isoDay.safeParse(value).success) filters[key] = value;
-    else issues.push({ param: key, message: `“${shown(value)}” is not a date (use YYYY-MM-DD); it was ignored.` });
+    if (!isoDay.safeParse(value).success)
+      issues.push({ param: key, message: `“${shown(value)}” is not a date (use YYYY-MM-DD); it was ignored.` });
+    else if (!yearInRange(value))
+      issues.push({ param: key, message: `${value} is not between ${YEAR_MIN} and ${YEAR_MAX}; it was ignored.` });
+    else filters[key] = value;
   }
   if (filters.from && filters.to && filters.from > filters.to) {
     issues.push({ param: "to", message: "The end date is before the start date; both dates were ignored." });

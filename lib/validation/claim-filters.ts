@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { YEAR_MAX, YEAR_MIN, yearInRange } from "@/lib/validation/fields";
 import { CATEGORIES, STATUSES, type ClaimCategory, type ClaimStatus } from "@/lib/domain/vocabulary";
 
 // The reader list's query string: /claims, and the JSON and CSV API (lib/api/claim-params.ts). Client-safe.
@@ -85,8 +86,11 @@ export function parseClaimFilters(params: RawParams): { filters: ClaimFilters; i
   for (const key of ["from", "to"] as const) {
     const value = first(params[key]);
     if (!value) continue;
-    if (isoDay.safeParse(value).success) filters[key] = value;
-    else issue(key, `“${value.slice(0, 40)}” is not a date (use YYYY-MM-DD)`, "; it was ignored.");
+    if (!isoDay.safeParse(value).success)
+      issue(key, `“${value.slice(0, 40)}” is not a date (use YYYY-MM-DD)`, "; it was ignored.");
+    else if (!yearInRange(value))
+      issue(key, `${value} is not between ${YEAR_MIN} and ${YEAR_MAX}`, "; it was ignored.");
+    else filters[key] = value;
   }
   if (filters.from && filters.to && filters.from > filters.to) {
     issue("to", "The end date is before the start date", "; both dates were ignored.");

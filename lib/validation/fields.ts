@@ -75,9 +75,22 @@ const noControls = (label: string) =>
     { error: `${label} contains a control character (such as NUL) that cannot be stored; remove it.` },
   ] as const;
 
+/**
+ * A UTF-16 surrogate without its partner: JSON and JavaScript strings can carry one (`"\ud800"`), UTF-8 cannot. Stored,
+ * it comes back changed (or breaks the write), so an export→import round trip would alter the text.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Every text field goes through this: a string of well-formed UTF-16 (see LONE_SURROGATE). */
+export function text(label: string, typeError: string) {
+  return z.string({ error: typeError }).refine((v) => !LONE_SURROGATE.test(v), {
+    error: `${label} contains an invalid character.`,
+    abort: true,
+  });
+}
+
 export function requiredText(label: string, max: number) {
-  return z
-    .string({ error: `${label} is required.` })
+  return text(label, `${label} is required.`)
     .trim()
     .min(1, { error: `${label} is required.` })
     .max(max, { error: `${label} is limited to ${max} characters.` })
@@ -87,16 +100,18 @@ export function requiredText(label: string, max: number) {
 export function optionalText(label: string, max: number) {
   return z.preprocess(
     blank,
-    z
-      .string({ error: `${label} must be text.` })
+    text(label, `${label} must be text.`)
       .max(max, { error: `${label} is limited to ${max} characters.` })
       .refine(...noControls(label))
       .optional(),
   );
 }
 
-const YEAR_MIN = 1900;
-const YEAR_MAX = 2100;
+export const YEAR_MIN = 1900;
+export const YEAR_MAX = 2100;
+
+/** Days outside these years are typing mistakes, and the end of year 9999 has no next day to count to. */
+export const yearInRange = (d: string) => Number(d.slice(0, 4)) >= YEAR_MIN && Number(d.slice(0, 4)) <= YEAR_MAX;
 
 /** A calendar day as YYYY-MM-DD (what <input type="date"> gives); stored as midnight UTC. */
 export function day(label: string) {
@@ -105,7 +120,7 @@ export function day(label: string) {
     z
       .string({ error: `${label}: enter a date.` })
       .pipe(z.iso.date({ error: `${label}: enter a real date as YYYY-MM-DD.` }))
-      .refine((d) => Number(d.slice(0, 4)) >= YEAR_MIN && Number(d.slice(0, 4)) <= YEAR_MAX, {
+      .refine(yearInRange, {
         error: `${label}: enter a year between ${YEAR_MIN} and ${YEAR_MAX}.`,
       }),
   );
@@ -117,7 +132,7 @@ export function optionalDay(label: string) {
     z
       .string({ error: `${label}: enter a date.` })
       .pipe(z.iso.date({ error: `${label}: enter a real date as YYYY-MM-DD.` }))
-      .refine((d) => Number(d.slice(0, 4)) >= YEAR_MIN && Number(d.slice(0, 4)) <= YEAR_MAX, {
+      .refine(yearInRange, {
         error: `${label}: enter a year between ${YEAR_MIN} and ${YEAR_MAX}.`,
       })
       .optional(),
@@ -136,8 +151,7 @@ export function optionalHttpUrl(label: string) {
   const message = `${label} must be a full web address starting with https:// or http://.`;
   return z.preprocess(
     blank,
-    z
-      .string({ error: message })
+    text(label, message)
       .refine((v) => !BIDI_CONTROL.test(v), {
         error: `${label} contains invisible direction-changing characters (Unicode bidi controls); type it again.`,
         abort: true,

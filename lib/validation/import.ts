@@ -4,7 +4,7 @@ import { SLUG_MAX } from "@/lib/domain/slug";
 import { ActorSchema } from "@/lib/validation/actor";
 import { ClaimCreateSchema, claimFieldRules } from "@/lib/validation/claim";
 import { slugPattern } from "@/lib/validation/claim-filters";
-import { day, optionalText, requiredText } from "@/lib/validation/fields";
+import { day, optionalText, requiredText, text } from "@/lib/validation/fields";
 import { FigureSchema } from "@/lib/validation/figure";
 import { LinkSchema } from "@/lib/validation/link";
 import { AttachSourceSchema, NewSourceSchema } from "@/lib/validation/source";
@@ -22,6 +22,7 @@ export const EXPORT_VERSION = 1;
 
 /** Uploads through /admin/import; refused before anything is parsed. */
 export const IMPORT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
+export const importTooLarge = `The file is larger than ${IMPORT_UPLOAD_MAX_BYTES / 1024 / 1024} MB. Split it, or import it on the server with npm run db:import.`;
 
 /** Far more than a newsroom writes about one claim; bounds the work one record can ask for. */
 const PER_CLAIM_MAX = 500;
@@ -40,8 +41,7 @@ function slugRef(what: string) {
 }
 
 const sourceKey = (what: string) =>
-  z
-    .string({ error: `Give the key of ${what} (the "key" of an entry in "sources").` })
+  text("A source key", `Give the key of ${what} (the "key" of an entry in "sources").`)
     .trim()
     .min(1, { error: `Give the key of ${what} (the "key" of an entry in "sources").` })
     .max(200, { error: "A source key is limited to 200 characters." });
@@ -208,7 +208,7 @@ export type ImportLink = z.output<typeof ImportLinkSchema>;
 export type ImportStatusChange = z.output<typeof ImportStatusChangeSchema>;
 export type ImportClaimSource = z.output<typeof ImportClaimSourceSchema>;
 
-/** The upload form on /admin/import; the action parses the same schema. */
+/** The upload form on /admin/import; its route (app/admin/import/upload/route.ts) parses the same schema. */
 export const ImportUploadSchema = z.object({
   file: z.preprocess(
     // A file input gives a FileList in the browser; the action receives the File itself.
@@ -216,9 +216,7 @@ export const ImportUploadSchema = z.object({
     z
       .instanceof(File, { error: "Choose a .json or .csv file to import." })
       .refine((f) => f.size > 0, { error: "This file is empty." })
-      .refine((f) => f.size <= IMPORT_UPLOAD_MAX_BYTES, {
-        error: `The file is larger than ${IMPORT_UPLOAD_MAX_BYTES / 1024 / 1024} MB. Split it, or import it on the server with npm run db:import.`,
-      }),
+      .refine((f) => f.size <= IMPORT_UPLOAD_MAX_BYTES, { error: importTooLarge }),
   ),
   dryRun: z.boolean({ error: "Dry run: tick the box or leave it empty." }),
 });

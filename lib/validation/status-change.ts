@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RATIONALE_MAX, verdictProblems } from "@/lib/domain/verdict";
 import { ClaimStatus } from "@/lib/domain/vocabulary";
-import { recordId, versionField } from "@/lib/validation/fields";
+import { recordId, text, versionField } from "@/lib/validation/fields";
 
 // The status form on a claim's editor page. Client-safe. The verdict rules are lib/domain/verdict.ts; those that
 // need the database (POSITION claims are not rated; a final verdict needs a linked source) are checked by the
@@ -12,8 +12,7 @@ export const StatusChangeSchema = z
     claimId: recordId("a claim"),
     version: versionField,
     status: z.enum(ClaimStatus, { error: "Choose a status." }),
-    rationale: z
-      .string({ error: "Explain the change: readers see this rationale." })
+    rationale: text("The rationale", "Explain the change: readers see this rationale.")
       .trim()
       .min(1, { error: "Explain the change: readers see this rationale." })
       .max(RATIONALE_MAX, { error: `The rationale is limited to ${RATIONALE_MAX} characters.` }),

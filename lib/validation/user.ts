@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Role } from "@/generated/prisma/enums";
+import { text } from "@/lib/validation/fields";
 import { PASSWORD_MAX, PASSWORD_MIN, emailField } from "@/lib/validation/login";
 
 // Account management: the admin forms, their Server Actions and `npm run user:create` parse these. Client-safe.
@@ -11,8 +12,7 @@ export const ROLE_LABEL: Record<Role, string> = { ADMIN: "Admin", EDITOR: "Edito
 const roleField = z.enum(Role, { error: "Choose Editor or Admin." });
 
 /** Empty means "generate one for me": the new password is then shown once and never stored in plain text. */
-const newPasswordField = z
-  .string({ error: "Type a password, or leave it empty to generate one." })
+const newPasswordField = text("The password", "Type a password, or leave it empty to generate one.")
   .max(PASSWORD_MAX, { error: `A password has at most ${PASSWORD_MAX} characters.` })
   .refine((p) => p === "" || p.length >= PASSWORD_MIN, { error: `A password has at least ${PASSWORD_MIN} characters.` })
   .optional()
@@ -26,8 +26,7 @@ const userIdField = z
 
 export const CreateUserSchema = z.object({
   email: emailField,
-  name: z
-    .string({ error: "Enter a name." })
+  name: text("The name", "Enter a name.")
     .trim()
     .min(1, { error: "Enter a name." })
     .max(NAME_MAX, { error: `A name has at most ${NAME_MAX} characters.` }),

@@ -11,8 +11,19 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ImportIssue } from "@/lib/data-io/issues";
 import { ImportUploadSchema } from "@/lib/validation/import";
 import type { ActionResult } from "@/lib/actions/result";
-import { importAction, type ImportDone } from "./actions";
+import type { ImportDone } from "@/lib/data/entry-points/import-upload";
 import { ImportCountsTable, ImportIssueList } from "./import-report";
+
+/** The upload's route (./upload/route.ts): a Server Action's body is limited to 1 MB, a file may have 50. */
+const UPLOAD_URL = "/admin/import/upload";
+
+async function postUpload(values: z.output<typeof ImportUploadSchema>): Promise<ActionResult<ImportDone>> {
+  const body = new FormData();
+  body.set("file", values.file);
+  body.set("dryRun", String(values.dryRun));
+  const response = await fetch(UPLOAD_URL, { method: "POST", body, headers: { Accept: "application/json" } });
+  return (await response.json()) as ActionResult<ImportDone>;
+}
 
 type Problems = { issues: ImportIssue[]; total: number };
 
@@ -32,9 +43,9 @@ export function ImportForm({ maxMegabytes }: { maxMegabytes: number }) {
     setProblems(null);
     let result: ActionResult<ImportDone>;
     try {
-      result = await importAction(values);
+      result = await postUpload(values);
     } catch {
-      // The framework refused the upload (over its body limit) or the connection broke: nothing was imported.
+      // The connection broke, or something in between answered without the import's JSON: nothing was imported.
       form.setError("root.server", {
         type: "server",
         message:
@@ -52,7 +63,17 @@ export function ImportForm({ maxMegabytes }: { maxMegabytes: number }) {
 
   return (
     <>
-      <form className="card" noValidate onSubmit={onSubmit} aria-labelledby="import-heading">
+      {/* Without JavaScript the browser posts the form itself, and the route answers with a result page. */}
+      <form
+        className="card"
+        noValidate
+        method="post"
+        action={UPLOAD_URL}
+        encType="multipart/form-data"
+        onSubmit={onSubmit}
+        aria-labelledby="import-heading"
+        data-hydrated={hydrated}
+      >
         <h2 id="import-heading">Upload a file</h2>
         <FormMessage error={errors.root?.server?.message} />
         <Field label="File (.json or .csv)" hint={`UTF-8, at most ${maxMegabytes} MB.`} errors={errors.file?.message}>
@@ -71,7 +92,7 @@ export function ImportForm({ maxMegabytes }: { maxMegabytes: number }) {
           </p>
         </div>
         <div className="actions">
-          <button className="button" type="submit" disabled={!hydrated || isSubmitting}>
+          <button className="button" type="submit" disabled={isSubmitting}>
             {isSubmitting ? "Checking…" : dryRun ? "Check file" : "Import"}
           </button>
         </div>

@@ -1,48 +1,31 @@
-"use server";
-
+import "server-only";
 import type { ActionResult } from "@/lib/actions/result";
-import { runAction } from "@/lib/actions/run-action";
-import type { CurrentUser } from "@/lib/auth/session";
+import { authorize } from "@/lib/auth/session";
 import { importFile } from "@/lib/data-io/import";
 import type { ImportCounts } from "@/lib/data-io/plan-model";
-import type { Db } from "@/lib/db/create-client";
+import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { IMPORT_UPLOAD_MAX_BYTES, ImportUploadSchema, type ImportUploadInput } from "@/lib/validation/import";
+import { IMPORT_UPLOAD_MAX_BYTES } from "@/lib/validation/import";
 
-// The upload on /admin/import, through the one runner (lib/actions/run-action.ts): admins only → the form's schema
-// (a file of at most 50 MB, the dry-run box) → the same import as `npm run db:import` (lib/data-io/import.ts), all
-// or nothing, with the admin in the audit → readers see imported claims on their next request (not after a dry run).
+// The upload of /admin/import (app/admin/import/upload/route.ts): the same import as `npm run db:import`
+// (lib/data-io/import.ts), all or nothing, with the admin in the audit. Checks the role itself, like every entry point.
 
 /** The page lists this many problems; the CLI's --dry-run prints all of them. */
 const SHOWN_ISSUES = 1000;
 
 export type ImportDone = { dryRun: boolean; fileName: string; format: string; records: number; counts: ImportCounts };
 
-export async function importAction(input: ImportUploadInput) {
-  return runAction(
-    {
-      role: "ADMIN",
-      schema: ImportUploadSchema,
-      write: importUpload,
-      invalidate: (done) => (done.dryRun ? "nothing" : "readers"),
-    },
-    input,
-  );
-}
-
-async function importUpload(
-  db: Db,
-  admin: CurrentUser,
-  { file, dryRun }: ImportUploadInput,
-): Promise<ActionResult<ImportDone>> {
+export async function importUpload(file: File, dryRun: boolean): Promise<ActionResult<ImportDone>> {
+  const auth = await authorize("ADMIN");
+  if (!auth.ok) return { ok: false, fieldErrors: auth.fieldErrors, formError: auth.formError };
   const bytes = new Uint8Array(await file.arrayBuffer());
   let report;
   try {
-    report = await importFile({ db, url: env().DATABASE_URL }, bytes, {
+    report = await importFile({ db: await db(), url: env().DATABASE_URL }, bytes, {
       fileName: file.name,
       maxBytes: IMPORT_UPLOAD_MAX_BYTES,
       dryRun,
-      userId: admin.id,
+      userId: auth.user.id,
     });
   } catch (error) {
     // Another write held the database for longer than SQLite waits (busy_timeout): nothing was written.
