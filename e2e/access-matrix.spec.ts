@@ -29,14 +29,11 @@ type Caller = "anonymous" | "editor" | "admin" | "foreignOrigin" | "noOrigin" | 
 const CALLERS: Caller[] = ["anonymous", "editor", "admin", "foreignOrigin", "noOrigin", "endedSession"];
 
 /**
- * Answers that parts of issue 10 on other branches change; the lead sets each to its target when merging.
- * - FOREIGN_ORIGIN_STATUS: Next refuses a Server Action whose Origin is not this host, but with a 500 and a stack
- *   trace; the proxy check of branch `badinput` answers 403 before Next runs (then set it to 403).
- * - NO_ORIGIN: browsers send Origin with every POST, so a request without one is not a cross-site form; Next runs
- *   the action and the session and role checks decide. If `badinput` refuses a missing Origin, set it to 403.
+ * A Server Action whose Origin is foreign or missing is refused by the proxy with a 403 before Next decodes it
+ * (lib/http/action-request.ts): browsers send Origin with every POST, so a request without one is not a form.
  */
-const FOREIGN_ORIGIN_STATUS = 500 as number;
-const NO_ORIGIN = "reaches the action" as "reaches the action" | 403;
+const FOREIGN_ORIGIN_STATUS = 403 as number;
+const NO_ORIGIN = 403 as "reaches the action" | 403;
 
 /** What a call must get. Every call but a sign-out must leave the database unchanged. */
 type Expect =
@@ -188,6 +185,9 @@ const ACTIONS: ActionRow[] = [
   editorAction("removeLinkAction", `${CLAIM_FILE}link-actions.ts`, claimPage, (ids) => [
     { ...base(ids), linkId: ids.linkId },
   ]),
+  editorAction("setActorPublishedAction", `${CLAIM_FILE}actor-actions.ts`, claimPage, (ids) => [
+    { actorId: ids.claimantId, published: true },
+  ]),
   adminAction(
     "createUserAction",
     "app/admin/users/actions.ts",
@@ -203,15 +203,8 @@ const ACTIONS: ActionRow[] = [
     { userId: ids.targetUserId, password: "a-new-password-for-matrix" },
   ]),
   adminAction("endSessionsAction", "app/admin/users/actions.ts", userPage, (ids) => [{ userId: ids.targetUserId }]),
-  // The upload is a Server Action here; branch `badinput` moves it to a route handler (issue 10, item 4). When
-  // merging, replace this row with a ROUTES row for that handler (anonymous: toLogin, editor: forbidden, admin: a
-  // 4xx for an empty body), and the manifest check below will confirm the action is gone.
-  adminAction(
-    "importAction",
-    "app/admin/import/actions.ts",
-    () => "/admin/import",
-    () => [{ dryRun: false }],
-  ),
+  // Unlocks an account's sign-in throttle (lib/auth/login-attempts.ts).
+  adminAction("liftSignInLockAction", "app/admin/users/actions.ts", userPage, (ids) => [{ userId: ids.targetUserId }]),
   {
     kind: "action",
     name: "signInAction",
@@ -262,6 +255,23 @@ const editorsOnly: Record<Caller, Expect> = {
 const adminsOnly: Record<Caller, Expect> = { ...editorsOnly, editor: { kind: "forbidden" } };
 
 const ROUTES: RouteRow[] = [
+  // The import upload (a route handler: its body may be 50 MB). Posted as a form without JavaScript, so it answers
+  // pages: a visitor without a session is sent to sign in (303), an editor gets the 403 page, a foreign or missing
+  // Origin a 403, and an admin's empty body a 400 that names the problem.
+  {
+    kind: "route",
+    route: "/admin/import/upload",
+    method: "POST",
+    path: () => "/admin/import/upload",
+    expect: {
+      anonymous: { kind: "status", status: 303 },
+      editor: { kind: "forbidden" },
+      admin: { kind: "status", status: 400 },
+      foreignOrigin: { kind: "status", status: 403 },
+      noOrigin: { kind: "status", status: 403 },
+      endedSession: { kind: "status", status: 303 },
+    },
+  },
   { kind: "route", route: "/api/claims", method: "GET", path: () => "/api/claims", expect: everyone({ kind: "ok" }) },
   {
     kind: "route",

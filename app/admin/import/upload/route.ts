@@ -2,6 +2,7 @@ import { revalidateTag } from "next/cache";
 import type { ActionResult } from "@/lib/actions/result";
 import { authorize } from "@/lib/auth/session";
 import { READER_TAG } from "@/lib/data/cache-tags";
+import { forgetPublicPages } from "@/lib/data/public-page-memo";
 import { importUpload, type ImportDone } from "@/lib/data/entry-points/import-upload";
 import { originProblem } from "@/lib/http/action-request";
 import { forbiddenHtml } from "@/lib/http/forbidden-page";
@@ -73,7 +74,11 @@ export async function POST(request: Request) {
     return failure.fieldErrors.file?.includes(importTooLarge) ? tooLarge() : answer(400, failure);
   }
   const result = await importUpload(parsed.data.file, parsed.data.dryRun);
-  if (result.ok && !result.data.dryRun) revalidateTag(READER_TAG, { expire: 0 }); // readers see it on their next request
+  // Readers see it on their next request; new claims are no longer remembered as missing (lib/data/public-page-memo.ts).
+  if (result.ok && !result.data.dryRun) {
+    revalidateTag(READER_TAG, { expire: 0 });
+    forgetPublicPages();
+  }
   return answer(result.ok ? 200 : 400, result);
 }
 
