@@ -177,8 +177,9 @@ test("the Origin check compares the scheme: an https:// Origin is refused by thi
   const signOutId = actionId("signOutAction", "app/logout/actions");
   const editor = await makeTestUser(db, { role: "EDITOR" });
   const { token } = await makeTestSession(db, editor.id);
+  // Posted from the editor's chrome: an editor's POST to an /admin page is the proxy's 403 before any action runs.
   const signOut = await callAction(request, signOutId, [], {
-    path: "/admin/users",
+    path: "/editor",
     cookie: sessionCookieHeader(token),
     origin: wrongScheme,
   });
