@@ -9,9 +9,12 @@ const nextConfig = {
   // for /claims), and these pages render per request anyway (docs/decisions/0003-caching.md).
   partialPrefetching: false,
   cacheLife: {
-    // Reader data. In-app writes invalidate by tag at once; this bounds how long a write made outside the server
-    // (seed, import, a second instance) can stay unseen.
-    claims: { stale: 30, revalidate: 30, expire: 300 },
+    // Reader data and the pages made from it. In-app writes, and the CLI through /api/revalidate, invalidate by tag
+    // at once; this only bounds how long a write the server is not told of (the CLI without REVALIDATE_SECRET, a
+    // second instance) can stay unseen: 5 minutes. Not shorter: every cached page that is read after it goes stale is
+    // rendered again in the background, and with 30 s the renders of thousands of read pages crowded out the
+    // requests (docs/performance.md).
+    claims: { stale: 30, revalidate: 300, expire: 3600 },
   },
   // Memory for each of Next's two in-process caches (whole reader pages, and 'use cache' data), least recently used
   // dropped first. A claim page is about 80 KB of HTML and RSC payload: Next's default of 50 MB held about 600, so

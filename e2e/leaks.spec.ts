@@ -1,11 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { E2E_REVALIDATE_SECRET } from "../playwright.config";
 import { formatDay, isoDay } from "@/lib/domain/format";
 import type { Db } from "@/lib/db/create-client";
 import { makeTestClaim, uniqueSuffix } from "@/test-support/builders";
+import { refreshReaderCache } from "./reader-cache";
 import { callAction } from "./server-actions";
 
 // Issue 10, "Leaks": what readers must never see — a draft claim, an actor only a draft names, a protected source's
@@ -122,14 +121,6 @@ async function makeSecrets(db: Db): Promise<Secrets> {
     derivedSlug: derived.slug,
     dates,
   };
-}
-
-/** Writes made straight into the database are not seen by cached pages until the tag is refreshed (as the CLI does). */
-async function refreshReaderCache(request: APIRequestContext) {
-  const response = await request.post("/api/revalidate", {
-    headers: { authorization: `Bearer ${E2E_REVALIDATE_SECRET}` },
-  });
-  expect(response.status()).toBe(200);
 }
 
 /** The secrets found in `body`, leaving out the strings the request itself carried (an echoed search, say). */
