@@ -6,7 +6,8 @@ import type { Env } from "@/lib/env";
 // the CLI: the write is done; this only decides how soon readers see it. The returned line is for the operator.
 
 /** How long readers may see the old data when the server is not told: the "claims" cacheLife in next.config.js. */
-const UNTOLD = "readers see the change within about 5 minutes (the page cache's revalidate time), or after a server restart";
+const UNTOLD =
+  "readers see the change within about 5 minutes (the page cache's revalidate time), or after a server restart";
 
 export async function refreshServerCache(env: Env, fetchImpl: typeof fetch = fetch): Promise<string> {
   if (!env.REVALIDATE_SECRET) return `REVALIDATE_SECRET is not set: ${UNTOLD}.`;
