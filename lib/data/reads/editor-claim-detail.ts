@@ -17,8 +17,9 @@ export async function getEditorClaim(db: Db, id: number) {
           slug: true,
           name: true,
           published: true,
-          // Whether readers see the claimant anyway (lib/data/reads/public-actor.ts).
-          _count: { select: { claims: { where: { publishedAt: { not: null } } } } },
+          // Whether readers see the claimant anyway (lib/data/reads/public-actor.ts): one published claim is enough.
+          // Not `_count`, which Prisma writes as a GROUP BY over every claim (lib/data/writes/status.ts).
+          claims: { where: { publishedAt: { not: null } }, select: { id: true }, take: 1 },
         },
       },
       createdBy: { select: { name: true } },

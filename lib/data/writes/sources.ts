@@ -92,10 +92,12 @@ export async function detachSource(
 ): Promise<ActionResult<{ version: number }>> {
   const claim = await db.claim.findUnique({
     where: { id: input.claimId },
-    select: { version: true, status: true, _count: { select: { sources: true } } },
+    select: { version: true, status: true },
   });
   if (!claim) return missingClaim();
   if (claim.version !== input.version) return conflictResult(db, input.claimId);
+  // Not `_count`: Prisma groups the whole ClaimSource table for it (lib/data/writes/status.ts).
+  const sourceCount = await db.claimSource.count({ where: { claimId: input.claimId } });
 
   const link = await db.claimSource.findUnique({
     where: { claimId_sourceId: { claimId: input.claimId, sourceId: input.sourceId } },
@@ -109,7 +111,7 @@ export async function detachSource(
       `${citing === 1 ? "A casualty figure cites" : `${citing} casualty figures cite`} this source. Remove ${citing === 1 ? "it" : "them"} first.`,
     );
   }
-  if (lacksSource(claim.status, claim._count.sources - 1)) {
+  if (lacksSource(claim.status, sourceCount - 1)) {
     return refuse(
       "A claim with a final verdict needs at least one source. Link another source before removing this one, or change the status first.",
       {

@@ -22,10 +22,12 @@ export async function changeStatus(
       status: true,
       statusRationale: true,
       publishedAt: true,
-      _count: { select: { sources: true } },
     },
   });
   if (!claim) return missingClaim();
+  // Counted on its own: Prisma writes `_count` as a join on a GROUP BY of the whole ClaimSource table, which cost
+  // 0.1-0.3 s a save at 100,000 claims (docs/performance.md).
+  const sourceCount = await db.claimSource.count({ where: { claimId: input.claimId } });
   if (claim.version !== input.version) return conflictResult(db, input.claimId);
 
   // The verdict rules (lib/domain/verdict.ts) with what only the database knows: the claim's kind and sources.
@@ -35,7 +37,7 @@ export async function changeStatus(
     status: input.status,
     rationale,
     kind: claim.kind,
-    sourceCount: claim._count.sources,
+    sourceCount,
   });
   const position = problems.find((p) => p.rule === "position-not-rated");
   if (position) return refuseField("status", position.message);

@@ -136,7 +136,7 @@ export default async function EditClaimPage({ params, searchParams }: Props) {
                 id: claim.claimant.id,
                 name: claim.claimant.name,
                 published: claim.claimant.published,
-                publishedClaims: claim.claimant._count.claims,
+                publishedClaims: claim.claimant.claims.length,
               }}
               action={setActorPublishedAction}
             />
