@@ -142,6 +142,20 @@ const ACTIONS: Action[] = [
       return { ...base(ctx), linkId: link.id };
     },
   },
+  {
+    // Shows the claimant to readers, or stops; the valid input flips it, so every valid call is a real write.
+    name: "setActorPublishedAction",
+    module: "actor-actions",
+    valid: async (ctx) => {
+      const actor = await (
+        await e2eDb()
+      ).actor.findUniqueOrThrow({
+        where: { id: ctx.claim.claimant.id },
+        select: { published: true },
+      });
+      return { actorId: ctx.claim.claimant.id, published: !actor.published };
+    },
+  },
 ];
 
 /** Values of any JSON type a crafted request can put where a field belongs. */
@@ -234,7 +248,8 @@ async function snapshot(ctx: Ctx) {
     }),
     db.auditEvent.count({ where: { userId: ctx.editor.id } }),
   ]);
-  return { claim, audits };
+  const actor = await db.actor.findUniqueOrThrow({ where: { id: claim.claimantId }, select: { published: true } });
+  return { claim, audits, actor };
 }
 
 /** The fuzzing of one action, with its own claims and its own editor so that actions can run side by side. */
