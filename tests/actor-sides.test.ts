@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim, makeTestUser, type TestUser } from "@/test-support/builders";
 import { getParity } from "@/lib/data/reads/dashboard";
@@ -89,5 +90,38 @@ describe("setting an actor's side", () => {
     expect(bad("\uD800")).toBe("The side contains an invalid character.");
     expect(await db.auditEvent.count()).toBe(before);
     expect(await db.actor.findUniqueOrThrow({ where: { id }, select: { side: true } })).toEqual({ side: "Pakistan" });
+  });
+});
+
+describe("setting an actor's side: generated input", () => {
+  it("stores exactly the normalised label or refuses at a field, writing nothing (300 inputs)", async () => {
+    const { id } = await actor("side-fuzz", null, null);
+    const input = fc.oneof(
+      fc.string({ maxLength: 100 }),
+      fc.string({ unit: "binary", maxLength: 100 }),
+      fc.string({ unit: fc.constantFrom("\u0000", "\u0007", "\uD800", "\uDC00", " ", "\n", "a", "Ü"), maxLength: 90 }),
+      fc.constantFrom(null, undefined, 7, {}, [], true),
+    );
+    await fc.assert(
+      fc.asyncProperty(input, async (side) => {
+        const before = await db.actor.findUniqueOrThrow({ where: { id }, select: { side: true } });
+        const audits = await db.auditEvent.count();
+        const parsed = ActorSideSchema.safeParse({ actorId: id, side });
+        const result = parsed.success ? await setActorSide(db, editor, parsed.data) : null;
+        const after = await db.actor.findUniqueOrThrow({ where: { id }, select: { side: true } });
+        if (result?.ok) {
+          expect(after.side).toBe(result.data.side);
+          expect(after.side === null || after.side === after.side.replace(/\s+/g, " ").trim()).toBe(true);
+          expect(await db.auditEvent.count()).toBe(audits + 1);
+        } else {
+          // Refused by the schema (with the side's own message) or as no change: nothing written.
+          if (!parsed.success) expect(parsed.error.issues[0]?.path).toEqual(["side"]);
+          else expect(result?.ok === false && result.fieldErrors.side?.length).toBeTruthy();
+          expect(after).toEqual(before);
+          expect(await db.auditEvent.count()).toBe(audits);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
