@@ -14,7 +14,7 @@ test("an editor sets the claimant's side, refused input stays at the field, and 
 
   await page.goto(`/editor/claims/${claim.id}`);
   const form = page.getByTestId("actor-side");
-  const input = form.getByRole("textbox", { name: /Side of .* in the story/ });
+  const input = form.getByRole("combobox", { name: /Side of .* in the story/ });
   await input.fill("x".repeat(79) + "\u0007y");
   await form.getByRole("button", { name: "Save side" }).click();
   await expect(input).toHaveAttribute("aria-invalid", "true");
