@@ -188,6 +188,9 @@ const ACTIONS: ActionRow[] = [
   editorAction("setActorPublishedAction", `${CLAIM_FILE}actor-actions.ts`, claimPage, (ids) => [
     { actorId: ids.claimantId, published: true },
   ]),
+  editorAction("setActorSideAction", `${CLAIM_FILE}actor-actions.ts`, claimPage, (ids) => [
+    { actorId: ids.claimantId, side: `Side ${ids.marker}` },
+  ]),
   adminAction(
     "createUserAction",
     "app/admin/users/actions.ts",

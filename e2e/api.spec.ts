@@ -230,7 +230,7 @@ test.describe("GET /api/claims.csv", () => {
     expect(csv.endsWith("\r\n")).toBe(true);
     const [header, ...rest] = csv.split("\r\n");
     expect(header).toBe(
-      "slug,url,statement,originalText,originalLanguage,category,kind,status,statusLabel,rating,statusRationale,claimantSlug,claimantName,claimantCountry,claimedAt,location,updatedAt",
+      "slug,url,statement,originalText,originalLanguage,category,kind,status,statusLabel,rating,statusRationale,claimantSlug,claimantName,claimantCountry,claimantSide,claimedAt,location,updatedAt",
     );
     const body = rest.join("\r\n");
     expect(body).toContain(`${evil.slug},`);

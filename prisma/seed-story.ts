@@ -3,7 +3,14 @@ import type { Role } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/create-client";
 import { setClaimLinks, upsertActor, upsertClaim, upsertIncident, upsertSource } from "./upserts";
-import { STORY_ACTORS, STORY_CLAIMS, STORY_DATE, STORY_INCIDENT, STORY_SOURCE } from "./seed-data/border-strikes";
+import {
+  STORY_ACTORS,
+  STORY_CLAIMS,
+  STORY_DATE,
+  STORY_INCIDENT,
+  STORY_SOURCE,
+  STORY_SOURCE_FORMER_TITLES,
+} from "./seed-data/border-strikes";
 
 // The seed as a function, so tests run it on their own database; prisma/seed.ts is the CLI around it.
 
@@ -59,6 +66,11 @@ export async function seedStory(db: Db, { refresh }: { refresh: boolean }): Prom
   const mode = { ifExists: refresh ? "update" : "skip" } as const;
   // Published: the story names all of them, three without a claim of their own (lib/data/reads/public-actor.ts).
   for (const actor of STORY_ACTORS) await upsertActor(db, { ...actor, published: true }, mode);
+  // The article's record once carried an invented headline: renamed in place, so its claims keep their source.
+  await db.source.updateMany({
+    where: { url: null, publisher: null, title: { in: STORY_SOURCE_FORMER_TITLES } },
+    data: { title: STORY_SOURCE.title },
+  });
   const article = await upsertSource(db, STORY_SOURCE, mode);
   await upsertIncident(db, STORY_INCIDENT, mode);
 

@@ -31,6 +31,8 @@ export type ActorInput = {
   name: string;
   kind: ActorKind;
   country?: string | null;
+  /** the actor's side in the story; null or omitted: none or independent */
+  side?: string | null;
   sameAs?: string | null;
   description?: string | null;
   /** shown to readers without a published claim (lib/data/reads/public-actor.ts) */
@@ -47,6 +49,7 @@ export async function upsertActor(
     name: input.name,
     kind: input.kind,
     country: input.country ?? null,
+    side: input.side ?? null,
     sameAs: input.sameAs == null ? null : HttpUrl.parse(input.sameAs),
     description: input.description ?? null,
     published: input.published ?? false,

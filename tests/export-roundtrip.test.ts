@@ -266,6 +266,10 @@ describe("export", () => {
     const seeded = await freshDb();
     await seed(seeded.db, { adminPassword: "seed admin password" });
     const story = await exportToString(seeded.db);
+    // Sides travel with the actors (none or independent: no key at all).
+    expect(story).toContain(
+      '{"slug":"ttp","name":"Tehrik-e-Taliban Pakistan (TTP)","kind":"ARMED_GROUP","country":"PK","side":"TTP"',
+    );
     const b = await freshDb();
     expect(problems(await runImport(b, bytes(story), { fileName: "story.json" }))).toEqual([]);
     expect(await exportToString(b.db)).toBe(story);

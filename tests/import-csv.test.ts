@@ -76,13 +76,13 @@ describe("a good CSV file", () => {
   });
 
   it("creates a claimant that does not exist yet from the claimant columns, once", async () => {
-    const header = `${HEADER},claimantName,claimantKind,claimantCountry`;
+    const header = `${HEADER},claimantName,claimantKind,claimantCountry,claimantSide`;
     const file = bytes(
       [
         header,
-        "csv-new-1,First claim of a new actor.,,,OTHER,FACT,csv-new-actor,2026-11-20,,,,false,Provincial council,GOVERNMENT,af",
-        "csv-new-2,Second claim of the same actor.,,,OTHER,FACT,csv-new-actor,2026-11-20,,,,false,Provincial council,GOVERNMENT,AF",
-        "csv-new-3,A claim of a known actor.,,,OTHER,FACT,csv-ngo,2026-11-20,,,,false,,,",
+        "csv-new-1,First claim of a new actor.,,,OTHER,FACT,csv-new-actor,2026-11-20,,,,false,Provincial council,GOVERNMENT,af,Afghanistan",
+        "csv-new-2,Second claim of the same actor.,,,OTHER,FACT,csv-new-actor,2026-11-20,,,,false,Provincial council,GOVERNMENT,AF, Afghanistan ",
+        "csv-new-3,A claim of a known actor.,,,OTHER,FACT,csv-ngo,2026-11-20,,,,false,,,,",
       ].join("\n"),
     );
     const report = await importCsv(file);
@@ -91,12 +91,13 @@ describe("a good CSV file", () => {
     expect(
       await db.actor.findUniqueOrThrow({
         where: { slug: "csv-new-actor" },
-        select: { name: true, kind: true, country: true },
+        select: { name: true, kind: true, country: true, side: true },
       }),
     ).toEqual({
       name: "Provincial council",
       kind: "GOVERNMENT",
       country: "AF",
+      side: "Afghanistan",
     });
   });
 

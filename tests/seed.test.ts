@@ -3,6 +3,7 @@ import type { ClaimCategory, ClaimKind, ClaimStatus, LinkType, Stance } from "@/
 import { verifyPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/create-client";
 import { countRows, seed, type SeedResult } from "@/prisma/seed-story";
+import { STORY_SOURCE, STORY_SOURCE_FORMER_TITLES } from "@/prisma/seed-data/border-strikes";
 import { createTestDb } from "./helpers/test-db";
 
 // What the seed story must hold, written out here rather than read from the seed data, so a change to
@@ -95,6 +96,28 @@ const EXPECTED: Record<
     status: "UNVERIFIED",
     stance: "SUPPORTS",
   },
+  // The claims the article reports that the seed first left out (issue 11, item 6): positions, so not rated.
+  "us-urges-restraint-and-dialogue": {
+    claimant: "us-government",
+    category: "DIPLOMATIC_POSITION",
+    kind: "POSITION",
+    status: "UNVERIFIED",
+    stance: "SUPPORTS",
+  },
+  "trump-praises-pakistan-leadership": {
+    claimant: "donald-trump",
+    category: "DIPLOMATIC_POSITION",
+    kind: "POSITION",
+    status: "UNVERIFIED",
+    stance: "SUPPORTS",
+  },
+  "global-organisations-call-for-de-escalation": {
+    claimant: "global-organisations-and-regional-powers",
+    category: "DIPLOMATIC_POSITION",
+    kind: "POSITION",
+    status: "UNVERIFIED",
+    stance: "SUPPORTS",
+  },
 };
 
 const EXPECTED_LINKS: [from: string, type: LinkType, to: string][] = [
@@ -105,6 +128,7 @@ const EXPECTED_LINKS: [from: string, type: LinkType, to: string][] = [
   ["us-recognises-pakistan-right-to-self-defence", "RESPONDS_TO", "pakistan-strikes-targeted-ttp-safe-havens"],
   ["pakistan-uses-security-concerns-to-justify-incursions", "RESPONDS_TO", "kabul-fails-to-curb-militants"],
   ["pakistan-uses-security-concerns-to-justify-incursions", "CONTRADICTS", "militants-operate-from-afghan-soil"],
+  ["us-urges-restraint-and-dialogue", "QUALIFIES", "us-recognises-pakistan-right-to-self-defence"],
 ];
 
 const ADMIN_PASSWORD = "a long admin passphrase";
@@ -140,14 +164,15 @@ async function allClaims() {
 }
 
 describe("seed: the border-strikes story", () => {
-  it("creates the seven actors with kinds and countries", async () => {
+  it("creates the eight actors with kinds, countries and sides", async () => {
     const actors = await db.actor.findMany({
       orderBy: { slug: "asc" },
-      select: { slug: true, kind: true, country: true, sameAs: true },
+      select: { slug: true, kind: true, country: true, side: true, sameAs: true },
     });
     expect(actors.map((a) => a.slug)).toEqual([
       "afghan-taliban-government",
       "donald-trump",
+      "global-organisations-and-regional-powers",
       "pakistan-government",
       "pakistan-military",
       "shehbaz-sharif",
@@ -161,13 +186,57 @@ describe("seed: the border-strikes story", () => {
       country: "AF",
     });
     expect(actors.find((a) => a.slug === "donald-trump")?.sameAs).toBe("https://www.wikidata.org/wiki/Q22686");
+    // Sides, not countries: the TTP is in Pakistan but not on the Pakistani state's side.
+    expect(Object.fromEntries(actors.map((a) => [a.slug, a.side]))).toEqual({
+      "afghan-taliban-government": "Afghanistan (Taliban-led government)",
+      "donald-trump": "United States",
+      "global-organisations-and-regional-powers": null,
+      "pakistan-government": "Pakistan",
+      "pakistan-military": "Pakistan",
+      "shehbaz-sharif": "Pakistan",
+      ttp: "TTP",
+      "us-government": "United States",
+    });
   });
 
-  it("stores the article as one undated news-report source without a url", async () => {
+  it("stores the article as what it is: one undated source with no url, publisher or invented headline", async () => {
     const sources = await db.source.findMany();
     expect(sources).toHaveLength(1);
-    expect(sources[0]).toMatchObject({ url: null, type: "NEWS_REPORT", publishedAt: null, synthetic: false });
+    expect(sources[0]).toMatchObject({
+      url: null,
+      publisher: null,
+      archiveUrl: null,
+      type: "NEWS_REPORT",
+      publishedAt: null,
+      synthetic: false,
+    });
+    // The title describes the record; it is not a headline the article never had.
+    expect(sources[0]?.title).toMatch(/^Undated article without publisher or author/);
     expect(sources[0]?.excerpt).toContain("casualty figures remain disputed and independently unverified");
+  });
+
+  it("attributes every claim the article reports, the US call for restraint, Trump's praise and the global call included", async () => {
+    const claims = await allClaims();
+    const bySlug = new Map(claims.map((c) => [c.slug, c]));
+    for (const [slug, claimant, quote] of [
+      ["us-urges-restraint-and-dialogue", "us-government", "urging restraint and dialogue"],
+      ["trump-praises-pakistan-leadership", "donald-trump", "praised Pakistan\'s leadership"],
+      ["us-will-not-intervene-militarily", "donald-trump", "would not intervene militarily"],
+      ["global-organisations-call-for-de-escalation", "global-organisations-and-regional-powers", "de-escalation"],
+      ["taliban-signals-openness-to-talks", "afghan-taliban-government", "openness to talks"],
+    ] as const) {
+      const claim = bySlug.get(slug);
+      expect(claim?.claimant.slug).toBe(claimant);
+      expect(claim?.sources[0]?.note).toContain(quote);
+    }
+  });
+
+  it("words rationales as the article does: casualties, not killed; independently unverified, no more", async () => {
+    for (const c of await allClaims()) {
+      const words = `${c.statusRationale ?? ""} ${c.sources[0]?.note ?? ""}`;
+      expect(words).not.toMatch(/\bkill/i);
+      expect(words).not.toMatch(/no independent access|cannot be verified|impossible to verify/i);
+    }
   });
 
   it("creates every listed claim with its claimant, category, kind, status and the article's stance", async () => {
@@ -193,7 +262,9 @@ describe("seed: the border-strikes story", () => {
       expect(claim.sources[0]?.note?.length).toBeGreaterThan(10);
       expect(claim.publishedAt).toBeInstanceOf(Date);
       expect(claim.claimedAt.toISOString()).toBe("2026-11-20T00:00:00.000Z");
-      expect(claim.location).toBeTruthy();
+      // The article places every speaker but the unnamed global organisations.
+      if (claim.slug === "global-organisations-call-for-de-escalation") expect(claim.location).toBeNull();
+      else expect(claim.location).toBeTruthy();
     }
   });
 
@@ -258,6 +329,21 @@ describe("seed: the border-strikes story", () => {
 });
 
 describe("seed: idempotence", () => {
+  it("renames the article's record from its former invented headline instead of adding a second one", async () => {
+    const { db: older, cleanup: done } = await createTestDb();
+    try {
+      await seed(older, { adminPassword: ADMIN_PASSWORD });
+      const [article] = await older.source.findMany({ select: { id: true } });
+      await older.source.update({ where: { id: article!.id }, data: { title: STORY_SOURCE_FORMER_TITLES[0]! } });
+      await seed(older, { adminPassword: ADMIN_PASSWORD });
+      expect(await older.source.findMany({ select: { id: true, title: true } })).toEqual([
+        { id: article!.id, title: STORY_SOURCE.title },
+      ]);
+    } finally {
+      await done();
+    }
+  });
+
   it("gives identical counts, versions and row ids when run again, with and without refresh", async () => {
     const before = await countRows(db);
     const snapshot = async () => ({
@@ -281,12 +367,12 @@ describe("seed: idempotence", () => {
     expect(await countRows(db)).toEqual(before);
     expect(await snapshot()).toEqual(rowsBefore);
     expect(before).toMatchObject({
-      actors: 7,
+      actors: 8,
       incidents: 1,
-      claims: 12,
+      claims: 15,
       sources: 1,
-      claimSources: 12,
-      claimLinks: 7,
+      claimSources: 15,
+      claimLinks: 8,
       statusChanges: 9,
       users: 1,
     });

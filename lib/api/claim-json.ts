@@ -28,7 +28,13 @@ export function toApiClaim(claim: ClaimSummary) {
     kind: claim.kind,
     ...verdict(claim),
     statusRationale: claim.statusRationale,
-    claimant: { slug: claim.claimant.slug, name: claim.claimant.name, country: claim.claimant.country },
+    claimant: {
+      slug: claim.claimant.slug,
+      name: claim.claimant.name,
+      country: claim.claimant.country,
+      // The actor's side in the story; null: none or independent (docs/decisions/0019-actor-sides.md).
+      side: claim.claimant.side,
+    },
     claimedAt: iso(claim.claimedAt),
     location: claim.location,
     updatedAt: iso(claim.updatedAt),
@@ -45,6 +51,7 @@ export function toApiClaimDetail(claim: ReaderClaim) {
       name: claim.claimant.name,
       kind: claim.claimant.kind,
       country: claim.claimant.country,
+      side: claim.claimant.side,
       sameAs: claim.claimant.sameAs,
     },
     publishedAt: iso(claim.publishedAt),

@@ -54,6 +54,7 @@ export async function* exportChunks(db: Db): AsyncGenerator<string> {
       name: a.name,
       kind: a.kind,
       country: a.country,
+      side: a.side,
       sameAs: a.sameAs,
       description: a.description,
       published: a.published || null,

@@ -17,6 +17,7 @@ export function planActors(doc: ValidDocument, existing: Existing, plan: Plan, c
       name: string;
       kind: string;
       country?: string;
+      side?: string;
       sameAs?: string;
       description?: string;
       published?: boolean;
@@ -29,6 +30,7 @@ export function planActors(doc: ValidDocument, existing: Existing, plan: Plan, c
       name: a.name,
       kind: a.kind,
       country: a.country ?? null,
+      side: a.side ?? null,
       sameAs: a.sameAs ?? null,
       description: a.description ?? null,
       published: a.published ?? false,

@@ -38,8 +38,8 @@ export type RawDocument = {
 export type ReadResult = { ok: true; doc: RawDocument; issues: ImportIssue[] } | { ok: false; issues: ImportIssue[] };
 
 export const CSV_COLUMNS = ["slug", ...CLAIM_FIELD_KEYS, "claimant", "status", "statusRationale", "published"] as const;
-/** For a claimant that is not in the database yet: name and kind create it (country is optional). */
-export const CSV_CLAIMANT_COLUMNS = ["claimantName", "claimantKind", "claimantCountry"] as const;
+/** For a claimant that is not in the database yet: name and kind create it (country and side are optional). */
+export const CSV_CLAIMANT_COLUMNS = ["claimantName", "claimantKind", "claimantCountry", "claimantSide"] as const;
 
 const JSON_LISTS = ["actors", "incidents", "sources", "claims"] as const;
 
@@ -187,8 +187,14 @@ function readCsv(text: string): ReadResult {
         claimantActors.push({
           line: row.line,
           path: [],
-          raw: { slug: cell("claimant"), name, kind, country: cell("claimantCountry") },
-          columns: { slug: "claimant", name: "claimantName", kind: "claimantKind", country: "claimantCountry" },
+          raw: { slug: cell("claimant"), name, kind, country: cell("claimantCountry"), side: cell("claimantSide") },
+          columns: {
+            slug: "claimant",
+            name: "claimantName",
+            kind: "claimantKind",
+            country: "claimantCountry",
+            side: "claimantSide",
+          },
         });
       }
     }

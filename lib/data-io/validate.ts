@@ -222,12 +222,17 @@ function checkClaimantDescriptions(actors: Rec<ImportActor>[], where: Where, iss
     }
     const a = earlier.value;
     const b = rec.value;
-    if (a.name !== b.name || a.kind !== b.kind || (a.country ?? null) !== (b.country ?? null)) {
+    if (
+      a.name !== b.name ||
+      a.kind !== b.kind ||
+      (a.country ?? null) !== (b.country ?? null) ||
+      (a.side ?? null) !== (b.side ?? null)
+    ) {
       issues.push(
         issueAt(
           rec,
           ["name"],
-          `the claimant “${b.slug}” is described differently on ${where(earlier)}; give the same name, kind and country, or leave them empty here.`,
+          `the claimant “${b.slug}” is described differently on ${where(earlier)}; give the same name, kind, country and side, or leave them empty here.`,
         ),
       );
     }

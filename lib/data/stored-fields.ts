@@ -21,6 +21,7 @@ export const actorFieldsSelect = {
   name: true,
   kind: true,
   country: true,
+  side: true,
   sameAs: true,
   description: true,
   published: true,

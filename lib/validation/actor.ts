@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ActorKind } from "@/lib/domain/vocabulary";
-import { optionalHttpUrl, recordId, requiredText } from "@/lib/validation/fields";
+import { optionalHttpUrl, optionalText, recordId, requiredText } from "@/lib/validation/fields";
 
 // A new actor, typed into the claim form when the claimant is not in the list yet. Client-safe.
 
@@ -26,10 +26,21 @@ const country = z.preprocess(
     .optional(),
 );
 
+/**
+ * The actor's side in the story, a short label shared by every actor on that side; empty means none or independent
+ * (docs/decisions/0019-actor-sides.md). Spaces are collapsed so that "Pakistan " and "Pakistan" are one side.
+ */
+export const SIDE_MAX = 80;
+export const side = z.preprocess(
+  (v) => (typeof v === "string" ? v.replace(/\s+/g, " ").trim() : v === null ? undefined : v),
+  optionalText("The side", SIDE_MAX),
+);
+
 export const ActorSchema = z.object({
   name: requiredText("The name", 200),
   kind: z.enum(ActorKind, { error: "Choose what kind of actor this is." }),
   country,
+  side,
   sameAs: optionalHttpUrl("The reference link"),
 });
 export type ActorInput = z.output<typeof ActorSchema>;
@@ -40,3 +51,10 @@ export const ActorPublishSchema = z.object({
   published: z.boolean({ error: "Say whether readers may see this actor." }),
 });
 export type ActorPublishInput = z.output<typeof ActorPublishSchema>;
+
+/** An editor sets the actor's side in the story, or clears it (none or independent). */
+export const ActorSideSchema = z.object({
+  actorId: recordId("an actor"),
+  side,
+});
+export type ActorSideInput = z.output<typeof ActorSideSchema>;

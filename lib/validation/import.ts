@@ -75,6 +75,7 @@ export const ImportActorSchema = z.strictObject({
   name: actorForm.name,
   kind: actorForm.kind,
   country: actorForm.country,
+  side: actorForm.side,
   sameAs: actorForm.sameAs,
   description: optionalText("The description", 2000),
   /** shown to readers without a published claim (lib/data/reads/public-actor.ts) */

@@ -32,12 +32,16 @@ export type SeedClaim = Omit<
   inIncident?: boolean;
 };
 
+// Sides (Actor.side, docs/decisions/0019-actor-sides.md): the parties the story sets against each other. The TTP
+// fights the Pakistani state, so it is its own side although its country is PK; the US backs Pakistan in words but
+// is not a party to the fighting, so it is its own side too; the unnamed global organisations are on none.
 export const STORY_ACTORS: ActorInput[] = [
   {
     slug: "pakistan-government",
     name: "Government of Pakistan",
     kind: "GOVERNMENT",
     country: "PK",
+    side: "Pakistan",
     description: 'Pakistan\'s federal government in Islamabad; "Pakistani officials" and "Islamabad" in the article.',
   },
   {
@@ -45,6 +49,7 @@ export const STORY_ACTORS: ActorInput[] = [
     name: "Pakistani military",
     kind: "MILITARY",
     country: "PK",
+    side: "Pakistan",
     description: "Pakistan's armed forces, whose senior leadership President Trump commended.",
   },
   {
@@ -52,6 +57,7 @@ export const STORY_ACTORS: ActorInput[] = [
     name: "Taliban-led government of Afghanistan",
     kind: "GOVERNMENT",
     country: "AF",
+    side: "Afghanistan (Taliban-led government)",
     description: 'In power in Kabul since 2021; "Kabul" and "Afghan authorities" in the article.',
   },
   {
@@ -59,6 +65,7 @@ export const STORY_ACTORS: ActorInput[] = [
     name: "Tehrik-e-Taliban Pakistan (TTP)",
     kind: "ARMED_GROUP",
     country: "PK",
+    side: "TTP",
     description: "Militant group that Islamabad blames for a surge in attacks inside Pakistan.",
   },
   {
@@ -66,6 +73,7 @@ export const STORY_ACTORS: ActorInput[] = [
     name: "United States government",
     kind: "GOVERNMENT",
     country: "US",
+    side: "United States",
     description: '"Washington" and "American officials" in the article.',
   },
   {
@@ -73,6 +81,7 @@ export const STORY_ACTORS: ActorInput[] = [
     name: "Donald Trump",
     kind: "INDIVIDUAL",
     country: "US",
+    side: "United States",
     sameAs: "https://www.wikidata.org/wiki/Q22686",
     description: "President of the United States.",
   },
@@ -81,13 +90,28 @@ export const STORY_ACTORS: ActorInput[] = [
     name: "Shehbaz Sharif",
     kind: "INDIVIDUAL",
     country: "PK",
+    side: "Pakistan",
     description: "Prime Minister of Pakistan.",
+  },
+  {
+    slug: "global-organisations-and-regional-powers",
+    name: "Global organisations and regional powers",
+    kind: "INTERNATIONAL_ORG",
+    // No country and no side: the article names none of them and puts them on neither side.
+    description:
+      'The article\'s "global organizations and regional powers", none of them named; recorded as the article words it.',
   },
 ];
 
+/** Titles the article's record had before, so that an existing database's record is renamed, not duplicated. */
+export const STORY_SOURCE_FORMER_TITLES = [
+  "Pakistan–Afghanistan border strikes: US backs Pakistan's right to self-defence",
+];
+
+// Described as what it is: the text carries no headline, publisher, author, date or address, so none is given.
 export const STORY_SOURCE: SourceInput = {
   url: null,
-  title: "Pakistan–Afghanistan border strikes: US backs Pakistan's right to self-defence",
+  title: "Undated article without publisher or author on the Pakistan–Afghanistan border strikes",
   publisher: null,
   publishedAt: null,
   type: "NEWS_REPORT",
@@ -205,7 +229,7 @@ export const STORY_CLAIMS: SeedClaim[] = [
     kind: "FACT",
     location: "Afghanistan–Pakistan border",
     status: "UNVERIFIABLE",
-    statusRationale: `Both sides report heavy losses, but the article gives no numbers, does not say whose losses, and says ${DISPUTED_FIGURES}. There is no independent access to check them.`,
+    statusRationale: `Both sides report heavy losses, but the article gives no numbers, does not say whose losses, and says ${DISPUTED_FIGURES}.`,
     articleStance: "CONTEXT",
     articleNote: '"Both sides have reported heavy losses": an attribution, with no figures.',
     inIncident: true,
@@ -218,7 +242,7 @@ export const STORY_CLAIMS: SeedClaim[] = [
     kind: "FACT",
     location: "Afghanistan–Pakistan border",
     status: "UNVERIFIABLE",
-    statusRationale: `Both sides report heavy losses, but the article gives no numbers, does not say whose losses, and says ${DISPUTED_FIGURES}. There is no independent access to check them.`,
+    statusRationale: `Both sides report heavy losses, but the article gives no numbers, does not say whose losses, and says ${DISPUTED_FIGURES}.`,
     articleStance: "CONTEXT",
     articleNote: '"Both sides have reported heavy losses": an attribution, with no figures.',
     inIncident: true,
@@ -297,5 +321,43 @@ export const STORY_CLAIMS: SeedClaim[] = [
     status: "UNVERIFIED",
     articleStance: "SUPPORTS",
     articleNote: 'States that "the Taliban has signaled openness to talks".',
+  },
+  {
+    slug: "us-urges-restraint-and-dialogue",
+    statement: "Pakistan and Afghanistan should show restraint and resolve the conflict through dialogue.",
+    claimant: "us-government",
+    category: "DIPLOMATIC_POSITION",
+    kind: "POSITION",
+    location: "Washington",
+    status: "UNVERIFIED",
+    articleStance: "SUPPORTS",
+    articleNote: 'States that "American officials … urging restraint and dialogue between both countries".',
+    links: [
+      { to: "us-recognises-pakistan-right-to-self-defence", type: "QUALIFIES", note: "Said in the same statement." },
+    ],
+  },
+  {
+    slug: "trump-praises-pakistan-leadership",
+    statement:
+      "Relations with Pakistan's leadership, Prime Minister Shehbaz Sharif and the senior military leadership are positive and cooperative.",
+    claimant: "donald-trump",
+    category: "DIPLOMATIC_POSITION",
+    kind: "POSITION",
+    location: "Washington",
+    status: "UNVERIFIED",
+    articleStance: "SUPPORTS",
+    articleNote:
+      'States that Trump "publicly praised Pakistan\'s leadership, describing relations with Pakistani officials as positive and cooperative" and "commended Prime Minister Shehbaz Sharif and senior military leadership".',
+  },
+  {
+    slug: "global-organisations-call-for-de-escalation",
+    statement: "Pakistan and Afghanistan should de-escalate immediately and renew diplomatic engagement.",
+    claimant: "global-organisations-and-regional-powers",
+    category: "DIPLOMATIC_POSITION",
+    kind: "POSITION",
+    status: "UNVERIFIED",
+    articleStance: "SUPPORTS",
+    articleNote:
+      'States that "global organizations and regional powers have called for immediate de-escalation and renewed diplomatic engagement", naming none of them.',
   },
 ];

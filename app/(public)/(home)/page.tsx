@@ -3,14 +3,7 @@ import { ClaimListItem } from "@/components/claims/claim-list-item";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { readDashboard } from "@/lib/data/entry-points/reader";
 import { formatCount } from "@/lib/domain/format";
-import {
-  CATEGORY_LABEL,
-  FINAL_STATUSES,
-  POSITION_LABEL,
-  STATUS_INFO,
-  STATUSES,
-  countryName,
-} from "@/lib/domain/vocabulary";
+import { CATEGORY_LABEL, FINAL_STATUSES, POSITION_LABEL, STATUS_INFO, STATUSES } from "@/lib/domain/vocabulary";
 
 // Prerendered by the build, then kept in the page cache until a write changes what it shows
 // (docs/decisions/0011-page-cache.md).
@@ -100,8 +93,8 @@ export default async function DashboardPage() {
       <section aria-labelledby="parity">
         <h2 id="parity">Same standard for every side</h2>
         <p className="small muted">
-          Published claims by the claimant&apos;s side (country) and status, so you can check that no side&apos;s claims
-          are spared or singled out.
+          Published claims by the claimant&apos;s side in the story (not its country: an armed group is not the
+          government it fights) and status, so you can check that no side&apos;s claims are spared or singled out.
         </p>
         <div className="table-wrap">
           <table data-testid="parity">
@@ -127,8 +120,8 @@ export default async function DashboardPage() {
             </thead>
             <tbody>
               {parity.map((side) => (
-                <tr key={side.country}>
-                  <th scope="row">{countryName(side.country) ?? "No country"}</th>
+                <tr key={side.side ?? ""}>
+                  <th scope="row">{side.side ?? "None or independent"}</th>
                   <td className="num">{formatCount(side.total)}</td>
                   <td className="num">{formatCount(side.byStatus.UNVERIFIED + side.byStatus.IN_REVIEW)}</td>
                   {rated.map((s) => (

@@ -28,6 +28,7 @@ const COLUMNS: [string, (c: ApiClaim) => CsvValue][] = [
   ["claimantSlug", (c) => c.claimant.slug],
   ["claimantName", (c) => c.claimant.name],
   ["claimantCountry", (c) => c.claimant.country],
+  ["claimantSide", (c) => c.claimant.side],
   ["claimedAt", (c) => c.claimedAt],
   ["location", (c) => c.location],
   ["updatedAt", (c) => c.updatedAt],

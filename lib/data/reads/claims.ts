@@ -21,7 +21,7 @@ export const claimSummarySelect = {
   claimedAt: true,
   updatedAt: true,
   location: true,
-  claimant: { select: { slug: true, name: true, country: true } },
+  claimant: { select: { slug: true, name: true, country: true, side: true } },
 } satisfies Prisma.ClaimSelect;
 export type ClaimSummary = Prisma.ClaimGetPayload<{ select: typeof claimSummarySelect }>;
 /** A list entry: with search words, also the words that matched. */
@@ -147,7 +147,7 @@ const claimDetailSelect = {
   location: true,
   publishedAt: true,
   updatedAt: true,
-  claimant: { select: { slug: true, name: true, kind: true, country: true, sameAs: true } },
+  claimant: { select: { slug: true, name: true, kind: true, country: true, side: true, sameAs: true } },
   incident: { select: { slug: true, title: true, date: true, location: true, geoPrecision: true } },
   sources: {
     orderBy: { id: "asc" },

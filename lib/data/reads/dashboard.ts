@@ -53,34 +53,41 @@ export async function listMostContested(db: Db, take = 6) {
 }
 
 /**
- * Parity: how the claims of each side (the claimant's country) are rated, so readers can check that every side
- * is held to the same standard. Positions are not rated and are counted apart.
+ * Parity: how the claims of each side in the story (the claimant's `side`, not its country: the TTP is not the
+ * government of Pakistan) are rated, so readers can check that every side is held to the same standard. `side: null`
+ * groups the actors that are on none (independent). Positions are not rated and are counted apart.
  */
 export async function getParity(db: Db) {
   const [rows, actors] = await Promise.all([
     db.claim.groupBy({ by: ["claimantId", "status", "kind"], where: PUBLISHED, _count: { _all: true } }),
-    db.actor.findMany({ select: { id: true, country: true, name: true } }),
+    db.actor.findMany({ where: { claims: { some: PUBLISHED } }, select: { id: true, side: true } }),
   ]);
-  const countryOf = new Map(actors.map((a) => [a.id, a.country ?? ""]));
+  const sideOf = new Map(actors.map((a) => [a.id, a.side]));
   const sides = new Map<
-    string,
-    { country: string; total: number; positions: number; byStatus: Record<ClaimStatus, number> }
+    string | null,
+    { side: string | null; total: number; positions: number; byStatus: Record<ClaimStatus, number> }
   >();
   for (const row of rows) {
-    const country = countryOf.get(row.claimantId) ?? "";
-    let side = sides.get(country);
+    const key = sideOf.get(row.claimantId) ?? null;
+    let side = sides.get(key);
     if (!side) {
       side = {
-        country,
+        side: key,
         total: 0,
         positions: 0,
         byStatus: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>,
       };
-      sides.set(country, side);
+      sides.set(key, side);
     }
     side.total += row._count._all;
     if (row.kind === "POSITION") side.positions += row._count._all;
     else side.byStatus[row.status] += row._count._all;
   }
-  return [...sides.values()].sort((a, b) => b.total - a.total);
+  // The independent row last, the others by size and then by name so the order does not flicker.
+  return [...sides.values()].sort(
+    (a, b) =>
+      Number(a.side === null) - Number(b.side === null) ||
+      b.total - a.total ||
+      (a.side ?? "").localeCompare(b.side ?? ""),
+  );
 }

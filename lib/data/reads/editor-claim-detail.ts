@@ -16,6 +16,7 @@ export async function getEditorClaim(db: Db, id: number) {
           id: true,
           slug: true,
           name: true,
+          side: true,
           published: true,
           // Whether readers see the claimant anyway (lib/data/reads/public-actor.ts): one published claim is enough.
           // Not `_count`, which Prisma writes as a GROUP BY over every claim (lib/data/writes/status.ts).
@@ -82,7 +83,7 @@ export type EditorClaim = NonNullable<Awaited<ReturnType<typeof getEditorClaim>>
 export function listActorOptions(db: Db) {
   return db.actor.findMany({
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, kind: true, country: true },
+    select: { id: true, name: true, kind: true, country: true, side: true },
   });
 }
 export type ActorOption = Awaited<ReturnType<typeof listActorOptions>>[number];

@@ -2,7 +2,7 @@ import type { Db, Tx } from "@/lib/db/create-client";
 import { refuseField, type ActionResult } from "@/lib/actions/result";
 import { recordAudit, type Editor } from "@/lib/data/writes/record-audit";
 import { firstFreeSlug, slugify } from "@/lib/domain/slug";
-import type { ActorInput, ActorPublishInput } from "@/lib/validation/actor";
+import type { ActorInput, ActorPublishInput, ActorSideInput } from "@/lib/validation/actor";
 
 // An actor typed into the claim form is created inside the claim's transaction, so a refused claim leaves no stray
 // actor behind. Its slug is chosen before the transaction: a transaction that reads before it writes cannot wait
@@ -13,6 +13,7 @@ export type NewActor = {
   name: string;
   kind: ActorInput["kind"];
   country: string | null;
+  side: string | null;
   sameAs: string | null;
 };
 
@@ -28,6 +29,7 @@ export async function planActor(db: Db, input: ActorInput): Promise<NewActor> {
     name: input.name,
     kind: input.kind,
     country: input.country ?? null,
+    side: input.side ?? null,
     sameAs: input.sameAs ?? null,
   };
 }
@@ -70,5 +72,38 @@ export async function setActorPublished(
       changes: { published: [!input.published, input.published] },
     });
     return { ok: true as const, data: { published: input.published } };
+  });
+}
+
+/**
+ * Sets the actor's side in the story (null: none or independent); the parity table on / groups by it. The old side
+ * is read before the transaction (see above) and the write only lands if it is still the same, so the audit event's
+ * [old, new] is exact even when two editors race.
+ */
+export async function setActorSide(
+  db: Db,
+  editor: Editor,
+  input: ActorSideInput,
+): Promise<ActionResult<{ side: string | null }>> {
+  const side = input.side ?? null;
+  const before = await db.actor.findUnique({ where: { id: input.actorId }, select: { side: true } });
+  if (!before) return refuseField("actorId", "This actor no longer exists.");
+  if (before.side === side)
+    return refuseField(
+      "side",
+      side === null ? "This actor already has no side." : `This actor is already on “${side}”.`,
+    );
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.actor.updateMany({ where: { id: input.actorId, side: before.side }, data: { side } });
+    if (count === 0)
+      return refuseField("side", "Someone changed this actor's side meanwhile: reload the page and try again.");
+    await recordAudit(tx, {
+      userId: editor.id,
+      entity: "Actor",
+      entityId: input.actorId,
+      action: "set-side",
+      changes: { side: [before.side, side] },
+    });
+    return { ok: true as const, data: { side } };
   });
 }

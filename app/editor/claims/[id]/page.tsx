@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { ActorPublishForm } from "@/components/editor/actor-publish-form";
+import { ActorSideForm } from "@/components/editor/actor-side-form";
 import { EditClaimForm } from "@/components/editor/claim-form";
 import { ClaimVersionProvider } from "@/components/editor/claim-version-context";
 import { FigureForm } from "@/components/editor/figure-form";
@@ -19,7 +20,7 @@ import { readEditorClaimPage } from "@/lib/data/entry-points/editor";
 import { claimFormValues } from "@/lib/domain/claim-fields";
 import { formatDateTime } from "@/lib/domain/format";
 import { POSITION_LABEL, STATUS_INFO } from "@/lib/domain/vocabulary";
-import { setActorPublishedAction } from "./actor-actions";
+import { setActorPublishedAction, setActorSideAction } from "./actor-actions";
 import { setPublishedAction, updateClaimAction } from "./claim-actions";
 import { addFigureAction, removeFigureAction } from "./figure-actions";
 import { addLinkAction, removeLinkAction } from "./link-actions";
@@ -139,6 +140,11 @@ export default async function EditClaimPage({ params, searchParams }: Props) {
                 publishedClaims: claim.claimant.claims.length,
               }}
               action={setActorPublishedAction}
+            />
+            <ActorSideForm
+              actor={{ id: claim.claimant.id, name: claim.claimant.name, side: claim.claimant.side }}
+              sides={[...new Set(actors.flatMap((a) => (a.side ? [a.side] : [])))].sort()}
+              action={setActorSideAction}
             />
           </section>
 
