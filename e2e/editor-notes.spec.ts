@@ -34,7 +34,7 @@ test("an editor adds a note with a mention, edits it, and a mention of nobody is
 
   // Edited within its 15 minutes: the text changes and the thread says it was edited.
   await note.getByRole("button", { name: "Edit" }).click();
-  await note.getByLabel("Note").fill(`${marker}: figures checked, nothing to add.`);
+  await note.getByLabel("Note", { exact: true }).fill(`${marker}: figures checked, nothing to add.`);
   await note.getByRole("button", { name: "Save note" }).click();
   await expect(page.getByTestId("note").filter({ hasText: "figures checked" })).toContainText("(edited");
   expect(await db.noteMention.count({ where: { noteId: stored.id } })).toBe(0);
