@@ -142,6 +142,22 @@ const ACTIONS: Action[] = [
       return { ...base(ctx), linkId: link.id };
     },
   },
+  // Internal notes (issue 11, item 4): the valid input mentions nobody, so it is accepted.
+  {
+    name: "addNoteAction",
+    module: "note-actions",
+    valid: async (ctx) => ({ claimId: ctx.claim.id, text: unique("Fuzzed note") }),
+  },
+  {
+    name: "editNoteAction",
+    module: "note-actions",
+    valid: async (ctx) => {
+      const note = await (
+        await e2eDb()
+      ).claimNote.create({ data: { claimId: ctx.claim.id, authorId: ctx.editor.id, text: "Fuzzed note" } });
+      return { noteId: note.id, version: 1, text: unique("Edited fuzzed note") };
+    },
+  },
 ];
 
 /** Values of any JSON type a crafted request can put where a field belongs. */
@@ -229,7 +245,9 @@ async function snapshot(ctx: Ctx) {
         statusRationale: true,
         publishedAt: true,
         claimantId: true,
-        _count: { select: { sources: true, figures: true, linksFrom: true, linksTo: true, statusChanges: true } },
+        _count: {
+          select: { sources: true, figures: true, linksFrom: true, linksTo: true, statusChanges: true, notes: true },
+        },
       },
     }),
     db.auditEvent.count({ where: { userId: ctx.editor.id } }),

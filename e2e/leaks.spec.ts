@@ -8,10 +8,10 @@ import { refreshReaderCache } from "./reader-cache";
 import { callAction } from "./server-actions";
 
 // Issue 10, "Leaks": what readers must never see — a draft claim, an actor only a draft names, a protected source's
-// identity, an internal note — is made with unique markers in every text field and then looked for in every public surface: reader
-// pages as HTML and as RSC payloads, the JSON API, the CSV, the feed, JSON-LD (inside the claim page's HTML), the
-// sitemap and robots files if any, error pages, the search, the claimant filter, and the cached reader functions
-// called as Server Actions. Every secret value contains the test's mark; nothing readers may see does.
+// identity, an internal note (issue 11) — is made with unique markers in every text field and then looked for in
+// every public surface: reader pages as HTML and as RSC payloads, the JSON API, the CSV, the feed, JSON-LD (inside
+// the claim page's HTML), the sitemap and robots files if any, error pages, the search, the claimant filter, and the
+// cached reader functions called as Server Actions. Every secret value contains the test's mark; nothing readers may see does.
 
 type Secrets = {
   /** in every secret value */
