@@ -142,7 +142,14 @@ const ACTIONS: Action[] = [
       return { ...base(ctx), linkId: link.id };
     },
   },
-  // Internal notes (issue 11, item 4): the valid input mentions nobody, so it is accepted.
+];
+
+/**
+ * Internal notes (issue 11, item 4), fuzzed in a test of their own: with them side by side with the others, the
+ * loaded machine reset connections (ECONNRESET, no status) more often than it answered.
+ */
+const NOTE_ACTIONS: Action[] = [
+  // The valid input mentions nobody, so it is accepted.
   {
     name: "addNoteAction",
     module: "note-actions",
@@ -303,5 +310,13 @@ test(`every editor Server Action: ${RUNS} generated requests each, never a 5xx o
   const runs = await Promise.all(ACTIONS.map((action) => fuzzAction(action, request)));
   const counts = Object.fromEntries(ACTIONS.map((a, i) => [a.name, runs[i]]));
   console.log(`generated inputs per action: ${JSON.stringify(counts)}`);
+  for (const n of runs) expect(n).toBeGreaterThanOrEqual(RUNS);
+});
+
+test(`the note actions: ${RUNS} generated requests each, never a 5xx or a partial write`, async ({ request }) => {
+  const runs = await Promise.all(NOTE_ACTIONS.map((action) => fuzzAction(action, request)));
+  console.log(
+    `generated inputs per note action: ${JSON.stringify(Object.fromEntries(NOTE_ACTIONS.map((a, i) => [a.name, runs[i]])))}`,
+  );
   for (const n of runs) expect(n).toBeGreaterThanOrEqual(RUNS);
 });
