@@ -84,6 +84,8 @@ type Ids = {
   sourceId: number;
   figureId: number;
   linkId: number;
+  /** a note by the editor caller, still in its 15 minutes */
+  noteId: number;
   claimantId: number;
   claimSlug: string;
   targetUserId: number;
@@ -184,6 +186,12 @@ const ACTIONS: ActionRow[] = [
   ]),
   editorAction("removeLinkAction", `${CLAIM_FILE}link-actions.ts`, claimPage, (ids) => [
     { ...base(ids), linkId: ids.linkId },
+  ]),
+  editorAction("addNoteAction", `${CLAIM_FILE}note-actions.ts`, claimPage, (ids) => [
+    { claimId: ids.claimId, text: `Matrix note ${ids.marker}` },
+  ]),
+  editorAction("editNoteAction", `${CLAIM_FILE}note-actions.ts`, claimPage, (ids) => [
+    { noteId: ids.noteId, version: 1, text: `Edited note ${ids.marker}` },
   ]),
   editorAction("setActorPublishedAction", `${CLAIM_FILE}actor-actions.ts`, claimPage, (ids) => [
     { actorId: ids.claimantId, published: true },
@@ -510,6 +518,12 @@ test("access matrix: every action, route handler and signed-in page × every kin
       sourceId: claim.sources[0]!.id,
       figureId: (await db.casualtyFigure.findFirstOrThrow({ where: { claimId: claim.id }, select: { id: true } })).id,
       linkId: (await db.claimLink.findFirstOrThrow({ where: { fromId: claim.id }, select: { id: true } })).id,
+      noteId: (
+        await db.claimNote.create({
+          data: { claimId: claim.id, authorId: editor.id, text: "Matrix note" },
+          select: { id: true },
+        })
+      ).id,
       claimantId: claim.claimant.id,
       claimSlug: claim.slug,
       targetUserId: target.id,

@@ -3,15 +3,15 @@ import path from "node:path";
 import { expect, test } from "./fixtures";
 import { formatDay, isoDay } from "@/lib/domain/format";
 import type { Db } from "@/lib/db/create-client";
-import { makeTestClaim, uniqueSuffix } from "@/test-support/builders";
+import { makeTestClaim, makeTestUser, uniqueSuffix } from "@/test-support/builders";
 import { refreshReaderCache } from "./reader-cache";
 import { callAction } from "./server-actions";
 
 // Issue 10, "Leaks": what readers must never see — a draft claim, an actor only a draft names, a protected source's
-// identity — is made with unique markers in every text field and then looked for in every public surface: reader
-// pages as HTML and as RSC payloads, the JSON API, the CSV, the feed, JSON-LD (inside the claim page's HTML), the
-// sitemap and robots files if any, error pages, the search, the claimant filter, and the cached reader functions
-// called as Server Actions. Every secret value contains the test's mark; nothing readers may see does.
+// identity, an internal note (issue 11) — is made with unique markers in every text field and then looked for in
+// every public surface: reader pages as HTML and as RSC payloads, the JSON API, the CSV, the feed, JSON-LD (inside
+// the claim page's HTML), the sitemap and robots files if any, error pages, the search, the claimant filter, and the
+// cached reader functions called as Server Actions. Every secret value contains the test's mark; nothing readers may see does.
 
 type Secrets = {
   /** in every secret value */
@@ -110,6 +110,20 @@ async function makeSecrets(db: Db): Promise<Secrets> {
   await db.claimLink.create({
     data: { fromId: draft.id, toId: published.id, type: "DENIES", note: secret("linknote") },
   });
+  // Internal notes (issue 11, item 4) on the published claim and on the draft, one mentioning its author: editors
+  // only, on no public surface.
+  const noteAuthor = await makeTestUser(db, { name: `${secret("noteauthor")} Editor` });
+  for (const claimId of [published.id, draft.id]) {
+    await db.claimNote.create({
+      data: {
+        claimId,
+        authorId: noteAuthor.id,
+        text: `${secret("notetext")} ask @${noteAuthor.email.split("@")[0]}`,
+        mentions: { create: { userId: noteAuthor.id } },
+      },
+      select: { id: true },
+    });
+  }
 
   const dates = [draftDay, draftSourceDay, protectedDay].flatMap((d) => [isoDay(d), formatDay(d)]);
   return {

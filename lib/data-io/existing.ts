@@ -119,6 +119,7 @@ export type Related = {
   }[];
   links: { id: number; toId: number; type: string; note: string | null }[];
   history: { from: string; to: string; rationale: string }[];
+  notes: { text: string; createdAt: Date }[];
 };
 
 export type Existing = {
@@ -134,6 +135,8 @@ export type Existing = {
   claims: Map<string, DbClaim>;
   /** sources, figures, links and history of the file's claims that exist */
   related: Map<number, Related>;
+  /** account ids by email, for the authors of imported notes */
+  accounts: Map<string, number>;
 };
 
 export async function loadExisting(tx: Tx, doc: ValidDocument): Promise<Existing> {
@@ -177,7 +180,9 @@ export async function loadExisting(tx: Tx, doc: ValidDocument): Promise<Existing
 
   const inFile = new Set(doc.claims.map((c) => c.value.slug));
   const ids = claims.filter((c) => inFile.has(c.slug)).map((c) => c.id);
-  const related = new Map<number, Related>(ids.map((id) => [id, { sources: [], figures: [], links: [], history: [] }]));
+  const related = new Map<number, Related>(
+    ids.map((id) => [id, { sources: [], figures: [], links: [], history: [], notes: [] }]),
+  );
   const of = (claimId: number) => related.get(claimId) as Related;
   for (const row of await inChunks(ids, (chunk) =>
     tx.claimSource.findMany({
@@ -211,6 +216,18 @@ export async function loadExisting(tx: Tx, doc: ValidDocument): Promise<Existing
     }),
   ))
     of(row.claimId).history.push(row);
+  for (const row of await inChunks(ids, (chunk) =>
+    tx.claimNote.findMany({
+      where: { claimId: { in: chunk } },
+      select: { claimId: true, text: true, createdAt: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+  ))
+    of(row.claimId).notes.push(row);
+  const authors = [...new Set(doc.claims.flatMap((c) => (c.value.notes ?? []).flatMap((n) => n.author ?? [])))];
+  const accounts = await inChunks(authors, (chunk) =>
+    tx.user.findMany({ where: { email: { in: chunk } }, select: { id: true, email: true } }),
+  );
 
   return {
     maxIds: {
@@ -224,5 +241,6 @@ export async function loadExisting(tx: Tx, doc: ValidDocument): Promise<Existing
     sources,
     claims: new Map(claims.map((c) => [c.slug, c])),
     related,
+    accounts: new Map(accounts.map((a) => [a.email, a.id])),
   };
 }

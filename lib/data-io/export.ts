@@ -15,7 +15,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION } from "@/lib/validation/import";
 // slug; sources, figures by id; links by target and type; history by time), keys in a fixed order, empty values
 // left out and no timestamp of the export itself, so export → fresh database → import → export gives the same
 // bytes. Accounts, sessions, login attempts and the audit log are not data to move and are not exported; neither is
-// who made a status change (the import records history without an editor).
+// who made a status change (the import records history without an editor). A note names its author by email.
 
 type Obj = Record<string, unknown>;
 
@@ -162,6 +162,12 @@ async function* claimList(db: Db, keys: Keys): AsyncGenerator<string> {
       select: { claimId: true, from: true, to: true, rationale: true, isCorrection: true, createdAt: true },
     }),
   );
+  const notes = group(
+    await db.claimNote.findMany({
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { claimId: true, text: true, createdAt: true, editedAt: true, author: { select: { email: true } } },
+    }),
+  );
 
   if (claims.length === 0) {
     yield `"claims":[]`;
@@ -204,6 +210,16 @@ async function* claimList(db: Db, keys: Keys): AsyncGenerator<string> {
         isCorrection: h.isCorrection,
         at: h.createdAt.toISOString(),
       })),
+      // Internal notes: in this full export (an admin's, from the command line), never in what readers get. Left
+      // out when a claim has none, so exports of data without notes stay as they were.
+      notes: notes.get(c.id)?.map((n) =>
+        compact({
+          author: n.author?.email,
+          text: n.text,
+          at: n.createdAt.toISOString(),
+          editedAt: n.editedAt?.toISOString(),
+        }),
+      ),
     });
     buffer += JSON.stringify(record) + (i < claims.length - 1 ? ",\n" : "\n");
     if (buffer.length > 1 << 20) {

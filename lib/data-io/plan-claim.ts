@@ -173,6 +173,7 @@ export function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, c
   }
 
   const appended = planHistory(rec, before, related?.history ?? [], id, plan, ctx);
+  planNotes(rec, related?.notes ?? [], id, cc, plan);
 
   const fieldsChanged = !before || !sameFields(before, fields);
   const changed = fieldsChanged || sourcesChanged > 0 || figuresChanged || linksChanged > 0 || appended > 0;
@@ -217,6 +218,47 @@ export function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, c
       version: [before.version, before.version + 1],
     },
   });
+}
+
+/**
+ * Internal notes are append-only too: a record's notes must begin with the ones the database has (same text and
+ * time); the rest are added. An author is the account with that email here, or none (shown as a removed account).
+ * Mentions are not recreated: they belong to the desk that wrote them (docs/editing.md).
+ */
+function planNotes(
+  rec: Rec<ImportClaim>,
+  current: { text: string; createdAt: Date }[],
+  claimId: number,
+  cc: ClaimContext,
+  plan: Plan,
+): void {
+  const notes = rec.value.notes;
+  if (!notes) return;
+  const differs = current.findIndex((n, i) => {
+    const f = notes[i];
+    return !f || f.text !== n.text || new Date(f.at).getTime() !== n.createdAt.getTime();
+  });
+  if (differs !== -1) {
+    plan.issues.push(
+      issueAt(
+        rec,
+        ["notes"],
+        `the database has other notes on this claim (${current.length} notes; note ${differs + 1} differs or is missing here). Notes are never rewritten: export again, or leave notes out to keep the database's.`,
+      ),
+    );
+    return;
+  }
+  for (const n of notes.slice(current.length)) {
+    plan.writes.notes.insert.push({
+      claimId,
+      authorId: (n.author && cc.existing.accounts.get(n.author.toLowerCase())) ?? null,
+      text: n.text,
+      version: 1,
+      createdAt: new Date(n.at),
+      editedAt: n.editedAt ? new Date(n.editedAt) : null,
+    });
+    plan.counts.notes.added++;
+  }
 }
 
 /**

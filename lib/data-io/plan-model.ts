@@ -17,6 +17,7 @@ export type ImportCounts = {
   figures: { added: number; removed: number };
   links: { added: number; removed: number };
   statusChanges: { added: number };
+  notes: { added: number };
 };
 
 export type ClaimAudit = {
@@ -36,6 +37,7 @@ export type ImportWrites = {
   figures: { replaceFor: number[]; insert: Row[] };
   links: { remove: number[]; insert: Row[] };
   statusChanges: { insert: Row[] };
+  notes: { insert: Row[] };
   claimAudit: ClaimAudit[];
 };
 
@@ -57,6 +59,7 @@ export function emptyPlan(): Plan {
       figures: { added: 0, removed: 0 },
       links: { added: 0, removed: 0 },
       statusChanges: { added: 0 },
+      notes: { added: 0 },
     },
     writes: {
       actors: { insert: [], update: [] },
@@ -67,6 +70,7 @@ export function emptyPlan(): Plan {
       figures: { replaceFor: [], insert: [] },
       links: { remove: [], insert: [] },
       statusChanges: { insert: [] },
+      notes: { insert: [] },
       claimAudit: [],
     },
   };

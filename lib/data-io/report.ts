@@ -12,6 +12,7 @@ export function formatCounts(counts: ImportCounts): string {
       (k) => `  ${k.padEnd(15)} ${counts[k].added} added, ${counts[k].removed} removed`,
     ),
     `  ${"statusChanges".padEnd(15)} ${counts.statusChanges.added} added`,
+    `  ${"notes".padEnd(15)} ${counts.notes.added} added`,
   ];
   return rows.join("\n");
 }

@@ -28,6 +28,7 @@ export function rowsToWrite(w: ImportWrites): number {
     w.links.remove.length +
     w.links.insert.length +
     w.statusChanges.insert.length +
+    w.notes.insert.length +
     w.claimAudit.length
   );
 }
@@ -66,6 +67,7 @@ export async function writePlan(
   await batches(w.links.remove, (ids) => writer.deleteWhere("ClaimLink", "id", ids));
   await insert("ClaimLink", w.links.insert);
   await insert("StatusChange", w.statusChanges.insert);
+  await insert("ClaimNote", w.notes.insert);
   await insert(
     "AuditEvent",
     w.claimAudit.map((a) => ({

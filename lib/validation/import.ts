@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NOTE_MAX } from "@/lib/domain/note-rules";
 import { pickClaimValues } from "@/lib/domain/claim-fields";
 import { SLUG_MAX } from "@/lib/domain/slug";
 import { ActorSchema } from "@/lib/validation/actor";
@@ -165,6 +166,14 @@ const ImportStatusChangeSchema = z
     formRules(StatusChangeSchema, (c) => ({ ...IDS, status: c.to, rationale: c.rationale }), { status: "to" }),
   );
 
+/** An internal note (lib/domain/note-rules.ts): its author by email, matched to an account on import. */
+const ImportNoteSchema = z.strictObject({
+  author: z.email({ error: "author is an email address." }).max(320).optional(),
+  text: requiredText("The note", NOTE_MAX),
+  at: z.iso.datetime({ offset: true, error: "at: an ISO 8601 time such as 2026-11-25T14:30:00.000Z." }),
+  editedAt: isoInstant("editedAt"),
+});
+
 export const ImportClaimSchema = z
   .strictObject({
     slug: slugRef("the claim"),
@@ -186,6 +195,8 @@ export const ImportClaimSchema = z
       .array(ImportStatusChangeSchema, { error: "statusHistory is a list." })
       .max(PER_CLAIM_MAX)
       .optional(),
+    /** editors' internal notes: appended, never rewritten, like the history */
+    notes: z.array(ImportNoteSchema, { error: "notes is a list." }).max(PER_CLAIM_MAX).optional(),
   })
   .superRefine((claim, ctx) => {
     if (!claim.published && claim.publishedAt) {

@@ -72,6 +72,11 @@ export function ImportCountsTable({ counts, dryRun }: { counts: ImportCounts; dr
             <td className="num">{formatCount(counts.statusChanges.added)}</td>
             <td className="num">0</td>
           </tr>
+          <tr>
+            <th scope="row">Internal notes</th>
+            <td className="num">{formatCount(counts.notes.added)}</td>
+            <td className="num">0</td>
+          </tr>
         </tbody>
       </table>
     </div>

@@ -8,6 +8,7 @@ import {
   listSourceOptions,
   searchClaimsForLink,
 } from "@/lib/data/reads/editor-claim-detail";
+import { listClaimNotes } from "@/lib/data/reads/claim-notes";
 import { listClaimantOptions, listEditorClaims } from "@/lib/data/reads/editor-claim-list";
 import { listPossibleDuplicates } from "@/lib/data/reads/similar-claims";
 import type { EditorFilters } from "@/lib/validation/editor-filters";
@@ -32,12 +33,16 @@ export async function readClaimFormOptions() {
 }
 
 export async function readEditorClaimPage(id: number) {
-  await requireRole("EDITOR");
+  const viewer = await requireRole("EDITOR");
   const client = await db();
   const claim = await getEditorClaim(client, id);
   if (!claim) return null;
-  const [options, sources] = await Promise.all([readClaimFormOptions(), listSourceOptions(client)]);
-  return { claim, ...options, sources };
+  const [options, sources, notes] = await Promise.all([
+    readClaimFormOptions(),
+    listSourceOptions(client),
+    listClaimNotes(client, id),
+  ]);
+  return { claim, ...options, sources, notes, viewerId: viewer.id };
 }
 
 export async function readLinkTargets(query: string, excludeId?: number) {

@@ -10,6 +10,8 @@ import { FigureForm } from "@/components/editor/figure-form";
 import { FigureList } from "@/components/editor/figure-list";
 import { LinkForm } from "@/components/editor/link-form";
 import { LinkList } from "@/components/editor/link-list";
+import { NoteForm } from "@/components/editor/note-form";
+import { NoteThread } from "@/components/editor/note-thread";
 import { PublishForm } from "@/components/editor/publish-form";
 import { SourceForm } from "@/components/editor/source-form";
 import { SourceList } from "@/components/editor/source-list";
@@ -24,6 +26,7 @@ import { setActorPublishedAction, setActorSideAction } from "./actor-actions";
 import { setPublishedAction, updateClaimAction } from "./claim-actions";
 import { addFigureAction, removeFigureAction } from "./figure-actions";
 import { addLinkAction, removeLinkAction } from "./link-actions";
+import { addNoteAction, editNoteAction } from "./note-actions";
 import { attachSourceAction, detachSourceAction } from "./source-actions";
 import { changeStatusAction } from "./status-actions";
 
@@ -55,7 +58,7 @@ function formValues(claim: EditorClaim) {
 }
 
 export default async function EditClaimPage({ params, searchParams }: Props) {
-  const { claim, actors, incidents, sources } = await load(params);
+  const { claim, actors, incidents, sources, notes, viewerId } = await load(params);
   const created = (await searchParams).created === "1";
   const position = claim.kind === "POSITION";
 
@@ -125,6 +128,16 @@ export default async function EditClaimPage({ params, searchParams }: Props) {
             <h2 id="links-heading">Links to other claims</h2>
             <LinkList outgoing={claim.linksFrom} incoming={claim.linksTo} remove={removeLinkAction} />
             <LinkForm action={addLinkAction} />
+          </section>
+
+          <section aria-labelledby="notes-heading">
+            <h2 id="notes-heading">Internal notes</h2>
+            <p className="muted small">
+              Editors only: never shown to readers. A note can be edited by its author for 15 minutes, then it stays as
+              written.
+            </p>
+            <NoteThread notes={notes} viewerId={viewerId} now={new Date()} edit={editNoteAction} />
+            <NoteForm claimId={claim.id} action={addNoteAction} />
           </section>
         </div>
 
