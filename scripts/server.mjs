@@ -16,10 +16,15 @@ const app = next({ dev: false, hostname: "localhost", port });
 const handle = app.getRequestHandler();
 
 await app.prepare();
-createServer((req, res) => {
+const server = createServer((req, res) => {
   req.headers["x-claimwatch-peer"] = req.socket.remoteAddress ?? "unknown";
   req.headers["x-claimwatch-peer-tls"] = "encrypted" in req.socket && req.socket.encrypted ? "1" : "0";
   void handle(req, res);
-}).listen(port, hostname, () => {
+});
+// Longer than any client's or proxy's idle keep-alive: with Node's 5 s, a client that reused a connection just as
+// the server closed it got ECONNRESET (seen under load in e2e/fuzz-reader.spec.ts). headersTimeout must exceed it.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+server.listen(port, hostname, () => {
   console.log(`> Claimwatch ready on http://${hostname ?? "localhost"}:${port}`);
 });
