@@ -8,6 +8,7 @@ import {
   listSourceOptions,
   searchClaimsForLink,
 } from "@/lib/data/reads/editor-claim-detail";
+import { getClaimChecklist } from "@/lib/data/reads/checklist";
 import { listClaimantOptions, listEditorClaims } from "@/lib/data/reads/editor-claim-list";
 import { listPossibleDuplicates } from "@/lib/data/reads/similar-claims";
 import type { EditorFilters } from "@/lib/validation/editor-filters";
@@ -36,8 +37,12 @@ export async function readEditorClaimPage(id: number) {
   const client = await db();
   const claim = await getEditorClaim(client, id);
   if (!claim) return null;
-  const [options, sources] = await Promise.all([readClaimFormOptions(), listSourceOptions(client)]);
-  return { claim, ...options, sources };
+  const [options, sources, checklist] = await Promise.all([
+    readClaimFormOptions(),
+    listSourceOptions(client),
+    getClaimChecklist(client, id),
+  ]);
+  return { claim, ...options, sources, checklist };
 }
 
 export async function readLinkTargets(query: string, excludeId?: number) {

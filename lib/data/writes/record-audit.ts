@@ -3,7 +3,16 @@ import type { DbOrTx } from "@/lib/db/create-client";
 // Every write leaves an AuditEvent in the same transaction as the write itself (issue: no write without a trace).
 
 type AuditEntity =
-  "Claim" | "Source" | "ClaimSource" | "CasualtyFigure" | "ClaimLink" | "Actor" | "User" | "Session" | "Import";
+  | "Claim"
+  | "Source"
+  | "ClaimSource"
+  | "CasualtyFigure"
+  | "ClaimLink"
+  | "Actor"
+  | "User"
+  | "Session"
+  | "Import"
+  | "ChecklistStep";
 
 /** Who is writing: every write records the user on the claim and in the AuditEvent. */
 export type Editor = { id: number };
