@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useOptimistic, useState, useTransition } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { FormAction } from "@/lib/actions/result";
@@ -32,23 +32,25 @@ export function ClaimChecklist({
 }) {
   const hydrated = useHydrated();
   const router = useRouter();
-  const [pending, setPending] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  // The box shows the click at once; the refreshed page then shows who ticked it and when (or the refusal).
+  const [shown, show] = useOptimistic(steps, (state, { id, done }: { id: number; done: boolean }) =>
+    state.map((s) => (s.id === id ? { ...s, tickedAt: done ? "…" : null, tickedBy: null } : s)),
+  );
 
-  async function toggle(step: ChecklistItem, done: boolean) {
-    setPending(step.id);
+  function toggle(step: ChecklistItem, done: boolean) {
     setRefusal(null);
-    try {
+    startTransition(async () => {
+      show({ id: step.id, done });
       const result = await action({ claimId, stepId: step.id, done });
       if (!result.ok) setRefusal(result.formError ?? "Not saved.");
       router.refresh();
-    } finally {
-      setPending(null);
-    }
+    });
   }
 
   if (steps.length === 0) return <p className="muted small">No verification steps: an admin keeps the list.</p>;
-  const open = steps.filter((s) => !s.retired && !s.tickedAt).length;
+  const open = shown.filter((s) => !s.retired && !s.tickedAt).length;
   return (
     <div data-testid="claim-checklist">
       <FormMessage error={refusal ?? undefined} />
@@ -56,21 +58,25 @@ export function ClaimChecklist({
         {open === 0 ? "Every step is done." : `${open} of ${steps.filter((s) => !s.retired).length} steps open.`}
       </p>
       <ul className="checklist">
-        {steps.map((step) => (
+        {shown.map((step) => (
           <li key={step.id} data-testid="checklist-item">
             <label>
               <input
                 type="checkbox"
                 checked={step.tickedAt !== null}
-                disabled={!hydrated || step.retired || pending !== null}
-                onChange={(e) => void toggle(step, e.target.checked)}
+                disabled={!hydrated || step.retired || pending}
+                onChange={(e) => toggle(step, e.target.checked)}
               />{" "}
               {step.name}
               {step.retired ? " (retired step)" : ""}
             </label>
             <span className="muted small">
               {" — "}
-              {step.tickedAt ? `ticked by ${step.tickedBy ?? "a removed account"} at ${step.tickedAt}` : "open"}
+              {step.tickedAt === "…"
+                ? "saving…"
+                : step.tickedAt
+                  ? `ticked by ${step.tickedBy ?? "a removed account"} at ${step.tickedAt}`
+                  : "open"}
             </span>
           </li>
         ))}

@@ -10,7 +10,14 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { STEP_NAME_MAX } from "@/lib/domain/checklist";
 import { AddStepSchema, RenameStepSchema } from "@/lib/validation/checklist";
+import type { ActionFailure } from "@/lib/actions/result";
 import { addStepAction, moveStepAction, renameStepAction, retireStepAction } from "./actions";
+
+/** A refusal of the name field repeats its message as the form error (refuseField): shown once, at the field. */
+function atField(result: ActionFailure): ActionFailure {
+  const repeated = Object.values(result.fieldErrors).some((m) => m?.includes(result.formError ?? ""));
+  return repeated ? { ...result, formError: undefined } : result;
+}
 
 /** Adds a step at the end of the checklist. */
 export function AddStepForm() {
@@ -24,7 +31,7 @@ export function AddStepForm() {
   const onSubmit = form.handleSubmit(async (values) => {
     setAdded(null);
     const result = await addStepAction(values);
-    if (!result.ok) return applyServerErrors(form.setError, result, ["name"]);
+    if (!result.ok) return applyServerErrors(form.setError, atField(result), ["name"]);
     setAdded(`Step “${values.name}” added at the end of the checklist.`);
     form.reset();
   });
@@ -57,7 +64,7 @@ export function StepRow({ step, first, last }: { step: { id: number; name: strin
   const onRename = form.handleSubmit(async (values) => {
     setRefusal(null);
     const result = await renameStepAction(values);
-    if (!result.ok) applyServerErrors(form.setError, result, ["name"]);
+    if (!result.ok) applyServerErrors(form.setError, atField(result), ["name"]);
   });
 
   async function command(run: () => ReturnType<typeof moveStepAction>) {
