@@ -523,7 +523,9 @@ test("access matrix: every action, route handler and signed-in page × every kin
       claimantId: claim.claimant.id,
       claimSlug: claim.slug,
       targetUserId: target.id,
-      stepId: (await db.checklistStep.findFirstOrThrow({ where: { retiredAt: null }, select: { id: true } })).id,
+      stepId: (
+        await db.checklistStep.create({ data: { name: unique("Matrix step"), position: 1 }, select: { id: true } })
+      ).id,
       marker: unique("matrix"),
     };
 
