@@ -142,17 +142,6 @@ const ACTIONS: Action[] = [
       return { ...base(ctx), linkId: link.id };
     },
   },
-  {
-    name: "tickStepAction",
-    module: "checklist-actions",
-    valid: async (ctx) => {
-      // Untick first, so that ticking is always the valid input (a second tick is refused).
-      const db = await e2eDb();
-      const step = await db.checklistStep.findFirstOrThrow({ where: { retiredAt: null }, select: { id: true } });
-      await db.checklistTick.deleteMany({ where: { claimId: ctx.claim.id, stepId: step.id } });
-      return { claimId: ctx.claim.id, stepId: step.id, done: true };
-    },
-  },
 ];
 
 /** Values of any JSON type a crafted request can put where a field belongs. */
@@ -240,9 +229,7 @@ async function snapshot(ctx: Ctx) {
         statusRationale: true,
         publishedAt: true,
         claimantId: true,
-        _count: {
-          select: { sources: true, figures: true, linksFrom: true, linksTo: true, statusChanges: true, ticks: true },
-        },
+        _count: { select: { sources: true, figures: true, linksFrom: true, linksTo: true, statusChanges: true } },
       },
     }),
     db.auditEvent.count({ where: { userId: ctx.editor.id } }),
