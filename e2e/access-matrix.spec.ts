@@ -89,6 +89,7 @@ type Ids = {
   claimantId: number;
   claimSlug: string;
   targetUserId: number;
+  stepId: number;
   marker: string;
 };
 
@@ -133,6 +134,8 @@ const claimPage = (ids: Ids) => `/editor/claims/${ids.claimId}`;
 const userPage = (ids: Ids) => `/admin/users/${ids.targetUserId}`;
 const base = (ids: Ids) => ({ claimId: ids.claimId, version: ids.claimVersion });
 const CLAIM_FILE = "app/editor/claims/[id]/";
+const CHECKLIST_FILE = "app/admin/checklist/actions.ts";
+const checklistPage = () => "/admin/checklist";
 
 const ACTIONS: ActionRow[] = [
   editorAction(
@@ -216,6 +219,15 @@ const ACTIONS: ActionRow[] = [
   adminAction("endSessionsAction", "app/admin/users/actions.ts", userPage, (ids) => [{ userId: ids.targetUserId }]),
   // Unlocks an account's sign-in throttle (lib/auth/login-attempts.ts).
   adminAction("liftSignInLockAction", "app/admin/users/actions.ts", userPage, (ids) => [{ userId: ids.targetUserId }]),
+  editorAction("tickStepAction", `${CLAIM_FILE}checklist-actions.ts`, claimPage, (ids) => [
+    { claimId: ids.claimId, stepId: ids.stepId, done: true },
+  ]),
+  adminAction("addStepAction", CHECKLIST_FILE, checklistPage, (ids) => [{ name: `Step ${ids.marker}` }]),
+  adminAction("renameStepAction", CHECKLIST_FILE, checklistPage, (ids) => [
+    { stepId: ids.stepId, name: `Renamed ${ids.marker}` },
+  ]),
+  adminAction("moveStepAction", CHECKLIST_FILE, checklistPage, (ids) => [{ stepId: ids.stepId, direction: "down" }]),
+  adminAction("retireStepAction", CHECKLIST_FILE, checklistPage, (ids) => [{ stepId: ids.stepId }]),
   {
     kind: "action",
     name: "signInAction",
@@ -343,6 +355,7 @@ const PAGES: PageRow[] = [
   },
   { kind: "page", page: "/admin", path: () => "/admin", expect: adminsOnly },
   { kind: "page", page: "/admin/users", path: () => "/admin/users", expect: adminsOnly },
+  { kind: "page", page: "/admin/checklist", path: checklistPage, expect: adminsOnly },
   { kind: "page", page: "/admin/users/[id]", path: userPage, expect: adminsOnly },
   // No such account, or not an account number: a real 404 for an admin, nothing learnt by anyone else.
   ...["99999", "-1", "abc", "0", "1e3"].map((id): PageRow => ({
@@ -527,6 +540,9 @@ test("access matrix: every action, route handler and signed-in page × every kin
       claimantId: claim.claimant.id,
       claimSlug: claim.slug,
       targetUserId: target.id,
+      stepId: (
+        await db.checklistStep.create({ data: { name: unique("Matrix step"), position: 1 }, select: { id: true } })
+      ).id,
       marker: unique("matrix"),
     };
 

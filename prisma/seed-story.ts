@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Role } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/create-client";
+import { seedChecklist } from "./seed-checklist";
 import { setClaimLinks, upsertActor, upsertClaim, upsertIncident, upsertSource } from "./upserts";
 import {
   STORY_ACTORS,
@@ -54,6 +55,7 @@ export type SeedResult = { counts: SeedCounts; admin: AdminResult };
 
 export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedResult> {
   await seedStory(db, { refresh: options.refresh ?? false });
+  await seedChecklist(db);
   const admin = await ensureAdmin(db, {
     email: options.adminEmail ?? DEFAULT_ADMIN_EMAIL,
     password: options.adminPassword,

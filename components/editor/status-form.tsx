@@ -10,22 +10,31 @@ import { useSaveState } from "@/components/editor/use-save-state";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { FormAction } from "@/lib/actions/result";
+import { openStepsWarning } from "@/lib/domain/checklist";
 import { FINAL_RATIONALE_MIN } from "@/lib/domain/verdict";
 import { StatusChangeSchema } from "@/lib/validation/status-change";
 import { STATUSES, STATUS_INFO, type ClaimStatus } from "@/lib/domain/vocabulary";
 
 const FIELDS = ["status", "rationale"] as const;
 
-type ChangeStatus = FormAction<z.output<typeof StatusChangeSchema>, { version: number; isCorrection: boolean }>;
+type ChangeStatus = FormAction<
+  z.output<typeof StatusChangeSchema>,
+  { version: number; isCorrection: boolean; warning: string | null }
+>;
 
-/** Moves a claim to a new status with a rationale readers see in its timeline. */
+/**
+ * Moves a claim to a new status with a rationale readers see in its timeline. `openSteps`: the verification steps
+ * not ticked yet; a final verdict is warned about them before saving, never blocked (lib/domain/checklist.ts).
+ */
 export function StatusForm({
   current,
   sourceCount,
+  openSteps,
   action,
 }: {
   current: ClaimStatus;
   sourceCount: number;
+  openSteps: string[];
   action: ChangeStatus;
 }) {
   const hydrated = useHydrated();
@@ -38,6 +47,7 @@ export function StatusForm({
   const state = useSaveState(setError, FIELDS);
   const chosen = useWatch({ control, name: "status" }) as ClaimStatus | undefined;
   const final = chosen ? STATUS_INFO[chosen]?.final : false;
+  const stepsWarning = chosen && STATUS_INFO[chosen] ? openStepsWarning(chosen, openSteps) : null;
 
   const submit = form.handleSubmit(async (values) => {
     state.start();
@@ -45,11 +55,10 @@ export function StatusForm({
     if (!result.ok) return state.refused(result);
     setVersion(result.data.version);
     reset({ claimId, version: result.data.version, status: undefined, rationale: "" });
-    state.saved(
-      result.data.isCorrection
-        ? "Status changed. This moves away from a published verdict, so it is listed on the corrections page."
-        : "Status changed. It appears in the claim's public timeline.",
-    );
+    const saved = result.data.isCorrection
+      ? "Status changed. This moves away from a published verdict, so it is listed on the corrections page."
+      : "Status changed. It appears in the claim's public timeline.";
+    state.saved(result.data.warning ? `${saved} Warning: ${result.data.warning}` : saved);
   });
 
   return (
@@ -85,6 +94,11 @@ export function StatusForm({
       >
         <textarea {...register("rationale")} rows={4} />
       </Field>
+      {stepsWarning ? (
+        <p className="notice" data-testid="open-steps-warning">
+          {stepsWarning} You can still save it.
+        </p>
+      ) : null}
       <div className="actions">
         <button className="button" type="submit" disabled={!hydrated || formState.isSubmitting}>
           {formState.isSubmitting ? "Saving…" : "Change status"}

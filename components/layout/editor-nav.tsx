@@ -17,6 +17,7 @@ const ADMIN_LINKS: NavLink[] = [
   { href: "/admin/users", label: "Admin", current: (p) => p.startsWith("/admin/users") },
   { href: "/admin/audit", label: "Audit log", current: (p) => p.startsWith("/admin/audit") },
   { href: "/admin/import", label: "Import", current: (p) => p.startsWith("/admin/import") },
+  { href: "/admin/checklist", label: "Checklist", current: (p) => p.startsWith("/admin/checklist") },
 ];
 
 /** The signed-in area's menu; the admin pages are listed only to admins (the admin layout is the real check). */

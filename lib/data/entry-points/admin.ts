@@ -1,6 +1,7 @@
 import "server-only";
 import { requireRole } from "@/lib/auth/session";
 import { auditVocabulary, listAuditEvents } from "@/lib/data/reads/audit-log";
+import { listChecklistSteps } from "@/lib/data/reads/checklist";
 import { getUser, listUsers } from "@/lib/data/writes/users";
 import { db } from "@/lib/db/client";
 import type { AuditFilters } from "@/lib/validation/audit-filters";
@@ -23,4 +24,9 @@ export async function readAuditLog(filters: AuditFilters) {
   const client = await db();
   const [log, vocabulary] = await Promise.all([listAuditEvents(client, filters), auditVocabulary(client)]);
   return { ...log, ...vocabulary };
+}
+
+export async function readChecklistSteps() {
+  await requireRole("ADMIN");
+  return listChecklistSteps(await db());
 }

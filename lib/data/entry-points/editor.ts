@@ -9,6 +9,7 @@ import {
   searchClaimsForLink,
 } from "@/lib/data/reads/editor-claim-detail";
 import { listClaimNotes } from "@/lib/data/reads/claim-notes";
+import { getClaimChecklist } from "@/lib/data/reads/checklist";
 import { listClaimantOptions, listEditorClaims } from "@/lib/data/reads/editor-claim-list";
 import { listPossibleDuplicates } from "@/lib/data/reads/similar-claims";
 import type { EditorFilters } from "@/lib/validation/editor-filters";
@@ -37,12 +38,13 @@ export async function readEditorClaimPage(id: number) {
   const client = await db();
   const claim = await getEditorClaim(client, id);
   if (!claim) return null;
-  const [options, sources, notes] = await Promise.all([
+  const [options, sources, notes, checklist] = await Promise.all([
     readClaimFormOptions(),
     listSourceOptions(client),
     listClaimNotes(client, id),
+    getClaimChecklist(client, id),
   ]);
-  return { claim, ...options, sources, notes, viewerId: viewer.id };
+  return { claim, ...options, sources, notes, viewerId: viewer.id, checklist };
 }
 
 export async function readLinkTargets(query: string, excludeId?: number) {

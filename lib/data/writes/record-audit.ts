@@ -12,7 +12,8 @@ type AuditEntity =
   | "Actor"
   | "User"
   | "Session"
-  | "Import";
+  | "Import"
+  | "ChecklistStep";
 
 /** Who is writing: every write records the user on the claim and in the AuditEvent. */
 export type Editor = { id: number };

@@ -4,6 +4,8 @@ import { bumpVersion, conflictResult, missingClaim, versionedWrite } from "@/lib
 import { refuse, refuseField, type ActionResult } from "@/lib/actions/result";
 import type { StatusFormInput } from "@/lib/validation/status-change";
 import { verdictProblems } from "@/lib/domain/verdict";
+import { openStepsWarning } from "@/lib/domain/checklist";
+import { openStepNames } from "@/lib/data/reads/checklist";
 import { STATUS_INFO, isFinalStatus } from "@/lib/domain/vocabulary";
 
 // The status workflow (docs/editing.md). One transaction writes the claim's new status, the
@@ -13,7 +15,7 @@ export async function changeStatus(
   db: Db,
   editor: Editor,
   input: StatusFormInput,
-): Promise<ActionResult<{ version: number; statusChangeId: number; isCorrection: boolean }>> {
+): Promise<ActionResult<{ version: number; statusChangeId: number; isCorrection: boolean; warning: string | null }>> {
   const claim = await db.claim.findUnique({
     where: { id: input.claimId },
     select: {
@@ -54,6 +56,10 @@ export async function changeStatus(
 
   // A correction moves away from a verdict readers could see: published, and final before the change.
   const isCorrection = claim.publishedAt !== null && isFinalStatus(claim.status);
+  // A final verdict with verification steps open is saved, with a warning in the result (lib/domain/checklist.ts).
+  const warning = isFinalStatus(input.status)
+    ? openStepsWarning(input.status, await openStepNames(db, input.claimId))
+    : null;
 
   return versionedWrite(db, input.claimId, async (tx) => {
     const version = await bumpVersion(tx, input.claimId, input.version, editor.id, {
@@ -84,6 +90,6 @@ export async function changeStatus(
         version: [input.version, version],
       },
     });
-    return { version, statusChangeId: change.id, isCorrection };
+    return { version, statusChangeId: change.id, isCorrection, warning };
   });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { ClaimChecklist } from "@/components/editor/claim-checklist";
 import { ActorPublishForm } from "@/components/editor/actor-publish-form";
 import { ActorSideForm } from "@/components/editor/actor-side-form";
 import { EditClaimForm } from "@/components/editor/claim-form";
@@ -23,6 +24,7 @@ import { claimFormValues } from "@/lib/domain/claim-fields";
 import { formatDateTime } from "@/lib/domain/format";
 import { POSITION_LABEL, STATUS_INFO } from "@/lib/domain/vocabulary";
 import { setActorPublishedAction, setActorSideAction } from "./actor-actions";
+import { tickStepAction } from "./checklist-actions";
 import { setPublishedAction, updateClaimAction } from "./claim-actions";
 import { addFigureAction, removeFigureAction } from "./figure-actions";
 import { addLinkAction, removeLinkAction } from "./link-actions";
@@ -58,9 +60,10 @@ function formValues(claim: EditorClaim) {
 }
 
 export default async function EditClaimPage({ params, searchParams }: Props) {
-  const { claim, actors, incidents, sources, notes, viewerId } = await load(params);
+  const { claim, actors, incidents, sources, notes, viewerId, checklist } = await load(params);
   const created = (await searchParams).created === "1";
   const position = claim.kind === "POSITION";
+  const openSteps = checklist.filter((s) => !s.retired && !s.tick).map((s) => s.name);
 
   return (
     <ClaimVersionProvider claimId={claim.id} version={claim.version}>
@@ -161,6 +164,21 @@ export default async function EditClaimPage({ params, searchParams }: Props) {
             />
           </section>
 
+          <section aria-labelledby="checklist-heading">
+            <h2 id="checklist-heading">Verification checklist</h2>
+            <ClaimChecklist
+              claimId={claim.id}
+              steps={checklist.map((s) => ({
+                id: s.id,
+                name: s.name,
+                retired: s.retired,
+                tickedBy: s.tick?.by ?? null,
+                tickedAt: s.tick ? formatDateTime(s.tick.at) : null,
+              }))}
+              action={tickStepAction}
+            />
+          </section>
+
           <section aria-labelledby="status-heading">
             <h2 id="status-heading">Status</h2>
             {position ? (
@@ -175,7 +193,12 @@ export default async function EditClaimPage({ params, searchParams }: Props) {
                     <strong>Current rationale:</strong> {claim.statusRationale}
                   </p>
                 ) : null}
-                <StatusForm current={claim.status} sourceCount={claim.sources.length} action={changeStatusAction} />
+                <StatusForm
+                  current={claim.status}
+                  sourceCount={claim.sources.length}
+                  openSteps={openSteps}
+                  action={changeStatusAction}
+                />
               </>
             )}
             <h3>History</h3>
