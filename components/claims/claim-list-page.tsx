@@ -29,7 +29,10 @@ export async function ClaimListPage({ params }: { params: Record<string, string 
   return (
     <>
       <h1>Claims</h1>
-      <p className="lede">Every disputed claim we track, with who made it and where our check stands.</p>
+      <p className="lede">
+        The claims we track and the positions the parties take, with who made each and where our check stands (positions
+        are stances, not rated).
+      </p>
       <ClaimFiltersForm filters={filters} actors={actorOptions} idPrefix={formIdPrefix(filters)} />
       <IgnoredParams issues={issues} />
       <p aria-live="polite" data-testid="result-count">

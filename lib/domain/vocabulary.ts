@@ -64,6 +64,7 @@ export const CATEGORY_LABEL: Record<ClaimCategory, string> = {
 export const CATEGORIES = Object.values(ClaimCategory);
 
 export const KIND_LABEL: Record<ClaimKind, string> = { FACT: "Factual claim", POSITION: "Position" };
+export const KINDS = Object.values(ClaimKind);
 
 export const ACTOR_KIND_LABEL: Record<ActorKind, string> = {
   GOVERNMENT: "Government",
