@@ -1,5 +1,5 @@
 import type { ClaimFilters } from "@/lib/validation/claim-filters";
-import { CATEGORY_LABEL, CATEGORIES, KIND_LABEL, KINDS, STATUS_INFO, STATUSES } from "@/lib/domain/vocabulary";
+import { CATEGORY_LABEL, CATEGORIES, KINDS, STATUS_INFO, STATUSES } from "@/lib/domain/vocabulary";
 
 /**
  * The filter controls the reader list and the editor list share: status, kind (factual claim or position), category,
