@@ -217,3 +217,16 @@ test.describe("the last active admin", () => {
     }
   });
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("/admin is a page with the admin sections, not a blank client-side redirect", async ({ adminPage: page }) => {
+    const response = await page.goto("/admin");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
+    await page.getByRole("main").getByRole("link", { name: "Accounts" }).click();
+    await expect(page).toHaveURL("/admin/users");
+    await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+  });
+});
