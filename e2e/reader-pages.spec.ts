@@ -33,9 +33,12 @@ test.describe("dashboard", () => {
     await expect(page.getByLabel("Kind", { exact: true })).toHaveValue("FACT");
   });
 
-  test("the Unverified count and the positions count agree with the lists they open", async ({ page }) => {
-    // The seed has unverified factual claims and positions (which keep the status Unverified): counted apart on the
-    // dashboard, so the list each count opens must count them apart too.
+  test("the Unverified count and the positions count agree with the lists they open", async ({ page, db }) => {
+    // Positions keep the status Unverified but the dashboard counts them apart, so the list each count opens must
+    // count them apart too. One of each, so neither count is 0.
+    await makeTestClaim(db, { status: "UNVERIFIED", statement: `Unverified ${unique("fact")} claim` });
+    await makeTestClaim(db, { kind: "POSITION", statement: `A position ${unique("stance")}` });
+    await refreshReaderCache(page.request);
     for (const name of [/^[\d,]+\s*Unverified$/, /^[\d,]+\s*Position — not rated$/]) {
       await page.goto("/");
       const link = page.getByRole("region", { name: "Claims by status" }).getByRole("link", { name });
