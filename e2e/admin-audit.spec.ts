@@ -31,8 +31,9 @@ test("the audit log lists account events newest first, and its filters narrow th
   await expect(rows.nth(0)).toContainText("reset-password");
   await expect(rows.nth(0)).toContainText(`User #${editor.id}`);
   await expect(rows.nth(1)).toContainText("change-role");
-  await expect(rows.nth(1).locator("pre")).toContainText('"EDITOR"');
-  await expect(rows.nth(1).locator("pre")).toContainText('"ADMIN"');
+  // A readable diff, not raw JSON (app/admin/audit/audit-changes.tsx).
+  await expect(rows.nth(1).locator("dl.changes")).toHaveText(/^role\s*EDITOR\s*→\s*changed to\s*ADMIN$/);
+  await expect(rows.nth(1)).not.toContainText('"EDITOR"');
   await expect(page.locator("body")).not.toContainText(password);
 
   // The form writes the filters into the address.

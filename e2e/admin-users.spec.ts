@@ -68,7 +68,7 @@ test("creating an account refuses a taken email and bad values, keeping what was
   await page.goto("/admin/users");
   const form = page.getByRole("form", { name: "Add an account" });
   await form.getByRole("button", { name: "Add account" }).click();
-  await expect(form.getByText("Enter your email address.")).toBeVisible();
+  await expect(form.getByText("Enter the new account's email address.")).toBeVisible();
   await expect(form.getByText("Enter a name.")).toBeVisible();
   await form.getByLabel("Email").fill(existing.email.toUpperCase());
   await form.getByLabel("Name").fill("Someone");
@@ -77,7 +77,8 @@ test("creating an account refuses a taken email and bad values, keeping what was
   await expect(form.getByText("A password has at least 8 characters.")).toBeVisible();
   await form.getByLabel("Initial password (optional)").fill("a long enough password");
   await form.getByRole("button", { name: "Add account" }).click();
-  await expect(form.getByText("An account with this email already exists.")).toBeVisible();
+  // One message for the form and the field (lib/validation/user.ts, EMAIL_TAKEN), not two different ones.
+  await expect(form.getByText("An account with this email address already exists.")).toHaveCount(2);
   await expect(form.getByLabel("Name")).toHaveValue("Someone");
   expect(await db.user.count({ where: { email: existing.email } })).toBe(1);
 });
@@ -214,5 +215,18 @@ test.describe("the last active admin", () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("/admin is a page with the admin sections, not a blank client-side redirect", async ({ adminPage: page }) => {
+    const response = await page.goto("/admin");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
+    await page.getByRole("main").getByRole("link", { name: "Accounts" }).click();
+    await expect(page).toHaveURL("/admin/users");
+    await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
   });
 });

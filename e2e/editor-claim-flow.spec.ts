@@ -19,6 +19,8 @@ async function createDraft(page: Page, statement: string, claimant: string) {
   await page.getByLabel("Location (optional)").fill("Paktika");
   await page.getByLabel("Original wording (optional)").fill("په پکتیکا کې ۱۲ ملکي وګړي ووژل شول");
   await page.getByLabel("Original language").fill("ps");
+  // The editor sees the language's name as well as the tag.
+  await expect(page.getByText(/^Pashto\. A language tag/)).toBeVisible();
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page).toHaveURL(/\/editor\/claims\/\d+\?created=1$/);
   await expect(page.getByTestId("editor-statement")).toHaveText(statement);
@@ -87,6 +89,7 @@ test("an editor creates, sources, rates and publishes a claim; a reader sees it 
   await readerPage.goto(readerPath!);
   await expect(readerPage.getByRole("heading", { level: 1 })).toHaveText(statement);
   await expect(readerPage.getByTestId("original-text")).toHaveAttribute("lang", "ps");
+  await expect(readerPage.getByText("Original wording (Pashto)")).toBeVisible();
   await expect(readerPage.getByTestId("figures-chart")).toBeVisible();
   await expect(readerPage.getByTestId("verdict")).toContainText("Disputed");
   await expect(readerPage.getByTestId("verdict")).toContainText(rationale);

@@ -174,7 +174,7 @@ test("a correction shows at once on the cached /corrections and on its page 2", 
   const second = await body(request, "/corrections/page/2");
   expect(second).not.toContain(rationale);
   // React separates the number from the text with an HTML comment.
-  const total = Number(/([\d,]+)(?:<!-- -->)? corrections in all/.exec(second)?.[1]?.replaceAll(",", ""));
+  const total = Number(/([\d,]+)(?:<!-- -->)? corrections? in all/.exec(second)?.[1]?.replaceAll(",", ""));
   expect(total).toBeGreaterThanOrEqual(before + 1);
   expect(second).toContain('href="/corrections"');
 });

@@ -31,8 +31,27 @@ test.describe("dashboard", () => {
       .getByRole("region", { name: "Claims by status" })
       .getByRole("link", { name: /Unverifiable/ })
       .click();
-    await expect(page).toHaveURL(/\/claims\?status=UNVERIFIABLE$/);
+    await expect(page).toHaveURL(/\/claims\?status=UNVERIFIABLE&kind=FACT$/);
     await expect(page.getByLabel("Status", { exact: true })).toHaveValue("UNVERIFIABLE");
+    await expect(page.getByLabel("Kind", { exact: true })).toHaveValue("FACT");
+  });
+
+  test("the Unverified count and the positions count agree with the lists they open", async ({ page, db }) => {
+    // Positions keep the status Unverified but the dashboard counts them apart, so the list each count opens must
+    // count them apart too. One of each, so neither count is 0.
+    await makeTestClaim(db, { status: "UNVERIFIED", statement: `Unverified ${unique("fact")} claim` });
+    await makeTestClaim(db, { kind: "POSITION", statement: `A position ${unique("stance")}` });
+    await refreshReaderCache(page.request);
+    for (const name of [/^[\d,]+\s*Unverified$/, /^[\d,]+\s*Position — not rated$/]) {
+      await page.goto("/");
+      const link = page.getByRole("region", { name: "Claims by status" }).getByRole("link", { name });
+      const count = Number((await link.locator(".n").innerText()).replaceAll(",", ""));
+      expect(count).toBeGreaterThan(0);
+      await link.click();
+      await expect(page.getByTestId("result-count")).toContainText(
+        new RegExp(`^${count.toLocaleString("en")} claims? match`),
+      );
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/domain/format";
 import { formatSize } from "@/lib/data-io/decode";
 import { refreshServerCache } from "@/lib/data/refresh-server-cache";
 import { checkBackup, knownMigrations, processesUsing, restoreDatabase } from "@/lib/sqlite/backup";
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const check = checkBackup(file, knownMigrations());
   if (!check.ok) throw new Error(`${check.message}\nNothing was changed.`);
   console.log(
-    `${file}: integrity check ok; a Claimwatch database with ${check.claims.toLocaleString("en")} claims and ${check.users} accounts.`,
+    `${file}: integrity check ok; a Claimwatch database with ${countOf(check.claims, "claim")} and ${countOf(check.users, "account")}.`,
   );
 
   const users = processesUsing(target);

@@ -58,6 +58,14 @@ describe("parseApiClaimParams", () => {
     expect(message("from")).toBe("“2026-13-01” is not a date (use YYYY-MM-DD).");
   });
 
+  it("filters by kind, FACT or POSITION, and names the choices when it is wrong", () => {
+    expect(parse("kind=POSITION", false)).toMatchObject({ ok: true, filters: { kind: "POSITION" } });
+    expect(parse("kind=fact")).toEqual({
+      ok: false,
+      issues: [{ param: "kind", message: "Unknown kind “fact”; expected one of FACT, POSITION." }],
+    });
+  });
+
   it("refuses page and pageSize on the CSV export, which has every matching claim", () => {
     const result = parse("page=2&pageSize=10&status=FALSE", false);
     expect(result.ok ? [] : result.issues.map((i) => i.param)).toEqual(["page", "pageSize"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readableChanges } from "@/lib/data/reads/audit-log";
+import { auditEntries } from "@/lib/domain/audit-diff";
 import { auditFiltersToSearch, parseAuditFilters } from "@/lib/validation/audit-filters";
 import { safeNextPath } from "@/lib/validation/login";
 
@@ -47,11 +47,37 @@ describe("parseAuditFilters", () => {
   });
 });
 
-describe("readableChanges", () => {
-  it("pretty-prints JSON, hides an empty object and shows anything else as stored", () => {
-    expect(readableChanges('{"role":["EDITOR","ADMIN"]}')).toBe('{\n  "role": [\n    "EDITOR",\n    "ADMIN"\n  ]\n}');
-    expect(readableChanges("{}")).toBe("");
-    expect(readableChanges("not json")).toBe("not json");
+describe("auditEntries", () => {
+  it("reads each change as before → after and every other value as it was set, in words", () => {
+    expect(auditEntries('{"role":["EDITOR","ADMIN"]}')).toEqual([
+      { field: "role", kind: "changed", before: "EDITOR", after: "ADMIN" },
+    ]);
+    expect(
+      auditEntries(
+        JSON.stringify({
+          statusRationale: [null, "Two sources deny it."],
+          claimedAt: ["2026-11-20T00:00:00.000Z", "2026-11-21T00:00:00.000Z"],
+          disabledAt: [null, "2026-12-01T15:04:05.123Z"],
+          isCorrection: false,
+          claimVersion: [3, 4],
+          figures: [{ min: 1 }],
+        }),
+      ),
+    ).toEqual([
+      { field: "status rationale", kind: "changed", before: "(empty)", after: "Two sources deny it." },
+      { field: "claimed at", kind: "changed", before: "2026-11-20", after: "2026-11-21" },
+      { field: "disabled at", kind: "changed", before: "(empty)", after: "2026-12-01 15:04 UTC" },
+      { field: "is correction", kind: "value", value: "no" },
+      { field: "claim version", kind: "changed", before: "3", after: "4" },
+      { field: "figures", kind: "value", value: '[{"min":1}]' },
+    ]);
+  });
+
+  it("has nothing to show for no changes, and leaves what is not a JSON object to be shown as stored", () => {
+    expect(auditEntries("{}")).toEqual([]);
+    expect(auditEntries("not json")).toBeNull();
+    expect(auditEntries("[1,2]")).toBeNull();
+    expect(auditEntries("null")).toBeNull();
   });
 });
 

@@ -26,6 +26,21 @@ describe("parseClaimFilters", () => {
     });
   });
 
+  it("filters by kind (factual claim or position) and keeps it in the address", () => {
+    expect(parseClaimFilters({ kind: "POSITION" })).toEqual({
+      filters: { kind: "POSITION", sort: "newest", page: 1 },
+      issues: [],
+    });
+    const { filters, issues } = parseClaimFilters({ kind: "opinion" });
+    expect(filters.kind).toBeUndefined();
+    expect(issues).toEqual([expect.objectContaining({ param: "kind", problem: "Unknown kind “opinion”" })]);
+    const withKind = parseClaimFilters({ status: "UNVERIFIED", kind: "FACT" }).filters;
+    expect(filtersToSearch(withKind)).toBe("?status=UNVERIFIED&kind=FACT");
+    expect(parseClaimFilters(Object.fromEntries(new URLSearchParams("status=UNVERIFIED&kind=FACT"))).filters).toEqual(
+      withKind,
+    );
+  });
+
   it("drops and reports every unusable value instead of failing", () => {
     const { filters, issues } = parseClaimFilters({
       status: "TRUE",

@@ -28,6 +28,7 @@ describe("claimsViewPath", () => {
     expect(view("q=killed")).toBeNull();
     expect(view("q=killed&status=FALSE")).toBeNull();
     expect(view("status=NOPE")).toBeNull();
+    expect(view("kind=OPINION")).toBeNull();
     expect(view("page=0")).toBeNull();
     expect(view("from=yesterday")).toBeNull();
     expect(view("actor=Not%20A%20Slug")).toBeNull();
@@ -51,6 +52,7 @@ describe("viewParams", () => {
     for (const query of [
       "",
       "status=DISPUTED",
+      "kind=POSITION&status=UNVERIFIED",
       "actor=pakistan-government&from=2026-11-01&to=2026-11-30&sort=oldest",
     ]) {
       const segment = view(query)!.slice("/claims/view/".length);

@@ -336,7 +336,7 @@ describe("status schema", () => {
 
 describe("slugs", () => {
   it("makes readable ASCII slugs and finds a free one", () => {
-    expect(slugify("  Pakistan's army: “TTP hides in Khost!”  ")).toBe("pakistan-s-army-ttp-hides-in-khost");
+    expect(slugify("  Pakistan's army: “TTP hides in Khost!”  ")).toBe("pakistans-army-ttp-hides-in-khost");
     expect(slugify("Émigrés near Kabul")).toBe("emigres-near-kabul");
     expect(slugify("طالبان")).toBe("");
     expect(slugify("word ".repeat(40)).length).toBeLessThanOrEqual(80);

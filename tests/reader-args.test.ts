@@ -14,10 +14,22 @@ import {
 // The arguments a cached reader function accepts (lib/data/entry-points/reader.ts): what the pages and the API pass
 // always, what a stranger's Server Action call carries never (issue 10, item 1).
 
-const FILTER_KEYS = ["q", "status", "category", "actor", "from", "to", "sort", "page", "other"] as const;
+const FILTER_KEYS = ["q", "status", "kind", "category", "actor", "from", "to", "sort", "page", "other"] as const;
 const queryValue = fc.oneof(
   fc.string({ maxLength: 300 }),
-  fc.constantFrom("DISPUTED", "FALSE", "CASUALTIES", "newest", "relevance", "2026-02-30", "2026-11-01", "0", "-5"),
+  fc.constantFrom(
+    "DISPUTED",
+    "FALSE",
+    "FACT",
+    "POSITION",
+    "CASUALTIES",
+    "newest",
+    "relevance",
+    "2026-02-30",
+    "2026-11-01",
+    "0",
+    "-5",
+  ),
   fc.integer({ min: -10, max: 200_000 }).map(String),
 );
 

@@ -63,9 +63,16 @@ describe("listPublishedClaims", () => {
     expect(await statements({ from: "2026-02-10", to: "2026-02-10" })).toEqual(["Beta"]);
     expect(await statements({ q: "unique-word-x" })).toEqual(["Gamma unique-word-x", "Alpha unique-word-x"]);
     expect(await statements({ q: "zanzibar" })).toEqual(["Gamma unique-word-x"]);
+    await makeTestClaim(db, { claimantId: a.claimant.id, statement: "Delta unique-word-x", kind: "POSITION" });
+    expect(await statements({ kind: "POSITION" })).toEqual(["Delta unique-word-x"]);
+    expect(await statements({ kind: "POSITION", q: "unique-word-x" })).toEqual(["Delta unique-word-x"]);
+    expect(await statements({ kind: "FACT", q: "unique-word-x" })).toEqual([
+      "Gamma unique-word-x",
+      "Alpha unique-word-x",
+    ]);
 
     const page2 = await listPublishedClaims(db, { ...filters({ actor }), page: 2 });
-    expect(page2.total).toBe(3);
+    expect(page2.total).toBe(4);
     expect(page2.claims).toEqual([]);
     expect(page2.pageCount).toBe(1);
   });
@@ -162,6 +169,11 @@ describe("dashboard", () => {
       expect(status.counts.UNVERIFIED).toBe(1);
       expect(status.counts.FALSE).toBe(0);
       expect(status.positions).toBe(1);
+      // Each status count links to the list with kind=FACT (app/(public)/(home)/page.tsx): the two agree.
+      for (const s of ["UNVERIFIED", "DISPUTED"] as const)
+        expect((await listPublishedClaims(fresh, filters({ status: s, kind: "FACT" }))).total).toBe(status.counts[s]);
+      expect((await listPublishedClaims(fresh, filters({ kind: "POSITION" }))).total).toBe(status.positions);
+      expect((await listPublishedClaims(fresh, filters({ status: "UNVERIFIED" }))).total).toBe(2);
       expect(await getCategoryCounts(fresh)).toEqual([
         { category: "OTHER", count: 2 },
         { category: "CASUALTIES", count: 1 },

@@ -55,7 +55,7 @@ describe("npm run user:create", () => {
     await userCreate(db, ["--email", "taken@example.org", "--role", "EDITOR"]);
     const outcome = await userCreate(db, ["--email", "TAKEN@example.org", "--role", "EDITOR"]);
     expect(outcome.exitCode).toBe(1);
-    expect(outcome.lines.join("\n")).toMatch(/already in use.*taken@example\.org/);
+    expect(outcome.lines.join("\n")).toMatch(/An account with this email address already exists\..*taken@example\.org/);
     expect(await db.user.count({ where: { email: "taken@example.org" } })).toBe(1);
   });
 

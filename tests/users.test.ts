@@ -15,7 +15,8 @@ import {
 import { verifyPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/create-client";
 import { makeTestSession } from "@/test-support/builders";
-import { CreateUserSchema } from "@/lib/validation/user";
+import { CreateUserSchema, EMAIL_TAKEN } from "@/lib/validation/user";
+import { LoginSchema } from "@/lib/validation/login";
 import { createTestDb } from "./helpers/test-db";
 
 // One database for the file; the last-admin tests need to know every admin in it, so each test starts with none.
@@ -57,6 +58,14 @@ describe("account validation", () => {
       CreateUserSchema.safeParse({ email: "a@b.co", name: "A", role: "ADMIN", password: "p".repeat(129) }).success,
     ).toBe(false);
   });
+
+  it("asks an admin for the new account's address, not for their own", () => {
+    const result = CreateUserSchema.safeParse({ email: "  ", name: "A", role: "EDITOR" });
+    expect(result.error?.issues.map((i) => i.message)).toEqual(["Enter the new account's email address."]);
+    expect(LoginSchema.safeParse({ email: "", password: "long enough pw" }).error?.issues[0]?.message).toBe(
+      "Enter your email address.",
+    );
+  });
 });
 
 describe("createUser", () => {
@@ -95,7 +104,8 @@ describe("createUser", () => {
       password: "long enough pw",
     });
     const result = await createUser(db, null, values);
-    expect(result).toMatchObject({ ok: false, fieldErrors: { email: ["An account with this email already exists."] } });
+    // One message, at the field and for the whole form (which is what `npm run user:create` prints).
+    expect(result).toEqual({ ok: false, fieldErrors: { email: [EMAIL_TAKEN] }, formError: EMAIL_TAKEN });
     expect(await db.auditEvent.count()).toBe(before);
   });
 });

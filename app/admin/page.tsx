@@ -1,6 +1,29 @@
-import { redirect } from "next/navigation";
+import type { Metadata } from "next";
+import Link from "next/link";
 
-// /admin has no page of its own: accounts are where admins start.
+export const metadata: Metadata = { title: "Administration" };
+
+// A page of its own rather than a redirect: redirect() in a page under a streamed layout becomes a client-side
+// navigation, which left /admin blank without JavaScript. It links to the admin pages the menu lists
+// (components/layout/editor-nav.tsx).
 export default function AdminIndex() {
-  redirect("/admin/users");
+  return (
+    <>
+      <h1>Administration</h1>
+      <p className="lede">Accounts, the record of every change, and bulk data.</p>
+      <ul>
+        <li>
+          <Link href="/admin/users">Accounts</Link> — create editor and admin accounts, reset passwords, disable
+          accounts, lift a sign-in wait.
+        </li>
+        <li>
+          <Link href="/admin/audit">Audit log</Link> — who changed what and when, with each change&apos;s before and
+          after.
+        </li>
+        <li>
+          <Link href="/admin/import">Import</Link> — load claims, actors and sources from an export file.
+        </li>
+      </ul>
+    </>
+  );
 }

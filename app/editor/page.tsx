@@ -5,7 +5,7 @@ import { EditorFiltersForm } from "@/components/editor/editor-filters-form";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { Pagination } from "@/components/ui/pagination";
 import { readEditorList } from "@/lib/data/entry-points/editor";
-import { formatCount } from "@/lib/domain/format";
+import { countOf, formatCount } from "@/lib/domain/format";
 import { editorFiltersToSearch, parseEditorFilters } from "@/lib/validation/editor-filters";
 
 // Rendered per request, never cached: editors see drafts and every change at once.
@@ -40,8 +40,8 @@ export default async function EditorHomePage({
         {result.total === 0
           ? "No claims match these filters."
           : result.page > result.pageCount
-            ? `${formatCount(result.total)} claims match, but page ${formatCount(result.page)} is past the last page.`
-            : `${formatCount(result.total)} ${result.total === 1 ? "claim matches" : "claims match"}; showing ${formatCount(first)}–${formatCount(last)}.`}
+            ? `${countOf(result.total, "claim matches", "claims match")}, but page ${formatCount(result.page)} is past the last page.`
+            : `${countOf(result.total, "claim matches", "claims match")}; showing ${formatCount(first)}–${formatCount(last)}.`}
       </p>
       {result.claims.length === 0 ? (
         <div className="empty">

@@ -1,8 +1,9 @@
 import type { ClaimFilters } from "@/lib/validation/claim-filters";
-import { CATEGORY_LABEL, CATEGORIES, STATUS_INFO, STATUSES } from "@/lib/domain/vocabulary";
+import { CATEGORY_LABEL, CATEGORIES, KINDS, STATUS_INFO, STATUSES } from "@/lib/domain/vocabulary";
 
 /**
- * The filter controls the reader list and the editor list share: status, category, claimant and the date range.
+ * The filter controls the reader list and the editor list share: status, kind (factual claim or position), category,
+ * claimant and the date range.
  * `idPrefix` keeps each form's ids (and so its labels and tests) as they were.
  */
 export function ClaimFilterFields({
@@ -11,7 +12,7 @@ export function ClaimFilterFields({
   actors,
 }: {
   idPrefix: string;
-  filters: Pick<ClaimFilters, "status" | "category" | "actor" | "from" | "to">;
+  filters: Pick<ClaimFilters, "status" | "kind" | "category" | "actor" | "from" | "to">;
   actors: { slug: string; name: string }[];
 }) {
   return (
@@ -23,6 +24,17 @@ export function ClaimFilterFields({
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_INFO[s].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`${idPrefix}-kind`}>Kind</label>
+        <select id={`${idPrefix}-kind`} name="kind" defaultValue={filters.kind ?? ""}>
+          <option value="">Claims and positions</option>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {k === "FACT" ? "Factual claims" : "Positions"}
             </option>
           ))}
         </select>

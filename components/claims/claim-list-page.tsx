@@ -4,7 +4,7 @@ import { ClaimListItem } from "@/components/claims/claim-list-item";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { Pagination } from "@/components/ui/pagination";
 import { readActor, readActors, readClaimList } from "@/lib/data/entry-points/reader";
-import { formatCount } from "@/lib/domain/format";
+import { countOf, formatCount } from "@/lib/domain/format";
 import { filtersToSearch, parseClaimFilters, type ClaimFilters } from "@/lib/validation/claim-filters";
 
 // With search words (q) the list comes from the full-text index, best match first, with the matched words marked.
@@ -29,7 +29,10 @@ export async function ClaimListPage({ params }: { params: Record<string, string 
   return (
     <>
       <h1>Claims</h1>
-      <p className="lede">Every disputed claim we track, with who made it and where our check stands.</p>
+      <p className="lede">
+        The claims we track and the positions the parties take, with who made each and where our check stands (positions
+        are stances, not rated).
+      </p>
       <ClaimFiltersForm filters={filters} actors={actorOptions} idPrefix={formIdPrefix(filters)} />
       <IgnoredParams issues={issues} />
       <p aria-live="polite" data-testid="result-count">
@@ -71,7 +74,7 @@ function resultCount(result: Awaited<ReturnType<typeof readClaimList>>, q: strin
   // A count over the search window is a lower bound (lib/sqlite/search.ts, RANK_WINDOW): say so.
   const matched = result.totalIsEstimate
     ? `More than ${formatCount(total)} claims match`
-    : `${formatCount(total)} ${total === 1 ? "claim matches" : "claims match"}`;
+    : countOf(total, "claim matches", "claims match");
   if (page > pageCount) return `${matched}, but page ${formatCount(page)} is past the last page.`;
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(listed, page * pageSize);

@@ -3,7 +3,7 @@ import { IgnoredParams } from "@/components/ui/ignored-params";
 import { Pagination } from "@/components/ui/pagination";
 import { CORRECTIONS_PAGE_SIZE } from "@/lib/data/reads/corrections";
 import { readCorrections } from "@/lib/data/entry-points/reader";
-import { formatDateTime, formatCount } from "@/lib/domain/format";
+import { formatDateTime, countOf } from "@/lib/domain/format";
 import { STATUS_INFO } from "@/lib/domain/vocabulary";
 import { correctionsHref, type CorrectionsPage } from "@/lib/http/corrections-page";
 
@@ -44,7 +44,7 @@ export async function CorrectionsList({ page, issue }: CorrectionsPage) {
           ))}
         </ol>
       )}
-      <p className="small muted">{formatCount(total)} corrections in all.</p>
+      <p className="small muted">{`${countOf(total, "correction")} in all.`}</p>
       <Pagination page={page} pageCount={pageCount} hrefFor={correctionsHref} />
     </>
   );

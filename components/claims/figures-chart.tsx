@@ -1,6 +1,7 @@
 import type { ReaderFigure } from "@/lib/data/reads/claims";
 import { formatRange, groupFigures, niceScaleMax } from "@/lib/domain/figures";
 import { OUTCOME_LABEL, POPULATION_LABEL } from "@/lib/domain/vocabulary";
+import { countOf } from "@/lib/domain/format";
 
 // A range chart drawn on the server: one bar per report from its min to its max (a dot when min = max) and a
 // spread band per group, on one shared scale so groups can be compared. The table beside it carries the numbers.
@@ -74,7 +75,7 @@ export function FiguresChart({ figures }: { figures: ReaderFigure[] }) {
   const summary = groups
     .map(
       (g) =>
-        `${POPULATION_LABEL[g.population]} ${OUTCOME_LABEL[g.outcome].toLowerCase()}: ${formatRange(g.spread.min, g.spread.max)} across ${g.figures.length} reports`,
+        `${POPULATION_LABEL[g.population]} ${OUTCOME_LABEL[g.outcome].toLowerCase()}: ${formatRange(g.spread.min, g.spread.max)} across ${countOf(g.figures.length, "report")}`,
     )
     .join("; ");
 

@@ -8,7 +8,14 @@ import type { ActorOption, IncidentOption } from "@/lib/data/reads/editor-claim-
 import { CLAIM_FIELD_KEYS } from "@/lib/domain/claim-fields";
 import { formatDay } from "@/lib/domain/format";
 import type { ClaimCreateSchema } from "@/lib/validation/claim";
-import { ACTOR_KIND_LABEL, CATEGORIES, CATEGORY_LABEL, KIND_LABEL, type ActorKind } from "@/lib/domain/vocabulary";
+import {
+  ACTOR_KIND_LABEL,
+  CATEGORIES,
+  CATEGORY_LABEL,
+  KIND_LABEL,
+  languageName,
+  type ActorKind,
+} from "@/lib/domain/vocabulary";
 
 export type ClaimFieldValues = z.input<typeof ClaimCreateSchema>;
 
@@ -161,11 +168,7 @@ export function ClaimFields({
         >
           <textarea {...register("originalText")} rows={3} dir="auto" lang={originalLanguage || undefined} />
         </Field>
-        <Field
-          label="Original language"
-          errors={e("originalLanguage")}
-          hint="A language tag: ps (Pashto), fa (Persian), ur (Urdu), prs (Dari)…"
-        >
+        <Field label="Original language" errors={e("originalLanguage")} hint={languageHint(originalLanguage)}>
           <input {...register("originalLanguage")} autoComplete="off" />
         </Field>
       </div>
@@ -183,4 +186,12 @@ export function ClaimFields({
       </Field>
     </>
   );
+}
+
+const LANGUAGE_TAGS = "A language tag: ps (Pashto), fa (Persian), ur (Urdu), prs (Dari)…";
+
+/** The name of the tag typed so far, so an editor sees "Pashto" rather than guessing what "ps" means. */
+function languageHint(tag: string | undefined): string {
+  const name = languageName(tag);
+  return name && name !== tag?.trim() ? `${name}. ${LANGUAGE_TAGS}` : LANGUAGE_TAGS;
 }

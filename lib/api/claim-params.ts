@@ -1,15 +1,16 @@
 import { PAGE_SIZE, parseClaimFilters, type ClaimFilters, type FilterIssue } from "@/lib/validation/claim-filters";
-import { CATEGORIES, STATUSES } from "@/lib/domain/vocabulary";
+import { CATEGORIES, KINDS, STATUSES } from "@/lib/domain/vocabulary";
 
 // The query string of /api/claims and /api/claims.csv: the list page's filters, read strictly. Where the page
 // ignores a value it cannot use and says so, the API refuses the request and names every bad parameter.
 
 export const API_PAGE_SIZE_MAX = 100;
-const FILTER_PARAMS = ["q", "status", "category", "actor", "from", "to", "sort"] as const;
+const FILTER_PARAMS = ["q", "status", "kind", "category", "actor", "from", "to", "sort"] as const;
 const PAGE_PARAMS = ["page", "pageSize"] as const;
 
 const EXPECTED: Record<string, string> = {
   status: `; expected one of ${STATUSES.join(", ")}`,
+  kind: `; expected one of ${KINDS.join(", ")}`,
   category: `; expected one of ${CATEGORIES.join(", ")}`,
   sort: "; expected one of relevance, newest, oldest, updated",
   page: "; pages are numbered from 1 to 100000",

@@ -5,6 +5,7 @@ import { issueAt, type ClaimRefs, type Rec } from "@/lib/data-io/validate";
 import type { ImportClaim } from "@/lib/validation/import";
 import { claimColumns } from "@/lib/domain/claim-fields";
 import { lacksSource } from "@/lib/domain/verdict";
+import { countOf } from "@/lib/domain/format";
 import { STATUS_INFO, isFinalStatus } from "@/lib/domain/vocabulary";
 import { sameFields } from "@/prisma/claim-relations";
 
@@ -286,7 +287,7 @@ function planHistory(
         issueAt(
           rec,
           ["statusHistory"],
-          `the database has another status history for this claim (${current.length} changes; change ${differs + 1} differs or is missing here). History is never rewritten: the claim changed since this file was made. Export again, or leave statusHistory out to keep the database's.`,
+          `the database has another status history for this claim (${countOf(current.length, "change")}; change ${differs + 1} differs or is missing here). History is never rewritten: the claim changed since this file was made. Export again, or leave statusHistory out to keep the database's.`,
         ),
       );
       return 0;

@@ -64,6 +64,7 @@ export const CATEGORY_LABEL: Record<ClaimCategory, string> = {
 export const CATEGORIES = Object.values(ClaimCategory);
 
 export const KIND_LABEL: Record<ClaimKind, string> = { FACT: "Factual claim", POSITION: "Position" };
+export const KINDS = Object.values(ClaimKind);
 
 export const ACTOR_KIND_LABEL: Record<ActorKind, string> = {
   GOVERNMENT: "Government",
@@ -110,6 +111,19 @@ export const LINK_LABEL: Record<LinkType, { outgoing: string; incoming: string }
 };
 /** Link types that make a claim "contested" on the dashboard. */
 export const CONTESTING_LINKS: LinkType[] = ["DENIES", "CONTRADICTS"];
+
+/**
+ * The English name of a language tag ("ps" → "Pashto", "prs" → "Dari"): readers and editors see the name, the page
+ * keeps the tag for `lang`. A tag without a known name stays as it is; one that is not a tag at all gives null.
+ */
+export function languageName(tag: string | null | undefined): string | null {
+  if (!tag?.trim()) return null;
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(tag.trim()) ?? tag;
+  } catch {
+    return null;
+  }
+}
 
 export function countryName(code: string | null | undefined): string | null {
   if (!code) return null;

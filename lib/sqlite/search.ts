@@ -10,7 +10,7 @@ import { PREFIX_MIN } from "@/lib/sqlite/fts-query";
 // lib/sqlite/fts-query.ts. Every value is a bound parameter (Prisma.sql); `match` must come from toFtsQuery() (or
 // toSimilarityQuery() in lib/domain/similar-terms.ts).
 
-export type SearchFilters = Pick<ClaimFilters, "status" | "category" | "actor" | "from" | "to">;
+export type SearchFilters = Pick<ClaimFilters, "status" | "kind" | "category" | "actor" | "from" | "to">;
 
 /** The matched words of one claim, as segments to render with <mark>; null where that field has no match. */
 export type SearchMatch = {
@@ -26,6 +26,7 @@ type IdRow = { id: number | bigint };
 function claimConditions(filters: SearchFilters): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (filters.status) conditions.push(Prisma.sql`c."status" = ${filters.status}`);
+  if (filters.kind) conditions.push(Prisma.sql`c."kind" = ${filters.kind}`);
   if (filters.category) conditions.push(Prisma.sql`c."category" = ${filters.category}`);
   if (filters.actor)
     conditions.push(Prisma.sql`c."claimantId" = (SELECT a."id" FROM "Actor" a WHERE a."slug" = ${filters.actor})`);

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { YEAR_MAX, YEAR_MIN, yearInRange } from "@/lib/validation/fields";
-import { CATEGORIES, STATUSES, type ClaimCategory, type ClaimStatus } from "@/lib/domain/vocabulary";
+import {
+  CATEGORIES,
+  KINDS,
+  STATUSES,
+  type ClaimCategory,
+  type ClaimKind,
+  type ClaimStatus,
+} from "@/lib/domain/vocabulary";
 
 // The reader list's query string: /claims, and the JSON and CSV API (lib/api/claim-params.ts). Client-safe.
 
@@ -22,6 +29,8 @@ export const PAGE_SIZE = 20;
 export type ClaimFilters = {
   q?: string;
   status?: ClaimStatus;
+  /** factual claims or positions; the dashboard's status counts are of factual claims and link with kind=FACT */
+  kind?: ClaimKind;
   category?: ClaimCategory;
   actor?: string;
   /** inclusive day, YYYY-MM-DD */
@@ -69,6 +78,12 @@ export function parseClaimFilters(params: RawParams): { filters: ClaimFilters; i
   if (status) {
     if ((STATUSES as string[]).includes(status)) filters.status = status as ClaimStatus;
     else issue("status", `Unknown status “${status.slice(0, 40)}”`, " was ignored.");
+  }
+
+  const kind = first(params.kind);
+  if (kind) {
+    if ((KINDS as string[]).includes(kind)) filters.kind = kind as ClaimKind;
+    else issue("kind", `Unknown kind “${kind.slice(0, 40)}”`, " was ignored.");
   }
 
   const category = first(params.category);
@@ -130,6 +145,7 @@ export function filtersToSearch(filters: Partial<ClaimFilters>): string {
   const sp = new URLSearchParams();
   if (filters.q) sp.set("q", filters.q);
   if (filters.status) sp.set("status", filters.status);
+  if (filters.kind) sp.set("kind", filters.kind);
   if (filters.category) sp.set("category", filters.category);
   if (filters.actor) sp.set("actor", filters.actor);
   if (filters.from) sp.set("from", filters.from);

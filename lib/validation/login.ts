@@ -6,14 +6,22 @@ export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 export const EMAIL_MAX = 254;
 
-/** Lower-cased and trimmed before any check, so " Ann@Example.org" and "ann@example.org" are one account. */
-export const emailField = z
-  .string({ error: "Enter your email address." })
-  .trim()
-  .toLowerCase()
-  .min(1, { error: "Enter your email address." })
-  .max(EMAIL_MAX, { error: `An email address has at most ${EMAIL_MAX} characters.` })
-  .pipe(z.email({ error: "Enter a valid email address, like name@example.org." }));
+/**
+ * Lower-cased and trimmed before any check, so " Ann@Example.org" and "ann@example.org" are one account. `missing`
+ * is what an empty field says: "your" address when signing in, the account's when an admin creates one
+ * (lib/validation/user.ts).
+ */
+export function emailAddress(missing: string) {
+  return z
+    .string({ error: missing })
+    .trim()
+    .toLowerCase()
+    .min(1, { error: missing })
+    .max(EMAIL_MAX, { error: `An email address has at most ${EMAIL_MAX} characters.` })
+    .pipe(z.email({ error: "Enter a valid email address, like name@example.org." }));
+}
+
+export const emailField = emailAddress("Enter your email address.");
 
 /** Length only, no composition rules (NIST SP 800-63B); never trimmed, spaces are part of a passphrase. */
 export const passwordField = z

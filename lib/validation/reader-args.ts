@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORIES, STATUSES } from "@/lib/domain/vocabulary";
+import { CATEGORIES, KINDS, STATUSES } from "@/lib/domain/vocabulary";
 import { PAGE_MAX, Q_MAX, SORTS, slugPattern, type ClaimFilters } from "@/lib/validation/claim-filters";
 
 // The arguments of the cached reader functions (lib/data/entry-points/reader.ts). Next registers every 'use cache'
@@ -25,6 +25,7 @@ const day = z.iso.date();
 export const ClaimFiltersArg = z.strictObject({
   q: z.string().max(Q_MAX).optional(),
   status: z.enum(STATUSES).optional(),
+  kind: z.enum(KINDS).optional(),
   category: z.enum(CATEGORIES).optional(),
   actor: ReaderSlugArg.optional(),
   from: day.optional(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Role } from "@/generated/prisma/enums";
 import { text } from "@/lib/validation/fields";
-import { PASSWORD_MAX, PASSWORD_MIN, emailField } from "@/lib/validation/login";
+import { PASSWORD_MAX, PASSWORD_MIN, emailAddress } from "@/lib/validation/login";
 
 // Account management: the admin forms, their Server Actions and `npm run user:create` parse these. Client-safe.
 
@@ -24,8 +24,12 @@ const userIdField = z
   .positive({ error: "Choose an account." })
   .max(2 ** 31 - 1, { error: "Choose an account." });
 
+/** The one answer to an address that has an account already: the form, its field and `npm run user:create`. */
+export const EMAIL_TAKEN = "An account with this email address already exists.";
+
 export const CreateUserSchema = z.object({
-  email: emailField,
+  // An admin types someone else's address: "your" would be wrong here.
+  email: emailAddress("Enter the new account's email address."),
   name: text("The name", "Enter a name.")
     .trim()
     .min(1, { error: "Enter a name." })

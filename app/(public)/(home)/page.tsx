@@ -27,15 +27,19 @@ export default async function DashboardPage() {
         <ul className="stat-grid">
           {STATUSES.map((s) => (
             <li key={s} className="stat">
-              <Link href={`/claims?status=${s}`}>
+              {/* The counts are of factual claims (positions keep the status Unverified but are counted apart), so the
+                  list they open is too. */}
+              <Link href={`/claims?status=${s}&kind=FACT`}>
                 <span className="n">{formatCount(status.counts[s])}</span>
                 <span className="label">{STATUS_INFO[s].label}</span>
               </Link>
             </li>
           ))}
           <li className="stat">
-            <span className="n">{formatCount(status.positions)}</span>
-            <span className="label">{POSITION_LABEL}</span>
+            <Link href="/claims?kind=POSITION">
+              <span className="n">{formatCount(status.positions)}</span>
+              <span className="label">{POSITION_LABEL}</span>
+            </Link>
           </li>
         </ul>
       </section>

@@ -1,5 +1,6 @@
 import type { AuditRow } from "@/lib/data/reads/audit-log";
 import { formatDateTime } from "@/lib/domain/format";
+import { AuditChanges } from "./audit-changes";
 
 export function AuditTable({ events }: { events: AuditRow[] }) {
   return (
@@ -34,7 +35,9 @@ export function AuditTable({ events }: { events: AuditRow[] }) {
               <td>
                 <code>{e.action}</code>
               </td>
-              <td>{e.changes ? <pre className="changes">{e.changes}</pre> : <span className="muted">—</span>}</td>
+              <td>
+                <AuditChanges stored={e.changes} />
+              </td>
             </tr>
           ))}
         </tbody>

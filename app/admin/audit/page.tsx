@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { Pagination } from "@/components/ui/pagination";
 import { readAuditLog } from "@/lib/data/entry-points/admin";
-import { formatCount } from "@/lib/domain/format";
+import { countOf, formatCount } from "@/lib/domain/format";
 import { auditFiltersToSearch, parseAuditFilters } from "@/lib/validation/audit-filters";
 import { AuditFiltersForm } from "./audit-filters-form";
 import { AuditTable } from "./audit-table";
@@ -30,8 +30,8 @@ export default async function AuditPage({
         {log.total === 0
           ? "No events match these filters."
           : pastEnd
-            ? `${formatCount(log.total)} events match, but page ${formatCount(log.page)} is past the last page.`
-            : `${formatCount(log.total)} ${log.total === 1 ? "event matches" : "events match"}; showing ${formatCount(first)}–${formatCount(last)}.`}
+            ? `${countOf(log.total, "event matches", "events match")}, but page ${formatCount(log.page)} is past the last page.`
+            : `${countOf(log.total, "event matches", "events match")}; showing ${formatCount(first)}–${formatCount(last)}.`}
       </p>
       {log.events.length > 0 ? <AuditTable events={log.events} /> : null}
       <Pagination

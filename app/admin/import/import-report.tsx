@@ -1,6 +1,6 @@
 import type { ImportIssue } from "@/lib/data-io/issues";
 import type { ImportCounts } from "@/lib/data-io/plan-model";
-import { formatCount } from "@/lib/domain/format";
+import { countOf, formatCount } from "@/lib/domain/format";
 
 // The outcome of an upload: what was (or would be) written, or every problem with its line and field.
 
@@ -87,7 +87,7 @@ export function ImportIssueList({ issues, total }: { issues: ImportIssue[]; tota
   return (
     <section className="stack import-problems" aria-labelledby="import-problems-heading">
       <h2 id="import-problems-heading">
-        {total === 1 ? "1 problem" : `${formatCount(total)} problems`}
+        {countOf(total, "problem")}
         {issues.length < total ? ` (the first ${formatCount(issues.length)} listed)` : ""}
       </h2>
       <ol className="import-issues" data-testid="import-issues">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { readUsers } from "@/lib/data/entry-points/admin";
-import { formatCount } from "@/lib/domain/format";
+import { countOf } from "@/lib/domain/format";
 import { parseUserListParams } from "@/lib/validation/user";
 import { CreateUserForm } from "./create-user-form";
 import { UsersTable } from "./users-table";
@@ -39,7 +39,7 @@ export default async function UsersPage({
         </div>
       </form>
       <p aria-live="polite" data-testid="user-count">
-        {total === 0 ? "No accounts match." : `${formatCount(total)} ${total === 1 ? "account" : "accounts"}.`}
+        {total === 0 ? "No accounts match." : `${countOf(total, "account")}.`}
       </p>
       {users.length > 0 ? <UsersTable users={users} /> : null}
       <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} />

@@ -27,6 +27,7 @@ export function claimWhere(filters: Omit<ClaimFilters, "sort" | "page" | "q">): 
 export function claimFilterConditions(filters: Omit<ClaimFilters, "sort" | "page" | "q">): Prisma.ClaimWhereInput[] {
   const and: Prisma.ClaimWhereInput[] = [];
   if (filters.status) and.push({ status: filters.status });
+  if (filters.kind) and.push({ kind: filters.kind });
   if (filters.category) and.push({ category: filters.category });
   if (filters.actor) and.push({ claimant: { slug: filters.actor } });
   if (filters.from || filters.to) and.push({ claimedAt: claimedAtRange(filters) });

@@ -1,12 +1,12 @@
 import type { Prisma, Role } from "@/generated/prisma/client";
-import { refuse, type ActionResult } from "@/lib/actions/result";
+import { refuse, refuseField, type ActionResult } from "@/lib/actions/result";
 import { diffFields, recordAudit } from "@/lib/data/writes/record-audit";
 import { generatePassword } from "@/lib/auth/generated-password";
 import { hashPassword } from "@/lib/auth/password";
 import { accountState, liftLock } from "@/lib/auth/login-attempts";
 import type { Db, Tx } from "@/lib/db/create-client";
 import { IDLE_TIMEOUT_MS } from "@/lib/auth/session-token";
-import type { ChangeRoleInput, CreateUserValues } from "@/lib/validation/user";
+import { EMAIL_TAKEN, type ChangeRoleInput, type CreateUserValues } from "@/lib/validation/user";
 
 // Accounts: the admin pages' reads and every account write. Each write runs in one transaction with its
 // AuditEvent (changed fields only; never a password or its hash) and answers in the Server Action result shape.
@@ -129,7 +129,6 @@ export async function createUser(
   const generatedPassword = values.password ? null : generatePassword();
   // Hashing takes tens of milliseconds: done before the transaction so the write lock is held briefly.
   const passwordHash = await hashPassword(values.password ?? generatedPassword ?? "");
-  const taken = { email: ["An account with this email already exists."] };
   try {
     const user = await db.$transaction(async (tx) => {
       if (await tx.user.findUnique({ where: { email: values.email }, select: { id: true } })) return null;
@@ -152,11 +151,11 @@ export async function createUser(
       });
       return created;
     });
-    if (!user) return refuse("This email is already in use.", taken);
+    if (!user) return refuseField("email", EMAIL_TAKEN);
     return { ok: true, data: { ...user, generatedPassword } };
   } catch (error) {
     // Two creations racing for one address: the unique index answers, not a 500.
-    if (isUniqueViolation(error)) return refuse("This email is already in use.", taken);
+    if (isUniqueViolation(error)) return refuseField("email", EMAIL_TAKEN);
     throw error;
   }
 }

@@ -12,7 +12,14 @@ import { StatusTimeline } from "@/components/claims/status-timeline";
 import { readClaim, readSimilarClaims } from "@/lib/data/entry-points/reader";
 import { formatDateTime, formatDay } from "@/lib/domain/format";
 import { placeholderSlugParams, slugParam, type SlugParams } from "@/lib/http/slug-param";
-import { ACTOR_KIND_LABEL, CATEGORY_LABEL, KIND_LABEL, STATUS_INFO, countryName } from "@/lib/domain/vocabulary";
+import {
+  ACTOR_KIND_LABEL,
+  CATEGORY_LABEL,
+  KIND_LABEL,
+  STATUS_INFO,
+  countryName,
+  languageName,
+} from "@/lib/domain/vocabulary";
 
 // Blocking render, then kept in the page cache (docs/decisions/0011-page-cache.md): an unknown slug gets a real 404
 // status from proxy.ts, and the page is whole without JavaScript.
@@ -74,7 +81,8 @@ export default async function ClaimPage({ params }: Props) {
             {claim.originalText}
           </blockquote>
           <figcaption className="small muted">
-            Original wording{claim.originalLanguage ? ` (${claim.originalLanguage})` : ""}
+            Original wording
+            {claim.originalLanguage ? ` (${languageName(claim.originalLanguage) ?? claim.originalLanguage})` : ""}
           </figcaption>
         </figure>
       ) : null}
