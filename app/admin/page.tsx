@@ -23,6 +23,10 @@ export default function AdminIndex() {
         <li>
           <Link href="/admin/import">Import</Link> — load claims, actors and sources from an export file.
         </li>
+        <li>
+          <Link href="/admin/settings">Settings</Link> — whether a second editor reviews verdicts, and when a claim In
+          review counts as stale.
+        </li>
       </ul>
     </>
   );
