@@ -10,7 +10,7 @@ export default function AdminIndex() {
   return (
     <>
       <h1>Administration</h1>
-      <p className="lede">Accounts, the record of every change, and bulk data.</p>
+      <p className="lede">Accounts, the record of every change, bulk data and the desk&apos;s settings.</p>
       <ul>
         <li>
           <Link href="/admin/users">Accounts</Link> — create editor and admin accounts, reset passwords, disable
