@@ -228,6 +228,15 @@ const ACTIONS: ActionRow[] = [
   ]),
   adminAction("moveStepAction", CHECKLIST_FILE, checklistPage, (ids) => [{ stepId: ids.stepId, direction: "down" }]),
   adminAction("retireStepAction", CHECKLIST_FILE, checklistPage, (ids) => [{ stepId: ids.stepId }]),
+  editorAction("assignClaimAction", `${CLAIM_FILE}assign-actions.ts`, claimPage, (ids) => [
+    { claimId: ids.claimId, assigneeId: ids.targetUserId },
+  ]),
+  adminAction(
+    "saveDeskSettingsAction",
+    "app/admin/settings/actions.ts",
+    () => "/admin/settings",
+    () => [{ reviewRequired: false, staleReviewDays: 9 }],
+  ),
   {
     kind: "action",
     name: "signInAction",
@@ -345,6 +354,7 @@ const ROUTES: RouteRow[] = [
 
 const PAGES: PageRow[] = [
   { kind: "page", page: "/editor", path: () => "/editor", expect: editorsOnly },
+  { kind: "page", page: "/editor/claims", path: () => "/editor/claims", expect: editorsOnly },
   { kind: "page", page: "/editor/claims/new", path: () => "/editor/claims/new", expect: editorsOnly },
   { kind: "page", page: "/editor/claims/[id]", path: claimPage, expect: editorsOnly },
   {
@@ -371,6 +381,7 @@ const PAGES: PageRow[] = [
   })),
   { kind: "page", page: "/admin/audit", path: () => "/admin/audit", expect: adminsOnly },
   { kind: "page", page: "/admin/import", path: () => "/admin/import", expect: adminsOnly },
+  { kind: "page", page: "/admin/settings", path: () => "/admin/settings", expect: adminsOnly },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

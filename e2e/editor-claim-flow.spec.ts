@@ -130,13 +130,16 @@ test("unpublishing hides a claim from readers again", async ({ editorPage: page,
   await reader.close();
 });
 
-test("/editor lists drafts and published claims, filters them and passes axe", async ({ editorPage: page, db }) => {
+test("/editor/claims lists drafts and published claims, filters them and passes axe", async ({
+  editorPage: page,
+  db,
+}) => {
   test.setTimeout(60_000); // five page loads and an axe run
   const word = unique("okapi");
   const published = await makeTestClaim(db, { statement: `Published ${word}` });
   const draft = await makeTestClaim(db, { statement: `Draft ${word}`, published: false, status: "IN_REVIEW" });
 
-  await page.goto(`/editor?q=${word}`);
+  await page.goto(`/editor/claims?q=${word}`);
   const table = page.getByTestId("editor-claims");
   await expect(table.getByRole("row")).toHaveCount(3);
   await expect(table.getByRole("row", { name: new RegExp(`Draft ${word}`) })).toContainText("Draft");
@@ -149,11 +152,11 @@ test("/editor lists drafts and published claims, filters them and passes axe", a
   await expect(table.getByRole("link", { name: `Draft ${word}`, exact: true })).toBeVisible();
   await expect(table.getByRole("link", { name: `Published ${word}`, exact: true })).toHaveCount(0);
 
-  await page.goto(`/editor?q=${word}&visibility=published&status=UNVERIFIED`);
+  await page.goto(`/editor/claims?q=${word}&visibility=published&status=UNVERIFIED`);
   await expect(table.getByRole("link", { name: `Published ${word}`, exact: true })).toBeVisible();
   await expect(table.getByRole("row")).toHaveCount(2);
 
-  await page.goto(`/editor?visibility=nonsense&q=${word}`);
+  await page.goto(`/editor/claims?visibility=nonsense&q=${word}`);
   await expect(page.getByTestId("ignored-params")).toContainText("nonsense");
 
   await table.getByRole("link", { name: `Draft ${word}`, exact: true }).click();

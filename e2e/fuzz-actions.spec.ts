@@ -181,6 +181,28 @@ const NOTE_ACTIONS: Action[] = [
   },
 ];
 
+/** Two accounts the assignment alternates between, so that every valid input changes something. */
+let assignees: Promise<[number, number]> | undefined;
+async function twoAssignees(): Promise<[number, number]> {
+  assignees ??= e2eDb().then(async (db) => [(await makeTestUser(db)).id, (await makeTestUser(db)).id]);
+  return assignees;
+}
+
+/** Assignment (issue 11, item 3), in a test of its own for the same reason as the notes. */
+const ASSIGN_ACTIONS: Action[] = [
+  {
+    name: "assignClaimAction",
+    module: "assign-actions",
+    valid: async (ctx) => {
+      const [a, b] = await twoAssignees();
+      const { assigneeId } = await (
+        await e2eDb()
+      ).claim.findUniqueOrThrow({ where: { id: ctx.claim.id }, select: { assigneeId: true } });
+      return { claimId: ctx.claim.id, assigneeId: assigneeId === a ? b : a };
+    },
+  },
+];
+
 /** Values of any JSON type a crafted request can put where a field belongs. */
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   hostileText,
@@ -266,6 +288,7 @@ async function snapshot(ctx: Ctx) {
         statusRationale: true,
         publishedAt: true,
         claimantId: true,
+        assigneeId: true,
         _count: {
           select: { sources: true, figures: true, linksFrom: true, linksTo: true, statusChanges: true, notes: true },
         },
@@ -332,6 +355,14 @@ test(`the note actions: ${RUNS} generated requests each, never a 5xx or a partia
   const runs = await Promise.all(NOTE_ACTIONS.map((action) => fuzzAction(action, request)));
   console.log(
     `generated inputs per note action: ${JSON.stringify(Object.fromEntries(NOTE_ACTIONS.map((a, i) => [a.name, runs[i]])))}`,
+  );
+  for (const n of runs) expect(n).toBeGreaterThanOrEqual(RUNS);
+});
+
+test(`the assignment action: ${RUNS} generated requests, never a 5xx or a partial write`, async ({ request }) => {
+  const runs = await Promise.all(ASSIGN_ACTIONS.map((action) => fuzzAction(action, request)));
+  console.log(
+    `generated inputs per assignment action: ${JSON.stringify(Object.fromEntries(ASSIGN_ACTIONS.map((a, i) => [a.name, runs[i]])))}`,
   );
   for (const n of runs) expect(n).toBeGreaterThanOrEqual(RUNS);
 });

@@ -1,60 +1,156 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EditorClaimTable } from "@/components/editor/editor-claim-table";
-import { EditorFiltersForm } from "@/components/editor/editor-filters-form";
-import { IgnoredParams } from "@/components/ui/ignored-params";
-import { Pagination } from "@/components/ui/pagination";
-import { readEditorList } from "@/lib/data/entry-points/editor";
-import { countOf, formatCount } from "@/lib/domain/format";
-import { editorFiltersToSearch, parseEditorFilters } from "@/lib/validation/editor-filters";
+import type { ReactNode } from "react";
+import { StatusBadge } from "@/components/claims/status-badge";
+import { readMyWork } from "@/lib/data/entry-points/editor";
+import type { QueueSection } from "@/lib/data/reads/work-queue";
+import { countOf, formatDateTime, formatCount } from "@/lib/domain/format";
+import { STATUS_INFO, type ClaimStatus } from "@/lib/domain/vocabulary";
 
-// Rendered per request, never cached: editors see drafts and every change at once.
+// Rendered per request, never cached: the queue is the signed-in editor's own, and changes with every save.
 export const instant = false;
-export const metadata: Metadata = { title: "Editor: claims" };
+export const metadata: Metadata = { title: "Editor: my work" };
 
-export default async function EditorHomePage({
-  searchParams,
+type ClaimRef = { id: number; statement: string; status: ClaimStatus; kind: "FACT" | "POSITION" };
+
+/** What a proposal asks for, in the reviewer's words (prisma/schema.prisma, ProposalKind). */
+function proposalLabel(kind: "VERDICT" | "PUBLISH" | "UNPUBLISH", status: ClaimStatus | null): string {
+  if (kind === "UNPUBLISH") return "Withdraw from readers";
+  const verdict = status ? STATUS_INFO[status].label : "a verdict";
+  return kind === "PUBLISH" ? `Publish as ${verdict}` : `Verdict: ${verdict}`;
+}
+
+function ClaimLink({ claim }: { claim: ClaimRef }) {
+  return (
+    <>
+      <Link href={`/editor/claims/${claim.id}`}>{claim.statement}</Link>{" "}
+      <StatusBadge status={claim.status} kind={claim.kind} />
+    </>
+  );
+}
+
+function Section<T>({
+  id,
+  title,
+  empty,
+  section,
+  render,
 }: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  id: string;
+  title: string;
+  empty: string;
+  section: QueueSection<T>;
+  render: (item: T) => ReactNode;
 }) {
-  const { filters, issues } = parseEditorFilters(await searchParams);
-  const result = await readEditorList(filters);
-  if (filters.actor && !result.actors.some((a) => a.slug === filters.actor)) {
-    issues.push({ param: "actor", message: `No claim was made by “${filters.actor}”; that filter was ignored.` });
-  }
-  const first = (result.page - 1) * result.pageSize + 1;
-  const last = Math.min(result.total, result.page * result.pageSize);
+  return (
+    <section aria-labelledby={`${id}-heading`} data-testid={`work-${id}`}>
+      <h2 id={`${id}-heading`}>
+        {title} ({formatCount(section.total)})
+      </h2>
+      {section.total === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <>
+          <ul className="work-list">{section.items.map(render)}</ul>
+          {section.total > section.items.length ? (
+            <p className="muted small">
+              Showing the first {formatCount(section.items.length)} of {formatCount(section.total)}.
+            </p>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
 
+export default async function MyWorkPage() {
+  const work = await readMyWork();
   return (
     <>
       <div className="page-head">
-        <h1>Claims</h1>
+        <h1>My work</h1>
         <Link className="button" href="/editor/claims/new">
           New claim
         </Link>
       </div>
-      <p className="lede">Every claim, drafts included. Drafts are invisible to readers until you publish them.</p>
-      <EditorFiltersForm filters={filters} actors={result.actors} />
-      <IgnoredParams issues={issues} />
-      <p aria-live="polite" data-testid="result-count">
-        {result.total === 0
-          ? "No claims match these filters."
-          : result.page > result.pageCount
-            ? `${countOf(result.total, "claim matches", "claims match")}, but page ${formatCount(result.page)} is past the last page.`
-            : `${countOf(result.total, "claim matches", "claims match")}; showing ${formatCount(first)}–${formatCount(last)}.`}
+      <p className="lede">
+        {work.total === 0 ? "Nothing waits for you." : `${countOf(work.total, "item waits", "items wait")} for you.`}{" "}
+        Every claim, drafts included, is in the <Link href="/editor/claims">claims list</Link>.
       </p>
-      {result.claims.length === 0 ? (
-        <div className="empty">
-          <p>Nothing to show here.</p>
-          <Link href="/editor">Show all claims</Link>
-        </div>
-      ) : (
-        <EditorClaimTable claims={result.claims} />
-      )}
-      <Pagination
-        page={result.page}
-        pageCount={result.pageCount}
-        hrefFor={(page) => `/editor${editorFiltersToSearch({ ...filters, page })}`}
+
+      <Section
+        id="assigned"
+        title="Assigned to me"
+        empty="No claim is assigned to you."
+        section={work.assigned}
+        render={(c) => (
+          <li key={c.id}>
+            <ClaimLink claim={c} />
+            <div className="muted small">Last changed {formatDateTime(c.updatedAt)}</div>
+          </li>
+        )}
+      />
+
+      <Section
+        id="review"
+        title="Waiting for my review"
+        empty="No proposal waits for your review."
+        section={work.review}
+        render={(p) => (
+          <li key={p.id}>
+            <ClaimLink claim={p.claim} />
+            <div className="small">
+              {proposalLabel(p.kind, p.status)}, proposed by {p.proposer?.name ?? "a removed account"} on{" "}
+              {formatDateTime(p.createdAt)}
+            </div>
+          </li>
+        )}
+      />
+
+      <Section
+        id="sent-back"
+        title="Sent back to me"
+        empty="None of your proposals was sent back."
+        section={work.sentBack}
+        render={(p) => (
+          <li key={p.id}>
+            <ClaimLink claim={p.claim} />
+            <div className="small">
+              {proposalLabel(p.kind, p.status)}: sent back by {p.reviewer?.name ?? "a removed account"}
+              {p.decidedAt ? ` on ${formatDateTime(p.decidedAt)}` : ""}
+            </div>
+            {p.reviewComment ? <blockquote data-testid="review-comment">{p.reviewComment}</blockquote> : null}
+          </li>
+        )}
+      />
+
+      <Section
+        id="mentions"
+        title="Mentioning me"
+        empty="No note mentions you, or you have answered every one."
+        section={work.mentions}
+        render={(n) => (
+          <li key={n.id}>
+            <ClaimLink claim={n.claim} />
+            <div className="muted small">
+              Mentioned by {n.author?.name ?? "a removed account"} on {formatDateTime(n.createdAt)}; a note of yours on
+              the claim clears it.
+            </div>
+          </li>
+        )}
+      />
+
+      <Section
+        id="stale"
+        title={`In review for more than ${countOf(work.staleReviewDays, "day")}`}
+        empty={`No claim has been In review for more than ${countOf(work.staleReviewDays, "day")}.`}
+        section={work.staleReview}
+        render={(c) => (
+          <li key={c.id}>
+            <ClaimLink claim={c} />
+            <div className="muted small">In review since {formatDateTime(c.since)}</div>
+          </li>
+        )}
       />
     </>
   );

@@ -13,6 +13,7 @@ export function EditorClaimTable({ claims }: { claims: EditorClaimRow[] }) {
             <th scope="col">Claim</th>
             <th scope="col">Claimant</th>
             <th scope="col">Status</th>
+            <th scope="col">Assigned to</th>
             <th scope="col">Readers</th>
             <th scope="col">Last change</th>
           </tr>
@@ -30,6 +31,7 @@ export function EditorClaimTable({ claims }: { claims: EditorClaimRow[] }) {
               <td>
                 <StatusBadge status={c.status} kind={c.kind} />
               </td>
+              <td data-testid="assignee">{c.assignee ? c.assignee.name : <span className="muted">Nobody</span>}</td>
               <td>
                 {c.publishedAt ? (
                   <>

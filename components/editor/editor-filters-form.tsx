@@ -1,9 +1,15 @@
 import Link from "next/link";
 import { Q_MAX, SORT_LABEL, SORTS } from "@/lib/validation/claim-filters";
-import { VISIBILITIES, VISIBILITY_LABEL, type EditorFilters } from "@/lib/validation/editor-filters";
+import {
+  ASSIGNED,
+  ASSIGNED_LABEL,
+  VISIBILITIES,
+  VISIBILITY_LABEL,
+  type EditorFilters,
+} from "@/lib/validation/editor-filters";
 import { ClaimFilterFields } from "@/components/claims/claim-filter-fields";
 
-/** The reader list's filters plus published/draft, as a GET form: the address is the state, shareable among editors. */
+/** The reader list's filters plus published/draft and the assignee, as a GET form: the address is the state, shareable among editors. */
 export function EditorFiltersForm({
   filters,
   actors,
@@ -12,7 +18,7 @@ export function EditorFiltersForm({
   actors: { slug: string; name: string }[];
 }) {
   return (
-    <form className="filters" method="get" action="/editor" role="search" aria-label="Filter claims">
+    <form className="filters" method="get" action="/editor/claims" role="search" aria-label="Filter claims">
       <div className="wide">
         <label htmlFor="ef-q">Search claims</label>
         <input
@@ -35,6 +41,17 @@ export function EditorFiltersForm({
           ))}
         </select>
       </div>
+      <div>
+        <label htmlFor="ef-assigned">Assigned</label>
+        <select id="ef-assigned" name="assigned" defaultValue={filters.assigned ?? ""}>
+          <option value="">To anyone or nobody</option>
+          {ASSIGNED.map((a) => (
+            <option key={a} value={a}>
+              {ASSIGNED_LABEL[a]}
+            </option>
+          ))}
+        </select>
+      </div>
       <ClaimFilterFields idPrefix="ef" filters={filters} actors={actors} />
       <div>
         <label htmlFor="ef-sort">Order</label>
@@ -50,7 +67,7 @@ export function EditorFiltersForm({
         <button className="button" type="submit">
           Apply filters
         </button>
-        <Link href="/editor">Clear</Link>
+        <Link href="/editor/claims">Clear</Link>
       </div>
     </form>
   );

@@ -9,10 +9,13 @@ import { ROLE_LABEL } from "@/lib/validation/user";
  */
 export function EditorChrome({
   user,
+  workCount,
   signOut,
   children,
 }: {
   user: CurrentUser;
+  /** the items in the user's "My work", shown in the menu */
+  workCount: number;
   signOut: () => Promise<void>;
   children: React.ReactNode;
 }) {
@@ -27,7 +30,7 @@ export function EditorChrome({
             Claim<span>watch</span>
           </Link>
           <nav className="site-nav" aria-label="Editor">
-            <EditorNav isAdmin={user.role === "ADMIN"} />
+            <EditorNav isAdmin={user.role === "ADMIN"} workCount={workCount} />
           </nav>
           <div className="session-box">
             <span data-testid="signed-in-as">

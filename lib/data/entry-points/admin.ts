@@ -2,6 +2,8 @@ import "server-only";
 import { requireRole } from "@/lib/auth/session";
 import { auditVocabulary, listAuditEvents } from "@/lib/data/reads/audit-log";
 import { listChecklistSteps } from "@/lib/data/reads/checklist";
+import { readDeskSettings } from "@/lib/data/reads/desk-settings";
+import { listDeskSettingsChanges } from "@/lib/data/reads/desk-settings-history";
 import { getUser, listUsers } from "@/lib/data/writes/users";
 import { db } from "@/lib/db/client";
 import type { AuditFilters } from "@/lib/validation/audit-filters";
@@ -29,4 +31,11 @@ export async function readAuditLog(filters: AuditFilters) {
 export async function readChecklistSteps() {
   await requireRole("ADMIN");
   return listChecklistSteps(await db());
+}
+
+export async function readDeskSettingsPage() {
+  await requireRole("ADMIN");
+  const client = await db();
+  const [settings, changes] = await Promise.all([readDeskSettings(client), listDeskSettingsChanges(client)]);
+  return { settings, changes };
 }

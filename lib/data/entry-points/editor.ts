@@ -12,6 +12,8 @@ import { listClaimNotes } from "@/lib/data/reads/claim-notes";
 import { getClaimChecklist } from "@/lib/data/reads/checklist";
 import { listClaimantOptions, listEditorClaims } from "@/lib/data/reads/editor-claim-list";
 import { listPossibleDuplicates } from "@/lib/data/reads/similar-claims";
+import { listAssigneeOptions } from "@/lib/data/reads/assignee-options";
+import { readWorkQueue } from "@/lib/data/reads/work-queue";
 import type { EditorFilters } from "@/lib/validation/editor-filters";
 
 // Entry points of the editor pages. Never cached: editors must see drafts and the latest version of every claim
@@ -20,10 +22,25 @@ import type { EditorFilters } from "@/lib/validation/editor-filters";
 // a page's query from running. The route handlers that read through here call authorize() first (cached per request).
 
 export async function readEditorList(filters: EditorFilters) {
-  await requireRole("EDITOR");
+  const viewer = await requireRole("EDITOR");
   const client = await db();
-  const [result, actors] = await Promise.all([listEditorClaims(client, filters), listClaimantOptions(client)]);
+  const [result, actors] = await Promise.all([
+    listEditorClaims(client, filters, viewer.id),
+    listClaimantOptions(client),
+  ]);
   return { ...result, actors };
+}
+
+/** The signed-in editor's "My work" (lib/data/reads/work-queue.ts). */
+export async function readMyWork() {
+  const viewer = await requireRole("EDITOR");
+  return readWorkQueue(await db(), viewer.id);
+}
+
+/** How many items "My work" holds, for the editor navigation: read on every request of a signed-in page. */
+export async function readMyWorkCount() {
+  const viewer = await requireRole("EDITOR");
+  return (await readWorkQueue(await db(), viewer.id, { limit: 0 })).total;
 }
 
 export async function readClaimFormOptions() {
@@ -38,13 +55,14 @@ export async function readEditorClaimPage(id: number) {
   const client = await db();
   const claim = await getEditorClaim(client, id);
   if (!claim) return null;
-  const [options, sources, notes, checklist] = await Promise.all([
+  const [options, sources, notes, checklist, assignees] = await Promise.all([
     readClaimFormOptions(),
     listSourceOptions(client),
     listClaimNotes(client, id),
     getClaimChecklist(client, id),
+    listAssigneeOptions(client),
   ]);
-  return { claim, ...options, sources, notes, viewerId: viewer.id, checklist };
+  return { claim, ...options, sources, notes, viewerId: viewer.id, checklist, assignees };
 }
 
 export async function readLinkTargets(query: string, excludeId?: number) {

@@ -25,6 +25,7 @@ export async function getEditorClaim(db: Db, id: number) {
       },
       createdBy: { select: { name: true } },
       updatedBy: { select: { name: true } },
+      assignee: { select: { id: true, name: true } },
       sources: {
         orderBy: { id: "asc" },
         select: {

@@ -4,11 +4,15 @@ import { PUBLISHED, claimFilterConditions, claimOrderBy } from "@/lib/data/reads
 import { PAGE_SIZE } from "@/lib/validation/claim-filters";
 import type { EditorFilters } from "@/lib/validation/editor-filters";
 
-// The editor list: every claim, drafts included, with the reader list's filters and a published/draft filter.
+// The editor list: every claim, drafts included, with the reader list's filters, a published/draft filter and an
+// assignee filter (to the viewer, or to nobody).
 
 const DRAFT = { publishedAt: null } satisfies Prisma.ClaimWhereInput;
 
-export function editorClaimWhere(filters: Omit<EditorFilters, "sort" | "page">): Prisma.ClaimWhereInput {
+export function editorClaimWhere(
+  filters: Omit<EditorFilters, "sort" | "page">,
+  viewerId: number,
+): Prisma.ClaimWhereInput {
   const and = claimFilterConditions(filters);
   // Editors search drafts too, which the full-text index (published claims only) does not hold: a plain match.
   if (filters.q) {
@@ -23,11 +27,13 @@ export function editorClaimWhere(filters: Omit<EditorFilters, "sort" | "page">):
   }
   if (filters.visibility === "published") and.push(PUBLISHED);
   if (filters.visibility === "draft") and.push(DRAFT);
+  if (filters.assigned === "me") and.push({ assigneeId: viewerId });
+  if (filters.assigned === "nobody") and.push({ assigneeId: null });
   return { AND: and };
 }
 
-export async function listEditorClaims(db: Db, filters: EditorFilters) {
-  const where = editorClaimWhere(filters);
+export async function listEditorClaims(db: Db, filters: EditorFilters, viewerId: number) {
+  const where = editorClaimWhere(filters, viewerId);
   const [total, claims] = await Promise.all([
     db.claim.count({ where }),
     db.claim.findMany({
@@ -47,6 +53,7 @@ export async function listEditorClaims(db: Db, filters: EditorFilters) {
         updatedAt: true,
         claimant: { select: { name: true } },
         updatedBy: { select: { name: true } },
+        assignee: { select: { name: true } },
       },
     }),
   ]);

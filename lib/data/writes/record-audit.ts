@@ -13,7 +13,8 @@ type AuditEntity =
   | "User"
   | "Session"
   | "Import"
-  | "ChecklistStep";
+  | "ChecklistStep"
+  | "DeskSettings";
 
 /** Who is writing: every write records the user on the claim and in the AuditEvent. */
 export type Editor = { id: number };

@@ -9,7 +9,7 @@ export default function EditorClaimNotFound() {
         There is no claim with this number. The link may be mistyped, or the claim may have been deleted.
       </p>
       <p>
-        <Link href="/editor">Back to all claims</Link>
+        <Link href="/editor/claims">Back to all claims</Link>
       </p>
     </>
   );

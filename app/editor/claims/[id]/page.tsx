@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { ClaimChecklist } from "@/components/editor/claim-checklist";
 import { ActorPublishForm } from "@/components/editor/actor-publish-form";
+import { AssignForm } from "@/components/editor/assign-form";
 import { ActorSideForm } from "@/components/editor/actor-side-form";
 import { EditClaimForm } from "@/components/editor/claim-form";
 import { ClaimVersionProvider } from "@/components/editor/claim-version-context";
@@ -24,6 +25,7 @@ import { claimFormValues } from "@/lib/domain/claim-fields";
 import { formatDateTime } from "@/lib/domain/format";
 import { POSITION_LABEL, STATUS_INFO } from "@/lib/domain/vocabulary";
 import { setActorPublishedAction, setActorSideAction } from "./actor-actions";
+import { assignClaimAction } from "./assign-actions";
 import { tickStepAction } from "./checklist-actions";
 import { setPublishedAction, updateClaimAction } from "./claim-actions";
 import { addFigureAction, removeFigureAction } from "./figure-actions";
@@ -60,7 +62,7 @@ function formValues(claim: EditorClaim) {
 }
 
 export default async function EditClaimPage({ params, searchParams }: Props) {
-  const { claim, actors, incidents, sources, notes, viewerId, checklist } = await load(params);
+  const { claim, actors, incidents, sources, notes, viewerId, checklist, assignees } = await load(params);
   const created = (await searchParams).created === "1";
   const position = claim.kind === "POSITION";
   const openSteps = checklist.filter((s) => !s.retired && !s.tick).map((s) => s.name);
@@ -68,7 +70,7 @@ export default async function EditClaimPage({ params, searchParams }: Props) {
   return (
     <ClaimVersionProvider claimId={claim.id} version={claim.version}>
       <p className="muted small">
-        <Link href="/editor">Claims</Link> › Claim #{claim.id}
+        <Link href="/editor/claims">Claims</Link> › Claim #{claim.id}
       </p>
       {created ? (
         <p className="form-ok" role="status">
@@ -145,6 +147,11 @@ export default async function EditClaimPage({ params, searchParams }: Props) {
         </div>
 
         <aside>
+          <section aria-labelledby="assign-heading">
+            <h2 id="assign-heading">Assignment</h2>
+            <AssignForm claimId={claim.id} assignee={claim.assignee} options={assignees} action={assignClaimAction} />
+          </section>
+
           <section aria-labelledby="publish-heading">
             <h2 id="publish-heading">Publication</h2>
             <PublishForm published={claim.publishedAt !== null} action={setPublishedAction} />

@@ -12,7 +12,7 @@ export default async function NewClaimPage() {
   return (
     <>
       <p className="muted small">
-        <Link href="/editor">Claims</Link> › New claim
+        <Link href="/editor/claims">Claims</Link> › New claim
       </p>
       <h1>New claim</h1>
       <p className="lede">
