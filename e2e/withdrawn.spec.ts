@@ -2,6 +2,7 @@ import { expect, test } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { makeTestClaim, unique } from "@/test-support/builders";
 import { republishTestClaim, withdrawTestClaim } from "@/test-support/withdraw";
+import { expectNoAxeViolations } from "./a11y";
 import { refreshReaderCache } from "./reader-cache";
 
 // What readers see of a withdrawn claim (docs/decisions/0022-withdrawn-claims-answer-410.md): the claim is made
@@ -36,6 +37,7 @@ test("a withdrawn claim answers 410 with its page and is listed on /corrections,
   request,
   db,
 }) => {
+  test.setTimeout(120_000); // two browser contexts, two axe runs, the feed parsed in the browser
   const marker = unique("wd");
   const rationale = `Two satellite images show the depot intact (${marker}).`;
   const reason = `The imagery we relied on was misdated by its publisher (${marker}).`;
@@ -58,6 +60,9 @@ test("a withdrawn claim answers 410 with its page and is listed on /corrections,
   expect(gone.status()).toBe(410);
   expect(gone.headers()["content-type"]).toContain("text/html");
   expect(gone.headers()["cache-control"]).toBe("public, s-maxage=30, stale-while-revalidate=300");
+  expect(gone.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  // A HEAD gets the same status, with no body.
+  expect((await request.head(url)).status()).toBe(410);
   const html = await gone.text();
   expect(html).toContain(claim.statement);
   expect(html).toContain(reason);
@@ -81,7 +86,7 @@ test("a withdrawn claim answers 410 with its page and is listed on /corrections,
 
   // /corrections: the withdrawal, labelled, at the top (nothing newer was written meanwhile by this test).
   await reader.goto("/corrections");
-  const entry = reader.getByTestId("withdrawal").filter({ hasText: reason });
+  const entry = reader.getByTestId("withdrawal-entry").filter({ hasText: reason });
   await expect(entry).toContainText("Withdrawn");
   await expect(entry).toContainText(claim.statement);
   await expect(entry).toContainText("our last verdict was False");
@@ -91,9 +96,15 @@ test("a withdrawn claim answers 410 with its page and is listed on /corrections,
 
   // With JavaScript, following the link from /corrections shows the same page.
   await page.goto("/corrections");
-  await page.getByTestId("withdrawal").filter({ hasText: reason }).getByRole("link", { name: claim.statement }).click();
-  await expect(page.getByTestId("withdrawal")).toContainText(reason);
+  await expectNoAxeViolations(page);
+  await page
+    .getByTestId("withdrawal-entry")
+    .filter({ hasText: reason })
+    .getByRole("link", { name: claim.statement })
+    .click();
   await expect(page).toHaveURL(new RegExp(`${url}$`));
+  await expect(page.getByTestId("withdrawn-claim").getByTestId("withdrawal")).toContainText(reason);
+  await expectNoAxeViolations(page);
 
   // The feed: "Withdrawn: …" with the reason, linking to the claim's URL; still well-formed XML.
   const feed = await feedEntries(page, await (await request.get("/feed.xml")).text());

@@ -28,7 +28,7 @@ export async function CorrectionsList({ page, issue }: CorrectionsPage) {
         <ol className="claim-list" data-testid="corrections">
           {corrections.map((c) =>
             c.entry === "withdrawal" ? (
-              <li key={`w${c.id}`} className="claim-item" data-testid="withdrawal">
+              <li key={`w${c.id}`} className="claim-item" data-testid="withdrawal-entry">
                 <p className="small muted">
                   <span className="tag">Withdrawn</span>{" "}
                   <time dateTime={c.withdrawnAt.toISOString()}>{formatDateTime(c.withdrawnAt)}</time>
