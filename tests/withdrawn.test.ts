@@ -76,6 +76,27 @@ describe("a withdrawn claim", () => {
       reason: REASON,
     });
   });
+
+  it("shows the verdict readers last saw, not a change made after the withdrawal", async () => {
+    const claim = await makeTestClaim(db, {
+      status: "CONFIRMED",
+      statusRationale: "Changed while withdrawn.",
+      statusHistory: [
+        { from: "UNVERIFIED", to: "FALSE", rationale: "Public verdict.", createdAt: at(10) },
+        { from: "FALSE", to: "CONFIRMED", rationale: "Changed while withdrawn.", createdAt: at(12) },
+      ],
+    });
+    await withdrawTestClaim(db, claim.id, REASON, at(11));
+    const verdict = { status: "FALSE", rationale: "Public verdict." };
+    expect(await getWithdrawnClaim(db, claim.slug)).toMatchObject(verdict);
+    expect((await listWithdrawals(db, 1, 100)).withdrawals.find((w) => w.id === claim.id)).toMatchObject(verdict);
+    const entries = [...(await listCorrections(db, 1)).corrections, ...(await listCorrections(db, 2)).corrections];
+    expect(entries.find((e) => e.entry === "withdrawal" && e.id === claim.id)).toMatchObject(verdict);
+    // Imported without a history: its own status is the last verdict.
+    const imported = await makeTestClaim(db, { status: "MISLEADING", statusRationale: "Imported.", statusHistory: [] });
+    await withdrawTestClaim(db, imported.id, REASON, at(11));
+    expect(await getWithdrawnClaim(db, imported.slug)).toMatchObject({ status: "MISLEADING", rationale: "Imported." });
+  });
 });
 
 describe("/corrections with withdrawals", () => {

@@ -36,14 +36,16 @@ export type WithdrawnClaim = {
   reason: string;
 };
 
-function toWithdrawn(row: WithdrawnRow): WithdrawnClaim {
+type Verdict = Pick<WithdrawnClaim, "status" | "rationale">;
+
+function toWithdrawn(row: WithdrawnRow, verdict: Verdict | undefined): WithdrawnClaim {
   return {
     id: row.id,
     slug: row.slug,
     statement: row.statement,
     kind: row.kind,
-    status: row.status,
-    rationale: row.statusRationale,
+    status: verdict?.status ?? row.status,
+    rationale: verdict ? verdict.rationale : row.statusRationale,
     claimant: row.claimant.name,
     // WITHDRAWN guarantees the date; the reason is written with it (an empty one reads as "no reason recorded").
     withdrawnAt: row.withdrawnAt ?? new Date(0),
@@ -51,15 +53,34 @@ function toWithdrawn(row: WithdrawnRow): WithdrawnClaim {
   };
 }
 
+/**
+ * The verdict readers last saw: the last status change made up to the withdrawal. A withdrawal leaves the status as
+ * it was, but a change an editor makes to the claim afterwards, before publishing it again, was never public and
+ * must not show here. A claim whose history has no change (an imported one) shows its own status.
+ */
+async function withVerdicts(db: Db, rows: WithdrawnRow[]): Promise<WithdrawnClaim[]> {
+  if (rows.length === 0) return [];
+  const changes = await db.statusChange.findMany({
+    where: { claimId: { in: rows.map((r) => r.id) } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { claimId: true, to: true, rationale: true, createdAt: true },
+  });
+  return rows.map((row) => {
+    const until = row.withdrawnAt?.getTime() ?? 0;
+    const last = changes.find((c) => c.claimId === row.id && c.createdAt.getTime() <= until);
+    return toWithdrawn(row, last ? { status: last.to, rationale: last.rationale } : undefined);
+  });
+}
+
 export async function getWithdrawnClaim(db: Db, slug: string): Promise<WithdrawnClaim | null> {
   const row = await db.claim.findFirst({ where: { slug, ...WITHDRAWN }, select: withdrawnSelect });
-  return row ? toWithdrawn(row) : null;
+  return row ? ((await withVerdicts(db, [row]))[0] ?? null) : null;
 }
 
 /** Withdrawn claims by id, in the order given (ids that are not withdrawn are left out). */
 export async function getWithdrawnClaims(db: Db, ids: number[]): Promise<WithdrawnClaim[]> {
   const rows = await db.claim.findMany({ where: { id: { in: ids }, ...WITHDRAWN }, select: withdrawnSelect });
-  const byId = new Map(rows.map((r) => [r.id, toWithdrawn(r)]));
+  const byId = new Map((await withVerdicts(db, rows)).map((w) => [w.id, w]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -80,6 +101,6 @@ export async function listWithdrawals(db: Db, page: number, pageSize: number) {
     page,
     pageSize,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
-    withdrawals: rows.map(toWithdrawn),
+    withdrawals: await withVerdicts(db, rows),
   };
 }
