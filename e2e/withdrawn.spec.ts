@@ -53,6 +53,18 @@ test("a withdrawn claim answers 410 with its page and is listed on /corrections,
   expect(await (await request.get("/corrections")).text()).not.toContain(reason);
 
   await withdrawTestClaim(db, claim.id, reason);
+  // An editor's change to the withdrawn claim, before publishing it again, was never public: it must not show.
+  const unseen = `Unpublished change ${marker}`;
+  await db.statusChange.create({
+    data: {
+      claimId: claim.id,
+      from: "FALSE",
+      to: "CONFIRMED",
+      rationale: unseen,
+      createdAt: new Date(Date.now() + 1_000),
+    },
+  });
+  await db.claim.update({ where: { id: claim.id }, data: { status: "CONFIRMED", statusRationale: unseen } });
   await refreshReaderCache(request);
 
   // 410 with a whole page, the same for every reader.
@@ -68,6 +80,7 @@ test("a withdrawn claim answers 410 with its page and is listed on /corrections,
   expect(html).toContain(reason);
   expect(html).toContain(rationale);
   expect(html).toMatch(/<meta name="robots" content="noindex"\/>/);
+  expect(html).not.toContain(unseen);
 
   // Without JavaScript: status, statement, claimant, last verdict, reason, date and the way to /corrections.
   const noJs = await browser.newContext({ javaScriptEnabled: false });
@@ -111,6 +124,7 @@ test("a withdrawn claim answers 410 with its page and is listed on /corrections,
   expect(feed.errors).toBe(0);
   const item = feed.entries.find((e) => e.content.includes(reason));
   expect(item).toMatchObject({ title: `Withdrawn: ${claim.statement}`, content: `Reason: ${reason}` });
+  expect(feed.entries.some((e) => e.content.includes(unseen))).toBe(false);
   expect(item?.link).toMatch(new RegExp(`^https?://[^/]+${url}$`));
   expect(item?.id).toMatch(new RegExp(`:withdrawal:${claim.id}-\\d+$`));
 
@@ -123,6 +137,7 @@ test("a withdrawn claim answers 410 with its page and is listed on /corrections,
     withdrawn: { slug: claim.slug, statement: claim.statement, status: "FALSE", reason },
   });
   expect(Date.parse(body.withdrawn.withdrawnAt)).not.toBeNaN();
+  expect(JSON.stringify(body)).not.toContain(unseen);
   const listing = await request.get("/api/withdrawals?pageSize=100");
   expect(listing.status()).toBe(200);
   const listed = await listing.json();
