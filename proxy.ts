@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import {
+  readActorPageExists,
   readClaimIdExists,
+  readClaimPageState,
   readProxySession,
-  readPublicPageExists,
   readUserIdExists,
 } from "@/lib/data/entry-points/proxy";
 import { env } from "@/lib/env";
@@ -24,10 +25,12 @@ import { slugPattern } from "@/lib/validation/claim-filters";
 // byte, so it is decided here, before rendering starts (Next's proxy docs recommend exactly this). The page calls
 // notFound() as well, for the moment between this check and its own read.
 const MISSING = "/_missing"; // no route lives here, so Next renders app/not-found.tsx with status 404
+// A withdrawn claim's URL shows this page with status 410 (docs/decisions/0022-withdrawn-claims-answer-410.md).
+const withdrawnPage = (slug: string) => `/claims/withdrawn/${encodeURIComponent(slug)}`;
 
 /** Pages that show the same thing to every visitor: shared caches may keep them (docs/decisions/0011-page-cache.md). */
 const READER_PAGE =
-  /^\/(?:|claims|claims\/[^/]+|actors|actors\/[^/]+|corrections|corrections\/page\/[^/]+|methodology)\/?$/;
+  /^\/(?:|claims|claims\/[^/]+|claims\/withdrawn\/[^/]+|actors|actors\/[^/]+|corrections|corrections\/page\/[^/]+|methodology)\/?$/;
 /** Pages that depend on the session: a nonce-based CSP, and never stored. */
 const SIGNED_IN_AREA = /^\/(?:editor|admin|login|logout)(?:\/|$)/;
 
@@ -67,8 +70,13 @@ export async function proxy(request: NextRequest) {
     // A redirect is never stored (docs/decisions/0011-page-cache.md); a page shown through a rewrite is a reader page.
     if (moved)
       return withHeaders(moved, readerCsp(), moved.status === 200 ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL);
-    const missing = await isMissing(pathname);
-    if (missing) return withHeaders(NextResponse.rewrite(new URL(MISSING, request.url)), readerCsp(), null);
+    const shown = await pageShown(pathname);
+    if (shown === "missing") return withHeaders(NextResponse.rewrite(new URL(MISSING, request.url)), readerCsp(), null);
+    if (shown !== "page") {
+      // Next keeps the status a rewrite is given when the page renders normally: the cached page, sent as 410.
+      const gone = NextResponse.rewrite(new URL(withdrawnPage(shown.withdrawn), request.url), { status: 410 });
+      return withHeaders(gone, readerCsp(), PUBLIC_CACHE_CONTROL);
+    }
     return withHeaders(NextResponse.next(), readerCsp(), PUBLIC_CACHE_CONTROL);
   }
   return withHeaders(NextResponse.next(), readerCsp(), null);
@@ -112,19 +120,26 @@ function undecodable(request: NextRequest): NextResponse {
   return NextResponse.rewrite(new URL(MISSING, request.url));
 }
 
-/** Whether a claim or actor URL names nothing published (the rest of the reader pages always exist). */
-async function isMissing(pathname: string): Promise<boolean> {
-  const match = /^\/(claims|actors)\/([^/]+)\/?$/.exec(pathname);
-  if (!match) return false;
+/**
+ * What a claim or actor URL shows (the rest of the reader pages always exist): the page, a 404 when it names nothing
+ * readers may see (drafts included), or for a withdrawn claim its 410 page. The withdrawn page's own route answers
+ * only for a withdrawn claim: Next revalidates a cached page by requesting that path, so it is not refused there.
+ */
+async function pageShown(pathname: string): Promise<"page" | "missing" | { withdrawn: string }> {
+  const match = /^\/(claims|claims\/withdrawn|actors)\/([^/]+)\/?$/.exec(pathname);
+  if (!match) return "page";
   const [, kind, rawSlug = ""] = match;
   let slug: string;
   try {
     slug = decodeURIComponent(rawSlug);
   } catch {
-    return true;
+    return "missing";
   }
-  if (slug.length > 200 || !slugPattern.test(slug)) return true;
-  return !(await readPublicPageExists(kind === "claims" ? "claims" : "actors", slug));
+  if (slug.length > 200 || !slugPattern.test(slug)) return "missing";
+  if (kind === "actors") return (await readActorPageExists(slug)) ? "page" : "missing";
+  const state = await readClaimPageState(slug);
+  if (kind === "claims/withdrawn") return state === "withdrawn" ? "page" : "missing";
+  return state === "withdrawn" ? { withdrawn: slug } : state === "published" ? "page" : "missing";
 }
 
 function withHeaders(response: NextResponse, csp: string, cacheControl: string | null): NextResponse {

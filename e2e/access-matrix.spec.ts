@@ -319,6 +319,13 @@ const ROUTES: RouteRow[] = [
     path: () => "/api/claims.csv",
     expect: everyone({ kind: "ok" }),
   },
+  {
+    kind: "route",
+    route: "/api/withdrawals",
+    method: "GET",
+    path: () => "/api/withdrawals",
+    expect: everyone({ kind: "ok" }),
+  },
   { kind: "route", route: "/feed.xml", method: "GET", path: () => "/feed.xml", expect: everyone({ kind: "ok" }) },
   // Needs the secret, whoever is signed in.
   {

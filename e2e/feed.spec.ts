@@ -49,7 +49,8 @@ test.describe("GET /feed.xml", () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(feed.updated).toBe(feed.entries[0]?.updated);
     for (const entry of feed.entries) {
-      expect(entry.id).toMatch(/^tag:[^,]+,2026:status-change:\d+$/);
+      // A status change, or a withdrawal (the claim's id and when it was withdrawn; lib/feed/status-feed.ts).
+      expect(entry.id).toMatch(/^tag:[^,]+,2026:(?:status-change:\d+|withdrawal:\d+-\d+)$/);
       expect(entry.link).toMatch(/^https?:\/\/[^/]+\/claims\/[a-z0-9-]+$/);
     }
 

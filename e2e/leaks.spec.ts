@@ -159,6 +159,8 @@ function surfaces(s: Secrets): Surface[] {
     { path: `/claims/${s.publicSlug}`, rsc: true },
     { path: `/claims/${s.derivedSlug}`, rsc: true },
     { path: `/claims/${s.draftSlug}`, echoed: [s.draftSlug], rsc: true },
+    // The page a withdrawn claim's URL shows (proxy.ts): a draft is not withdrawn, so it is a 404 here too.
+    { path: `/claims/withdrawn/${s.draftSlug}`, echoed: [s.draftSlug], rsc: true },
     { path: "/actors", rsc: true },
     { path: `/actors/${s.actorSlug}`, echoed: [s.actorSlug], rsc: true },
     { path: "/corrections", rsc: true },
@@ -173,6 +175,7 @@ function surfaces(s: Secrets): Surface[] {
     { path: `/api/claims/${s.publicSlug}` },
     { path: `/api/claims/${s.derivedSlug}` },
     { path: `/api/claims/${s.draftSlug}`, echoed: [s.draftSlug] },
+    { path: "/api/withdrawals?pageSize=100" },
     { path: "/api/claims.csv" },
     { path: `/api/claims.csv?q=${word}`, echoed: [word] },
     { path: `/api/claims.csv?actor=${s.actorSlug}`, echoed: [s.actorSlug] },

@@ -137,7 +137,7 @@ describe("changeStatus", () => {
     const result = await change(claim.id, 1, "DISPUTED", "New footage shows the strike hit a different village.");
     expect(result).toMatchObject({ ok: true, data: { isCorrection: true } });
     const { corrections } = await listCorrections(db);
-    expect(corrections.find((c) => c.claim.slug === claim.slug)).toMatchObject({
+    expect(corrections.find((c) => c.entry === "correction" && c.claim.slug === claim.slug)).toMatchObject({
       from: "CONFIRMED",
       to: "DISPUTED",
       rationale: "New footage shows the strike hit a different village.",

@@ -30,12 +30,18 @@ function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
 }
 
 /**
- * `{ error: { message, params } }`. A 400 names every bad parameter and is not cached; a 404 may be cached like
- * data (a claim published later shows within the same bound as everything else).
+ * `{ error: { message, params } }`, and for a 410 what was withdrawn (`extra`). A 400 names every bad parameter and is
+ * not cached; a 404 or 410 may be cached like data (a claim published later shows within the same bound as
+ * everything else).
  */
-export function apiError(status: 400 | 404, message: string, params: ApiParamIssue[] = []): Response {
+export function apiError(
+  status: 400 | 404 | 410,
+  message: string,
+  params: ApiParamIssue[] = [],
+  extra: Record<string, unknown> = {},
+): Response {
   return Response.json(
-    { error: { message, params } },
-    { status, headers: { "Cache-Control": status === 404 ? CDN_CACHE_CONTROL : "no-store", ...CORS } },
+    { error: { message, params }, ...extra },
+    { status, headers: { "Cache-Control": status === 400 ? "no-store" : CDN_CACHE_CONTROL, ...CORS } },
   );
 }

@@ -1,18 +1,20 @@
 import { readSession } from "@/lib/auth/read-session";
-import { actorExists, claimIdExists, publishedClaimExists, userIdExists } from "@/lib/data/reads/exists";
+import { actorExists, claimIdExists, claimPageState, userIdExists, type ClaimPageState } from "@/lib/data/reads/exists";
 import { db } from "@/lib/db/client";
-import { rememberedExists } from "@/lib/data/public-page-memo";
+import { remembered, rememberedExists } from "@/lib/data/public-page-memo";
 
 // The proxy's reads (proxy.ts): cheap checks made before a page renders, so its status can be real (a 404 for a
-// missing claim or actor, a 307 to /login, a 403). Not in Next's cache: the session and claim-number checks run
-// against the database as it is now; whether a reader page exists is remembered for at most two seconds and
-// forgotten at every write (lib/data/public-page-memo.ts).
+// missing claim or actor, a 410 for a withdrawn claim, a 307 to /login, a 403). Not in Next's cache: the session and
+// claim-number checks run against the database as it is now; what a reader page shows is remembered for at most two
+// seconds and forgotten at every write (lib/data/public-page-memo.ts).
 
-export async function readPublicPageExists(kind: "claims" | "actors", slug: string): Promise<boolean> {
-  return rememberedExists(`${kind}/${slug}`, async () => {
-    const client = await db();
-    return kind === "claims" ? publishedClaimExists(client, slug) : actorExists(client, slug);
-  });
+/** Whether a claim URL shows its page, the 410 page of a withdrawal, or a 404. */
+export async function readClaimPageState(slug: string): Promise<ClaimPageState> {
+  return remembered(`claims/${slug}`, async () => claimPageState(await db(), slug));
+}
+
+export async function readActorPageExists(slug: string): Promise<boolean> {
+  return rememberedExists(`actors/${slug}`, async () => actorExists(await db(), slug));
 }
 
 export async function readProxySession(token: string) {

@@ -11,7 +11,8 @@ import {
 } from "@/lib/data/reads/dashboard";
 import { findActorBySlug, getActorProfile, listActors } from "@/lib/data/reads/actors";
 import { listCorrections } from "@/lib/data/reads/corrections";
-import { listFeedChanges } from "@/lib/data/reads/feed";
+import { FEED_LIMIT, listFeedChanges } from "@/lib/data/reads/feed";
+import { getWithdrawnClaim, listWithdrawals } from "@/lib/data/reads/withdrawn";
 import { listSimilarToClaim } from "@/lib/data/reads/similar-claims";
 import { PAGE_SIZE, type ClaimFilters } from "@/lib/validation/claim-filters";
 import {
@@ -115,12 +116,39 @@ export async function readCorrections(page: number) {
   cacheLife("claims");
   cacheTag(READER_TAG);
   const checked = readerArg(ReaderPageArg, page);
-  return checked === undefined ? { total: 0, corrections: [] } : listCorrections(await db(), checked);
+  return checked === undefined ? { total: 0, withdrawals: 0, corrections: [] } : listCorrections(await db(), checked);
+}
+
+/** A claim taken down by a retraction, for its 410 page (docs/decisions/0022-withdrawn-claims-answer-410.md). */
+export async function readWithdrawnClaim(slug: string) {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  const checked = readerArg(ReaderSlugArg, slug);
+  return checked === undefined ? null : getWithdrawnClaim(await db(), checked);
+}
+
+/** The withdrawn claims, newest first, for GET /api/withdrawals. */
+export async function readWithdrawals(page: number, pageSize: number) {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  const checkedPage = readerArg(ReaderPageArg, page);
+  const size = readerArg(ReaderPageSizeArg, pageSize);
+  if (checkedPage === undefined || size === undefined) {
+    return { total: 0, page: 1, pageSize: 1, pageCount: 1, withdrawals: [] };
+  }
+  return listWithdrawals(await db(), checkedPage, size);
 }
 
 export async function readFeedChanges() {
   "use cache";
   cacheLife("claims");
   cacheTag(READER_TAG);
-  return listFeedChanges(await db());
+  const client = await db();
+  const [changes, { withdrawals }] = await Promise.all([
+    listFeedChanges(client),
+    listWithdrawals(client, 1, FEED_LIMIT),
+  ]);
+  return { changes, withdrawals };
 }

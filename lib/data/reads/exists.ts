@@ -8,6 +8,17 @@ export async function publishedClaimExists(db: Db, slug: string): Promise<boolea
   return (await db.claim.count({ where: { slug, ...PUBLISHED } })) > 0;
 }
 
+/** What a claim's URL shows: its page, the 410 page of a withdrawn claim, or a 404 (drafts included). */
+export type ClaimPageState = "published" | "withdrawn" | "missing";
+
+export async function claimPageState(db: Db, slug: string): Promise<ClaimPageState> {
+  const claim = await db.claim.findFirst({ where: { slug }, select: { publishedAt: true, withdrawnAt: true } });
+  if (!claim) return "missing";
+  if (claim.publishedAt) return "published";
+  // The same test as WITHDRAWN (lib/data/reads/withdrawn.ts): publishedAt is null here.
+  return claim.withdrawnAt ? "withdrawn" : "missing";
+}
+
 /** An actor readers may see (a draft-only actor is as missing as an unknown one). */
 export async function actorExists(db: Db, slug: string): Promise<boolean> {
   return (await db.actor.count({ where: { slug, ...PUBLIC_ACTOR } })) > 0;
