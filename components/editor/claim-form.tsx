@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRef } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
 import type { z } from "zod";
 import { CLAIM_FIELD_NAMES, ClaimFields, type ClaimFieldValues } from "@/components/editor/claim-fields";
@@ -102,12 +101,12 @@ export function EditClaimForm({
 }: Options & { defaults: ClaimFieldValues; action: UpdateClaim }) {
   const hydrated = useHydrated();
   const { claimId, version, moveOn } = useClaimVersion();
-  // The values the form was opened with; after each save of this form, the values it saved. A save is refused only
-  // where a field it changes was changed by someone else since (docs/decisions/0025-conflicts-per-field.md).
-  const opened = useRef(openedFrom(defaults));
   const form = useForm<z.input<typeof ClaimUpdateSchema>, unknown, z.output<typeof ClaimUpdateSchema>>({
     resolver: zodResolver(ClaimUpdateSchema),
-    defaultValues: { ...defaults, claimId, version },
+    // `openedWith`: the values the form was opened with, and after each save of this form the values it saved. A
+    // save is refused only where a field it changes was changed by someone else since
+    // (docs/decisions/0025-conflicts-per-field.md).
+    defaultValues: { ...defaults, claimId, version, openedWith: openedFrom(defaults) },
   });
   const { register, control, setError, setValue, getValues, formState } = form;
   const state = useSaveState(setError, CLAIM_FIELD_NAMES);
@@ -121,16 +120,15 @@ export function EditClaimForm({
     if (!result.ok) return state.refused(result);
     moveOn(result.data);
     setValue("slug", result.data.slug);
-    opened.current = openedFrom(getValues() as ClaimFieldValues, result.data.claimantId);
+    setValue("openedWith", openedFrom(getValues() as ClaimFieldValues, result.data.claimantId));
     state.saved(savedMessage(result.data.othersChanged));
   });
 
   return (
     <form
       onSubmit={(event) => {
-        // The version this page holds, which moves on with every save made from it, and the values compared.
+        // The version this page holds, which moves on with every save made from it.
         setValue("version", version);
-        setValue("openedWith", opened.current);
         void submit(event);
       }}
       noValidate
