@@ -181,6 +181,59 @@ const NOTE_ACTIONS: Action[] = [
   },
 ];
 
+/**
+ * Issue 11's later actions, fuzzed in a test of their own for the same reason as the notes: the claimant's side, a
+ * checklist tick, and the claim edit checked field by field (with the values the form was opened with).
+ */
+const LATER_ACTIONS: Action[] = [
+  {
+    // The valid input moves the side to a new label, so every valid call is a real write.
+    name: "setActorSideAction",
+    module: "actor-actions",
+    valid: async (ctx) => ({ actorId: ctx.claim.claimant.id, side: unique("Fuzzed side") }),
+  },
+  {
+    // Ticks the first open step, or unticks it when it is ticked: every valid call is a real write.
+    name: "tickStepAction",
+    module: "checklist-actions",
+    valid: async (ctx) => {
+      const db = await e2eDb();
+      const step = await db.checklistStep.findFirstOrThrow({
+        where: { retiredAt: null },
+        orderBy: { position: "asc" },
+        select: { id: true },
+      });
+      const ticked = await db.checklistTick.count({ where: { claimId: ctx.claim.id, stepId: step.id } });
+      return { claimId: ctx.claim.id, stepId: step.id, done: ticked === 0 };
+    },
+  },
+  {
+    name: "updateClaimAction",
+    module: CLAIM_ACTIONS,
+    valid: async (ctx) => {
+      const claim = await (
+        await e2eDb()
+      ).claim.findUniqueOrThrow({
+        where: { id: ctx.claim.id },
+        select: { slug: true, statement: true, category: true, kind: true, claimedAt: true, claimantId: true },
+      });
+      const openedWith = {
+        slug: claim.slug,
+        statement: claim.statement,
+        originalText: "",
+        originalLanguage: "",
+        category: claim.category,
+        kind: claim.kind,
+        claimedAt: claim.claimedAt.toISOString().slice(0, 10),
+        location: "",
+        claimantId: String(claim.claimantId),
+        incidentId: "",
+      };
+      return { ...base(ctx), ...claimFields(ctx), openedWith };
+    },
+  },
+];
+
 /** Values of any JSON type a crafted request can put where a field belongs. */
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   hostileText,
@@ -267,13 +320,24 @@ async function snapshot(ctx: Ctx) {
         publishedAt: true,
         claimantId: true,
         _count: {
-          select: { sources: true, figures: true, linksFrom: true, linksTo: true, statusChanges: true, notes: true },
+          select: {
+            sources: true,
+            figures: true,
+            linksFrom: true,
+            linksTo: true,
+            statusChanges: true,
+            notes: true,
+            ticks: true,
+          },
         },
       },
     }),
     db.auditEvent.count({ where: { userId: ctx.editor.id } }),
   ]);
-  const actor = await db.actor.findUniqueOrThrow({ where: { id: claim.claimantId }, select: { published: true } });
+  const actor = await db.actor.findUniqueOrThrow({
+    where: { id: claim.claimantId },
+    select: { published: true, side: true },
+  });
   return { claim, audits, actor };
 }
 
@@ -332,6 +396,16 @@ test(`the note actions: ${RUNS} generated requests each, never a 5xx or a partia
   const runs = await Promise.all(NOTE_ACTIONS.map((action) => fuzzAction(action, request)));
   console.log(
     `generated inputs per note action: ${JSON.stringify(Object.fromEntries(NOTE_ACTIONS.map((a, i) => [a.name, runs[i]])))}`,
+  );
+  for (const n of runs) expect(n).toBeGreaterThanOrEqual(RUNS);
+});
+
+test(`the side, checklist and per-field edit actions: ${RUNS} generated requests each, never a 5xx or a partial write`, async ({
+  request,
+}) => {
+  const runs = await Promise.all(LATER_ACTIONS.map((action) => fuzzAction(action, request)));
+  console.log(
+    `generated inputs per later action: ${JSON.stringify(Object.fromEntries(LATER_ACTIONS.map((a, i) => [a.name, runs[i]])))}`,
   );
   for (const n of runs) expect(n).toBeGreaterThanOrEqual(RUNS);
 });
