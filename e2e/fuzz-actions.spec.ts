@@ -341,6 +341,26 @@ async function snapshot(ctx: Ctx) {
   return { claim, audits, actor };
 }
 
+/**
+ * The claims and actors the fuzzed actions own. A hostile number that happens to be another action's claim or
+ * claimant id is a real target: an editor may add a figure or a link to any claim, and since additions check their
+ * own rows rather than the form's version (docs/decisions/0025-conflicts-per-field.md) such a write is accepted —
+ * and the other action's "a refusal changed nothing" check would see it. Such a number is swapped for an id nobody
+ * has, so each action's claims change only through its own requests.
+ */
+const ownedClaims = new Set<number>();
+const ownedActors = new Set<number>();
+const NOBODY = 2_000_000_000;
+
+function awayFromOthers(value: unknown, ctx: Ctx): unknown {
+  // Ids travel as numbers or as digits in text (lib/validation/fields.ts reads " 17 " and "17.0" as 17).
+  const id = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim() || NaN) : NaN;
+  if (!Number.isFinite(id)) return value;
+  const mine = [ctx.claim.id, ctx.other.id, ctx.claim.claimant.id, ctx.other.claimant.id];
+  if (mine.includes(id)) return value;
+  return ownedClaims.has(id) || ownedActors.has(id) ? NOBODY : value;
+}
+
 /** The fuzzing of one action, with its own claims and its own editor so that actions can run side by side. */
 async function fuzzAction(action: Action, request: APIRequestContext): Promise<number> {
   const db = await e2eDb();
@@ -350,6 +370,10 @@ async function fuzzAction(action: Action, request: APIRequestContext): Promise<n
   const other = await makeTestClaim(db);
   const claim = await makeTestClaim(db);
   const ctx: Ctx = { claim, other, version: 1, request, editor };
+  for (const c of [claim, other]) {
+    ownedClaims.add(c.id);
+    ownedActors.add(c.claimant.id);
+  }
   let runs = 0;
   await fc.assert(
     fc.asyncProperty(plan, async (p) => {
@@ -359,7 +383,7 @@ async function fuzzAction(action: Action, request: APIRequestContext): Promise<n
       let input: unknown = valid;
       if (p.kind === "field") {
         const paths = leafPaths(valid);
-        input = setPath(valid, paths[p.pick % paths.length]!, p.value);
+        input = setPath(valid, paths[p.pick % paths.length]!, awayFromOthers(p.value, ctx));
       } else if (p.kind === "extra") input = { ...valid, [p.key]: p.value };
       else if (p.kind === "whole") input = p.value;
       const before = await snapshot(ctx);
