@@ -203,6 +203,59 @@ const ASSIGN_ACTIONS: Action[] = [
   },
 ];
 
+/**
+ * Issue 11's later actions, fuzzed in a test of their own for the same reason as the notes: the claimant's side, a
+ * checklist tick, and the claim edit checked field by field (with the values the form was opened with).
+ */
+const LATER_ACTIONS: Action[] = [
+  {
+    // The valid input moves the side to a new label, so every valid call is a real write.
+    name: "setActorSideAction",
+    module: "actor-actions",
+    valid: async (ctx) => ({ actorId: ctx.claim.claimant.id, side: unique("Fuzzed side") }),
+  },
+  {
+    // Ticks the first open step, or unticks it when it is ticked: every valid call is a real write.
+    name: "tickStepAction",
+    module: "checklist-actions",
+    valid: async (ctx) => {
+      const db = await e2eDb();
+      const step = await db.checklistStep.findFirstOrThrow({
+        where: { retiredAt: null },
+        orderBy: { position: "asc" },
+        select: { id: true },
+      });
+      const ticked = await db.checklistTick.count({ where: { claimId: ctx.claim.id, stepId: step.id } });
+      return { claimId: ctx.claim.id, stepId: step.id, done: ticked === 0 };
+    },
+  },
+  {
+    name: "updateClaimAction",
+    module: CLAIM_ACTIONS,
+    valid: async (ctx) => {
+      const claim = await (
+        await e2eDb()
+      ).claim.findUniqueOrThrow({
+        where: { id: ctx.claim.id },
+        select: { slug: true, statement: true, category: true, kind: true, claimedAt: true, claimantId: true },
+      });
+      const openedWith = {
+        slug: claim.slug,
+        statement: claim.statement,
+        originalText: "",
+        originalLanguage: "",
+        category: claim.category,
+        kind: claim.kind,
+        claimedAt: claim.claimedAt.toISOString().slice(0, 10),
+        location: "",
+        claimantId: String(claim.claimantId),
+        incidentId: "",
+      };
+      return { ...base(ctx), ...claimFields(ctx), openedWith };
+    },
+  },
+];
+
 /** Values of any JSON type a crafted request can put where a field belongs. */
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   hostileText,
@@ -290,14 +343,45 @@ async function snapshot(ctx: Ctx) {
         claimantId: true,
         assigneeId: true,
         _count: {
-          select: { sources: true, figures: true, linksFrom: true, linksTo: true, statusChanges: true, notes: true },
+          select: {
+            sources: true,
+            figures: true,
+            linksFrom: true,
+            linksTo: true,
+            statusChanges: true,
+            notes: true,
+            ticks: true,
+          },
         },
       },
     }),
     db.auditEvent.count({ where: { userId: ctx.editor.id } }),
   ]);
-  const actor = await db.actor.findUniqueOrThrow({ where: { id: claim.claimantId }, select: { published: true } });
+  const actor = await db.actor.findUniqueOrThrow({
+    where: { id: claim.claimantId },
+    select: { published: true, side: true },
+  });
   return { claim, audits, actor };
+}
+
+/**
+ * The claims and actors the fuzzed actions own. A hostile number that happens to be another action's claim or
+ * claimant id is a real target: an editor may add a figure or a link to any claim, and since additions check their
+ * own rows rather than the form's version (docs/decisions/0025-conflicts-per-field.md) such a write is accepted —
+ * and the other action's "a refusal changed nothing" check would see it. Such a number is swapped for an id nobody
+ * has, so each action's claims change only through its own requests.
+ */
+const ownedClaims = new Set<number>();
+const ownedActors = new Set<number>();
+const NOBODY = 2_000_000_000;
+
+function awayFromOthers(value: unknown, ctx: Ctx): unknown {
+  // Ids travel as numbers or as digits in text (lib/validation/fields.ts reads " 17 " and "17.0" as 17).
+  const id = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim() || NaN) : NaN;
+  if (!Number.isFinite(id)) return value;
+  const mine = [ctx.claim.id, ctx.other.id, ctx.claim.claimant.id, ctx.other.claimant.id];
+  if (mine.includes(id)) return value;
+  return ownedClaims.has(id) || ownedActors.has(id) ? NOBODY : value;
 }
 
 /** The fuzzing of one action, with its own claims and its own editor so that actions can run side by side. */
@@ -309,6 +393,10 @@ async function fuzzAction(action: Action, request: APIRequestContext): Promise<n
   const other = await makeTestClaim(db);
   const claim = await makeTestClaim(db);
   const ctx: Ctx = { claim, other, version: 1, request, editor };
+  for (const c of [claim, other]) {
+    ownedClaims.add(c.id);
+    ownedActors.add(c.claimant.id);
+  }
   let runs = 0;
   await fc.assert(
     fc.asyncProperty(plan, async (p) => {
@@ -318,7 +406,7 @@ async function fuzzAction(action: Action, request: APIRequestContext): Promise<n
       let input: unknown = valid;
       if (p.kind === "field") {
         const paths = leafPaths(valid);
-        input = setPath(valid, paths[p.pick % paths.length]!, p.value);
+        input = setPath(valid, paths[p.pick % paths.length]!, awayFromOthers(p.value, ctx));
       } else if (p.kind === "extra") input = { ...valid, [p.key]: p.value };
       else if (p.kind === "whole") input = p.value;
       const before = await snapshot(ctx);
@@ -363,6 +451,16 @@ test(`the assignment action: ${RUNS} generated requests, never a 5xx or a partia
   const runs = await Promise.all(ASSIGN_ACTIONS.map((action) => fuzzAction(action, request)));
   console.log(
     `generated inputs per assignment action: ${JSON.stringify(Object.fromEntries(ASSIGN_ACTIONS.map((a, i) => [a.name, runs[i]])))}`,
+  );
+  for (const n of runs) expect(n).toBeGreaterThanOrEqual(RUNS);
+});
+
+test(`the side, checklist and per-field edit actions: ${RUNS} generated requests each, never a 5xx or a partial write`, async ({
+  request,
+}) => {
+  const runs = await Promise.all(LATER_ACTIONS.map((action) => fuzzAction(action, request)));
+  console.log(
+    `generated inputs per later action: ${JSON.stringify(Object.fromEntries(LATER_ACTIONS.map((a, i) => [a.name, runs[i]])))}`,
   );
   for (const n of runs) expect(n).toBeGreaterThanOrEqual(RUNS);
 });

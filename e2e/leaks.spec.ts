@@ -8,7 +8,7 @@ import { refreshReaderCache } from "./reader-cache";
 import { callAction } from "./server-actions";
 
 // Issue 10, "Leaks": what readers must never see — a draft claim, an actor only a draft names, a protected source's
-// identity, an internal note (issue 11) — is made with unique markers in every text field and then looked for in
+// identity, an internal note or a checklist tick (issue 11) — is made with unique markers in every text field and then looked for in
 // every public surface: reader pages as HTML and as RSC payloads, the JSON API, the CSV, the feed, JSON-LD (inside
 // the claim page's HTML), the sitemap and robots files if any, error pages, the search, the claimant filter, and the
 // cached reader functions called as Server Actions. Every secret value contains the test's mark; nothing readers may see does.
@@ -124,6 +124,14 @@ async function makeSecrets(db: Db): Promise<Secrets> {
       select: { id: true },
     });
   }
+
+  // The verification checklist (issue 11, item 5) is editor-only too: a step with a marked name, ticked on the
+  // published claim by the marked editor, and retired at once so the desk's live checklist is left as it was.
+  const step = await db.checklistStep.create({
+    data: { name: secret("stepname"), position: 10_000, retiredAt: new Date() },
+    select: { id: true },
+  });
+  await db.checklistTick.create({ data: { claimId: published.id, stepId: step.id, tickedById: noteAuthor.id } });
 
   const dates = [draftDay, draftSourceDay, protectedDay].flatMap((d) => [isoDay(d), formatDay(d)]);
   return {

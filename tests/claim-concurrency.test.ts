@@ -4,11 +4,12 @@ import { addFigure } from "@/lib/data/writes/figures";
 import { changeStatus } from "@/lib/data/writes/status";
 import { updateClaim } from "@/lib/data/writes/claims";
 import type { Db } from "@/lib/db/create-client";
-import { ClaimUpdateSchema } from "@/lib/validation/claim";
+import { ClaimUpdateSchema, OpenedWithSchema } from "@/lib/validation/claim";
+import { claimFieldSelect, claimFormValues } from "@/lib/domain/claim-fields";
 import { FigureSchema } from "@/lib/validation/figure";
 import { createTestDb } from "./helpers/test-db";
 
-// No lost updates: N saves of one version of a claim, at the same moment, on a real SQLite file, through the one
+// No lost updates: N saves of one version (or of one field) of a claim, at the same moment, on a real SQLite file, through the one
 // client a server process holds. (Several connections in one Node process cannot be tested this way: better-sqlite3
 // waits for a lock synchronously, blocking the very thread that would release it. The app keeps one writing process.)
 
@@ -23,6 +24,20 @@ beforeAll(async () => {
   for (let i = 0; i < N; i++) editors.push(await makeTestUser(db, { name: `Racer ${i}` }));
 });
 afterAll(async () => cleanup());
+
+/** What the edit form holds when it is opened on the claim as stored now (app/editor/claims/[id]/page.tsx). */
+async function openedWith(claimId: number) {
+  const row = await db.claim.findUniqueOrThrow({
+    where: { id: claimId },
+    select: { slug: true, ...claimFieldSelect, claimantId: true, incidentId: true },
+  });
+  return OpenedWithSchema.parse({
+    ...claimFormValues(row),
+    slug: row.slug,
+    claimantId: row.claimantId,
+    incidentId: "",
+  });
+}
 
 function editForm(claim: { id: number; claimant: { id: number } }, i: number) {
   return ClaimUpdateSchema.parse({
@@ -62,20 +77,46 @@ describe("optimistic concurrency on Claim.version", () => {
     expect(await db.auditEvent.count()).toBe(auditBefore + 1);
   });
 
-  it("lets exactly one win when the saves are different kinds of write (edit, status, figure)", async () => {
+  it("with the values the form was opened with, exactly one of N concurrent saves of the statement wins", async () => {
     const claim = await makeTestClaim(db);
-    const actorId = claim.claimant.id;
-    const before = { figures: await db.casualtyFigure.count(), changes: await db.statusChange.count() };
+    const opened = await openedWith(claim.id);
+    const results = await Promise.all(
+      editors.map((editor, i) => updateClaim(db, editor, { ...editForm(claim, i), openedWith: opened })),
+    );
+    const winners = results.flatMap((r, i) => (r.ok ? [i] : []));
+    expect(winners).toHaveLength(1);
+    const winner = winners[0]!;
+    for (const [i, r] of results.entries()) {
+      if (i === winner) continue;
+      expect(r).toMatchObject({ ok: false, fieldErrors: { statement: [expect.stringContaining(`Racer ${winner}`)] } });
+      expect(!r.ok && r.formError).toContain(`Statement written by racer ${winner}`);
+    }
+    const row = await db.claim.findUniqueOrThrow({
+      where: { id: claim.id },
+      select: { statement: true, version: true },
+    });
+    expect(row).toEqual({ statement: `Statement written by racer ${winner}`, version: 2 });
+  });
+
+  it("lets unrelated saves made at the same moment all succeed: the statement, the location, a figure", async () => {
+    const claim = await makeTestClaim(db, { location: "Khost" });
+    const opened = await openedWith(claim.id);
+    const figuresBefore = await db.casualtyFigure.count({ where: { claimId: claim.id } });
     const results = await Promise.all([
-      updateClaim(db, editors[0]!, editForm(claim, 0)),
-      changeStatus(db, editors[1]!, { claimId: claim.id, version: 1, status: "IN_REVIEW", rationale: "Checking." }),
+      updateClaim(db, editors[0]!, { ...editForm(claim, 0), location: "Khost", openedWith: opened }),
+      updateClaim(db, editors[1]!, {
+        ...editForm(claim, 1),
+        statement: claim.statement,
+        location: "Kurram",
+        openedWith: opened,
+      }),
       addFigure(
         db,
         editors[2]!,
         FigureSchema.parse({
           claimId: claim.id,
           version: 1,
-          reportedById: actorId,
+          reportedById: claim.claimant.id,
           population: "CIVILIANS",
           outcome: "KILLED",
           min: 3,
@@ -83,11 +124,39 @@ describe("optimistic concurrency on Claim.version", () => {
         }),
       ),
     ]);
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const written =
-      (await db.casualtyFigure.count()) - before.figures + ((await db.statusChange.count()) - before.changes);
-    const winner = results.findIndex((r) => r.ok);
-    expect(written).toBe(winner === 0 ? 0 : 1);
-    expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { version: true } })).version).toBe(2);
+    expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+    const row = await db.claim.findUniqueOrThrow({
+      where: { id: claim.id },
+      select: { statement: true, location: true, version: true },
+    });
+    expect(row).toEqual({ statement: "Statement written by racer 0", location: "Kurram", version: 4 });
+    expect(await db.casualtyFigure.count({ where: { claimId: claim.id } })).toBe(figuresBefore + 1);
+  });
+
+  it("keeps a status change version-checked: after another editor's figure it is refused, writing nothing", async () => {
+    const claim = await makeTestClaim(db);
+    const figure = await addFigure(
+      db,
+      editors[0]!,
+      FigureSchema.parse({
+        claimId: claim.id,
+        version: 1,
+        reportedById: claim.claimant.id,
+        population: "CIVILIANS",
+        outcome: "INJURED",
+        min: 1,
+        max: 2,
+      }),
+    );
+    expect(figure.ok).toBe(true);
+    const changes = await db.statusChange.count();
+    const status = await changeStatus(db, editors[1]!, {
+      claimId: claim.id,
+      version: 1,
+      status: "IN_REVIEW",
+      rationale: "Checking.",
+    });
+    expect(status).toMatchObject({ ok: false, conflict: { changedBy: "Racer 0" } });
+    expect(await db.statusChange.count()).toBe(changes);
   });
 });

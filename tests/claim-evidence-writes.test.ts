@@ -11,7 +11,8 @@ import { AttachSourceSchema } from "@/lib/validation/source";
 import { auditOf, tableCounts } from "./helpers/editor-fixtures";
 import { createTestDb } from "./helpers/test-db";
 
-// Sources, figures and links of a claim: each write checks and moves the claim's version, and is audited.
+// Sources, figures and links of a claim: each write moves the claim's counter on and is audited; it checks its own
+// rows, not the version the form holds (docs/decisions/0025-conflicts-per-field.md).
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -138,17 +139,28 @@ describe("attachSource / detachSource", () => {
     expect(await tableCounts(db)).toEqual(before);
   });
 
-  it("refuses a stale version, creating no source", async () => {
+  it("adds a source from a page whose version moved on since (another editor's save), and says so", async () => {
     const claim = await makeTestClaim(db, { sources: [] });
     await db.claim.update({ where: { id: claim.id }, data: { version: 2 } });
-    const before = await tableCounts(db);
     const result = await attachSource(
       db,
       editor,
       AttachSourceSchema.parse({ claimId: claim.id, version: 1, stance: "SUPPORTS", source: newSource() }),
     );
-    expect(result).toMatchObject({ ok: false, conflict: expect.any(Object) });
+    // previousVersion 2 is not the page's 1: the page must not take 3 as its own (its status form stays stale).
+    expect(result).toMatchObject({ ok: true, data: { previousVersion: 2, version: 3 } });
+    expect(await db.claimSource.count({ where: { claimId: claim.id } })).toBe(1);
+  });
+
+  it("refuses to remove a source another editor removed first, writing nothing", async () => {
+    const claim = await makeTestClaim(db, { sources: [{ stance: "SUPPORTS" }, { stance: "CONTEXT" }] });
+    const first = await detachSource(db, editor, { claimId: claim.id, version: 1, sourceId: claim.sources[0]!.id });
+    expect(first.ok).toBe(true);
+    const before = await tableCounts(db);
+    const second = await detachSource(db, editor, { claimId: claim.id, version: 1, sourceId: claim.sources[0]!.id });
+    expect(second).toMatchObject({ ok: false, fieldErrors: { sourceId: [expect.stringMatching(/not linked/)] } });
     expect(await tableCounts(db)).toEqual(before);
+    expect(await version(claim.id)).toBe(2);
   });
 
   it("removes a source, but not one a figure cites, not another claim's, and not the last one of a final verdict", async () => {
@@ -177,7 +189,7 @@ describe("attachSource / detachSource", () => {
     });
 
     const removed = await detachSource(db, editor, { claimId: claim.id, version: 1, sourceId: spare!.id });
-    expect(removed).toEqual({ ok: true, data: { version: 2 } });
+    expect(removed).toEqual({ ok: true, data: { previousVersion: 1, version: 2 } });
     const audit = await db.auditEvent.findFirstOrThrow({
       where: { entity: "ClaimSource", action: "delete" },
       orderBy: { id: "desc" },
@@ -255,7 +267,7 @@ describe("addFigure / removeFigure", () => {
     const figureOfA = await db.casualtyFigure.findFirstOrThrow({ where: { claimId: a.id }, select: { id: true } });
     expect(await removeFigure(db, editor, { claimId: a.id, version: 1, figureId: figureOfA.id })).toEqual({
       ok: true,
-      data: { version: 2 },
+      data: { previousVersion: 1, version: 2 },
     });
     expect(await auditOf(db, "CasualtyFigure", figureOfA.id)).toMatchObject([
       { action: "delete", changes: { min: 1, max: 2 } },
@@ -315,7 +327,7 @@ describe("addLink / removeLink", () => {
     });
     expect(await removeLink(db, editor, { claimId: b.id, version: 1, linkId: link.id })).toEqual({
       ok: true,
-      data: { version: 2 },
+      data: { previousVersion: 1, version: 2 },
     });
     expect(await auditOf(db, "ClaimLink", link.id)).toMatchObject([
       { action: "delete", changes: { fromId: b.id, toId: a.id } },

@@ -7,6 +7,7 @@ import { errorAt } from "@/components/editor/field-error";
 import type { ActorOption, IncidentOption } from "@/lib/data/reads/editor-claim-detail";
 import { CLAIM_FIELD_KEYS } from "@/lib/domain/claim-fields";
 import { formatDay } from "@/lib/domain/format";
+import { SIDE_MAX } from "@/lib/validation/actor";
 import type { ClaimCreateSchema } from "@/lib/validation/claim";
 import {
   ACTOR_KIND_LABEL,
@@ -29,6 +30,7 @@ export const CLAIM_FIELD_NAMES = [
   "claimant.actor.kind",
   "claimant.actor.country",
   "claimant.actor.sameAs",
+  "claimant.actor.side",
   "incidentId",
 ] as const;
 
@@ -120,6 +122,23 @@ export function ClaimFields({
             >
               <input {...register("claimant.actor.sameAs")} type="url" inputMode="url" />
             </Field>
+            <Field
+              label="Side in the story (optional)"
+              errors={e("claimant.actor.side")}
+              hint="Shared by every actor on that side; the parity table groups by it. Empty: none or independent."
+            >
+              <input
+                {...register("claimant.actor.side")}
+                list="claimant-sides"
+                maxLength={SIDE_MAX}
+                autoComplete="off"
+              />
+            </Field>
+            <datalist id="claimant-sides">
+              {[...new Set(actors.flatMap((a) => (a.side ? [a.side] : [])))].sort().map((side) => (
+                <option key={side} value={side} />
+              ))}
+            </datalist>
           </div>
         )}
       </fieldset>

@@ -11,7 +11,8 @@ import { useSaveState } from "@/components/editor/use-save-state";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionFailure, FormAction } from "@/lib/actions/result";
 import type { ActorOption, IncidentOption } from "@/lib/data/reads/editor-claim-detail";
-import { ClaimCreateSchema, ClaimUpdateSchema } from "@/lib/validation/claim";
+import { CLAIM_FIELD_KEYS } from "@/lib/domain/claim-fields";
+import { ClaimCreateSchema, ClaimUpdateSchema, type OpenedWithSchema } from "@/lib/validation/claim";
 
 type Options = { actors: ActorOption[]; incidents: IncidentOption[] };
 
@@ -65,7 +66,32 @@ export function CreateClaimForm({
   );
 }
 
-type UpdateClaim = FormAction<z.output<typeof ClaimUpdateSchema>, { version: number; slug: string }>;
+type UpdateClaim = FormAction<
+  z.output<typeof ClaimUpdateSchema>,
+  { previousVersion: number; version: number; slug: string; claimantId: number; othersChanged: string[] }
+>;
+
+/**
+ * What the inputs hold, field by field, as the server compares it (lib/domain/edit-conflicts.ts). A new claimant
+ * has no id yet: the server's answer gives it after the save.
+ */
+function openedFrom(values: ClaimFieldValues, claimantId?: number): z.input<typeof OpenedWithSchema> {
+  const fields = Object.fromEntries(CLAIM_FIELD_KEYS.map((f) => [f, String(values[f] ?? "")]));
+  const picked = values.claimant?.mode === "existing" ? values.claimant.actorId : undefined;
+  return {
+    ...fields,
+    slug: String(values.slug ?? ""),
+    claimantId: String(claimantId ?? picked ?? ""),
+    incidentId: String(values.incidentId ?? ""),
+  } as z.input<typeof OpenedWithSchema>;
+}
+
+/** The success note; it names what someone else changed meanwhile, which this form still shows as it was. */
+function savedMessage(othersChanged: string[]) {
+  const base = "Saved. Readers see the change at once if the claim is published.";
+  if (!othersChanged.length) return base;
+  return `${base} Another editor changed the ${othersChanged.join(", ")} since you opened this page: they were kept; reload to see them.`;
+}
 
 export function EditClaimForm({
   actors,
@@ -74,12 +100,15 @@ export function EditClaimForm({
   action,
 }: Options & { defaults: ClaimFieldValues; action: UpdateClaim }) {
   const hydrated = useHydrated();
-  const { claimId, version, setVersion } = useClaimVersion();
+  const { claimId, version, moveOn } = useClaimVersion();
   const form = useForm<z.input<typeof ClaimUpdateSchema>, unknown, z.output<typeof ClaimUpdateSchema>>({
     resolver: zodResolver(ClaimUpdateSchema),
-    defaultValues: { ...defaults, claimId, version },
+    // `openedWith`: the values the form was opened with, and after each save of this form the values it saved. A
+    // save is refused only where a field it changes was changed by someone else since
+    // (docs/decisions/0025-conflicts-per-field.md).
+    defaultValues: { ...defaults, claimId, version, openedWith: openedFrom(defaults) },
   });
-  const { register, control, setError, setValue, formState } = form;
+  const { register, control, setError, setValue, getValues, formState } = form;
   const state = useSaveState(setError, CLAIM_FIELD_NAMES);
   const claimantMode = useWatch({ control, name: "claimant.mode" });
   const originalLanguage = useWatch({ control, name: "originalLanguage" });
@@ -89,9 +118,10 @@ export function EditClaimForm({
     state.start();
     const result = await action(values);
     if (!result.ok) return state.refused(result);
-    setVersion(result.data.version);
+    moveOn(result.data);
     setValue("slug", result.data.slug);
-    state.saved("Saved. Readers see the change at once if the claim is published.");
+    setValue("openedWith", openedFrom(getValues() as ClaimFieldValues, result.data.claimantId));
+    state.saved(savedMessage(result.data.othersChanged));
   });
 
   return (

@@ -30,7 +30,7 @@ const blank = (claimId: number, version: number) =>
   }) as unknown as Values;
 
 /** Adds a casualty figure as one reporter gave it; a single number is min = max. */
-type AddFigure = FormAction<z.output<typeof FigureSchema>, { version: number }>;
+type AddFigure = FormAction<z.output<typeof FigureSchema>, { previousVersion: number; version: number }>;
 
 export function FigureForm({
   actors,

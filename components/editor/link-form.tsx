@@ -49,7 +49,7 @@ function useClaimSearch(query: string, excludeId: number) {
 }
 
 /** Adds a typed link from this claim to another: the other claim is found by its slug or by words. */
-type AddLink = FormAction<z.output<typeof LinkSchema>, { version: number }>;
+type AddLink = FormAction<z.output<typeof LinkSchema>, { previousVersion: number; version: number }>;
 
 export function LinkForm({ action }: { action: AddLink }) {
   const hydrated = useHydrated();

@@ -7,7 +7,10 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionFailure, FormAction } from "@/lib/actions/result";
 
 /** A remove action of the claim's page: the row to remove (`{ sourceId }`, `{ figureId }`, `{ linkId }`) at the page's version. */
-export type RemoveAction<T> = FormAction<T & { claimId: number; version: number }, { version: number }>;
+export type RemoveAction<T> = FormAction<
+  T & { claimId: number; version: number },
+  { previousVersion: number; version: number }
+>;
 
 /**
  * Removes one source, figure or link of the claim, with the page's version; says why when it is refused. The list
@@ -23,7 +26,7 @@ export function RemoveButton<T extends object>({
   label: string;
 }) {
   const hydrated = useHydrated();
-  const { claimId, version, setVersion } = useClaimVersion();
+  const { claimId, version, moveOn } = useClaimVersion();
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<ActionFailure | null>(null);
 
@@ -32,7 +35,7 @@ export function RemoveButton<T extends object>({
     setRefusal(null);
     try {
       const result = await action({ ...target, claimId, version });
-      if (result.ok) setVersion(result.data.version);
+      if (result.ok) moveOn(result.data);
       else setRefusal(result);
     } finally {
       setPending(false);

@@ -58,7 +58,7 @@ const optionLabel = (s: SourceOption) =>
   `${s.title}${s.publisher ? ` — ${s.publisher}` : ""}${s.protected ? " (protected)" : ""}`;
 
 /** Links a source to the claim with its stance: one from the list, or a new one described here. */
-type AttachSource = FormAction<z.output<typeof AttachSourceSchema>, { version: number }>;
+type AttachSource = FormAction<z.output<typeof AttachSourceSchema>, { previousVersion: number; version: number }>;
 
 export function SourceForm({
   sources,

@@ -63,6 +63,9 @@ export const CATEGORY_LABEL: Record<ClaimCategory, string> = {
 };
 export const CATEGORIES = Object.values(ClaimCategory);
 
+/** An actor's side in the story as readers see it (docs/decisions/0019-actor-sides.md): null is none or independent. */
+export const sideLabel = (side: string | null) => side ?? "None or independent";
+
 export const KIND_LABEL: Record<ClaimKind, string> = { FACT: "Factual claim", POSITION: "Position" };
 export const KINDS = Object.values(ClaimKind);
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ClaimField } from "@/lib/domain/claim-fields";
+import { EDITED_FIELDS, type EditedField } from "@/lib/domain/edit-conflicts";
 import { SLUG_MAX } from "@/lib/domain/slug";
 import { ClaimCategory, ClaimKind } from "@/lib/domain/vocabulary";
 import { ActorSchema } from "@/lib/validation/actor";
@@ -83,8 +84,29 @@ function originalNeedsLanguage(value: Fields, ctx: z.RefinementCtx) {
 export const ClaimCreateSchema = z.object(fields).superRefine(originalNeedsLanguage);
 export type ClaimCreateInput = z.output<typeof ClaimCreateSchema>;
 
+/**
+ * A value as the edit form was opened with it, as its input held it ("" for empty). Not held to the field's rules:
+ * it is only compared with what is stored (lib/domain/edit-conflicts.ts), never written.
+ */
+const openedValue = z.preprocess(
+  (v) => (v === null || v === undefined ? "" : typeof v === "number" ? String(v) : v),
+  z
+    .string({ error: "This form lost the values it was opened with: reload the page." })
+    .max(ORIGINAL_MAX, { error: "This form lost the values it was opened with: reload the page." }),
+);
+
+/** What the edit form was opened with, field by field: a save then conflicts only where the same field changed. */
+export const OpenedWithSchema = z.object(
+  Object.fromEntries(EDITED_FIELDS.map((f) => [f, openedValue])) as Record<EditedField, typeof openedValue>,
+  { error: "This form lost the values it was opened with: reload the page." },
+);
+
+/**
+ * `version` is the claim's version the page holds. With `openedWith`, a save is checked field by field; a request
+ * without it (an older client, a script) keeps the whole-claim check: it is refused once the version moved on.
+ */
 export const ClaimUpdateSchema = z
-  .object({ ...fields, claimId: recordId("a claim"), version: versionField })
+  .object({ ...fields, claimId: recordId("a claim"), version: versionField, openedWith: OpenedWithSchema.optional() })
   .superRefine(originalNeedsLanguage);
 export type ClaimUpdateInput = z.output<typeof ClaimUpdateSchema>;
 

@@ -22,7 +22,16 @@ export async function listActors(db: Db) {
 export function findActorBySlug(db: Db, slug: string) {
   return db.actor.findFirst({
     where: { slug, ...PUBLIC_ACTOR },
-    select: { slug: true, name: true, kind: true, country: true, sameAs: true, description: true, synthetic: true },
+    select: {
+      slug: true,
+      name: true,
+      kind: true,
+      country: true,
+      side: true,
+      sameAs: true,
+      description: true,
+      synthetic: true,
+    },
   });
 }
 

@@ -1,11 +1,21 @@
 import type { Db } from "@/lib/db/create-client";
 import { createActorInTx, planActor, type NewActor } from "@/lib/data/writes/actors";
 import { diffFields, recordAudit, type Editor } from "@/lib/data/writes/record-audit";
-import { bumpVersion, conflictResult, missingClaim, versionedWrite } from "@/lib/data/writes/version-check";
+import {
+  bumpVersion,
+  conflictResult,
+  countWrite,
+  FieldsChanged,
+  missingClaim,
+  Refused,
+  versionedWrite,
+  type Counted,
+} from "@/lib/data/writes/version-check";
 import type { Tx } from "@/lib/db/create-client";
 import { isUniqueViolation } from "@/lib/data/writes/unique-violation";
 import { refuse, refuseField, type ActionFailure, type ActionResult } from "@/lib/actions/result";
-import { claimColumns, claimFieldSelect } from "@/lib/domain/claim-fields";
+import { claimColumns, claimFieldSelect, claimFormValues, type ClaimColumns } from "@/lib/domain/claim-fields";
+import { compareEdit, fieldLabel, type FieldTexts } from "@/lib/domain/edit-conflicts";
 import { firstFreeSlug, slugify } from "@/lib/domain/slug";
 import type { ClaimCreateInput, ClaimUpdateInput, PublishInput } from "@/lib/validation/claim";
 import { ratesPosition } from "@/lib/domain/verdict";
@@ -114,51 +124,87 @@ export async function createClaim(
   }
 }
 
+/** The fields the claim form edits, as text the way its inputs hold them (lib/domain/edit-conflicts.ts). */
+function storedTexts(row: ClaimColumns & { slug: string; claimantId: number; incidentId: number | null }): FieldTexts {
+  return {
+    ...textsOf(claimFormValues(row)),
+    slug: row.slug,
+    claimantId: String(row.claimantId),
+    incidentId: row.incidentId === null ? "" : String(row.incidentId),
+  };
+}
+
+function submittedTexts(input: ClaimUpdateInput): FieldTexts {
+  return {
+    ...textsOf(claimFormValues(claimColumns(input))),
+    // An empty slug keeps the current one: it is not a change.
+    ...(input.slug === undefined ? {} : { slug: input.slug }),
+    claimantId: input.claimant.mode === "existing" ? String(input.claimant.actorId) : input.claimant.actor.name,
+    incidentId: input.incidentId === undefined ? "" : String(input.incidentId),
+  };
+}
+
+const textsOf = (values: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v ?? "")])) as FieldTexts;
+
+/**
+ * Saves the fields the editor changed (lib/domain/edit-conflicts.ts). With `openedWith`, each changed field must be
+ * stored as the form was opened with it, or as the editor sets it; fields someone else changed meanwhile that this
+ * editor left alone are kept, not overwritten. The comparison runs after the counter's write took the lock, so of
+ * N concurrent saves of one field exactly one wins. Without `openedWith` the claim's version must not have moved.
+ */
 export async function updateClaim(
   db: Db,
   editor: Editor,
   input: ClaimUpdateInput,
-): Promise<ActionResult<{ version: number; slug: string }>> {
+): Promise<ActionResult<Counted & { slug: string; claimantId: number; othersChanged: string[] }>> {
   const before = await db.claim.findUnique({
     where: { id: input.claimId },
-    select: {
-      id: true,
-      version: true,
-      status: true,
-      slug: true,
-      ...claimFieldSelect,
-      claimantId: true,
-      incidentId: true,
-    },
+    select: { id: true, version: true, slug: true },
   });
   if (!before) return missingClaim();
-  if (before.version !== input.version) return conflictResult(db, before.id);
+  if (!input.openedWith && before.version !== input.version) return conflictResult(db, before.id);
   const refused = await checkReferences(db, input);
   if (refused) return refused;
-  if (before.kind !== "POSITION" && ratesPosition(input.kind, before.status)) {
-    return refuseField(
-      "kind",
-      `Positions are not rated, and this claim is ${STATUS_INFO[before.status].label}. Set its status back to Unverified first, with a rationale, then make it a position.`,
-    );
-  }
   const slug = await chooseSlug(db, input.slug, input.statement, before);
   if (!slug.ok) return slug;
   const newActor = input.claimant.mode === "new" ? await planActor(db, input.claimant.actor) : null;
 
   try {
     return await versionedWrite(db, before.id, async (tx) => {
-      const claimantId = await claimantOf(tx, editor, input, newActor);
-      const after = claimRow(input, slug.slug, claimantId);
-      const version = await bumpVersion(tx, before.id, input.version, editor.id, after);
-      const { id: _id, version: _v, status: _s, ...old } = before;
+      const counted: Counted = input.openedWith
+        ? await countWrite(tx, before.id, editor.id)
+        : { previousVersion: input.version, version: await bumpVersion(tx, before.id, input.version, editor.id) };
+      const stored = await tx.claim.findUniqueOrThrow({
+        where: { id: before.id },
+        select: { status: true, slug: true, ...claimFieldSelect, claimantId: true, incidentId: true },
+      });
+      const now = storedTexts(stored);
+      const { changed, conflicts, othersChanged } = compareEdit(input.openedWith ?? now, submittedTexts(input), now);
+      if (conflicts.length) throw new FieldsChanged(conflicts);
+      if (changed.includes("kind") && stored.kind !== "POSITION" && ratesPosition(input.kind, stored.status)) {
+        throw new Refused(
+          refuseField(
+            "kind",
+            `Positions are not rated, and this claim is ${STATUS_INFO[stored.status].label}. Set its status back to Unverified first, with a rationale, then make it a position.`,
+          ),
+        );
+      }
+      const claimantId = changed.includes("claimantId")
+        ? await claimantOf(tx, editor, input, newActor)
+        : stored.claimantId;
+      const row: Record<string, unknown> = claimRow(input, slug.slug, claimantId);
+      const data = Object.fromEntries(changed.map((f) => [f, row[f]])) as Partial<typeof stored>;
+      if (changed.length) await tx.claim.update({ where: { id: before.id }, data, select: { id: true } });
+      const { status: _s, ...old } = stored;
       await recordAudit(tx, {
         userId: editor.id,
         entity: "Claim",
         entityId: before.id,
         action: "update",
-        changes: { ...diffFields(old, after), version: [input.version, version] },
+        changes: { ...diffFields(old, data), version: [counted.previousVersion, counted.version] },
       });
-      return { version, slug: slug.slug };
+      return { ...counted, slug: data.slug ?? stored.slug, claimantId, othersChanged: othersChanged.map(fieldLabel) };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return raced(db, slug.slug, newActor);

@@ -1,42 +1,46 @@
-import type { Db } from "@/lib/db/create-client";
+import type { Db, Tx } from "@/lib/db/create-client";
 import { recordAudit, type Editor } from "@/lib/data/writes/record-audit";
-import { bumpVersion, conflictResult, missingClaim, versionedWrite } from "@/lib/data/writes/version-check";
+import { countWrite, Refused, versionedWrite, type Counted } from "@/lib/data/writes/version-check";
 import { isUniqueViolation } from "@/lib/data/writes/unique-violation";
 import { refuseField, type ActionResult } from "@/lib/actions/result";
 import type { LinkInput, RemoveLinkInput } from "@/lib/validation/link";
 import { LINK_LABEL } from "@/lib/domain/vocabulary";
 
 // Typed links from this claim to another. The link belongs to the claim it starts from: adding or removing it
-// moves that claim's version.
+// moves that claim's counter on. It depends on no other field of the claim, so it does not check the version the
+// form holds: it checks its own rows after taking the lock (lib/data/writes/version-check.ts).
 
 const selfLink = () => refuseField("targetId", "A claim cannot be linked to itself: choose another claim.");
+
+const duplicateOf = (input: LinkInput) =>
+  refuseField(
+    "targetId",
+    `This claim already “${LINK_LABEL[input.type].outgoing.toLowerCase()}” that one: the link exists.`,
+  );
+
+async function checkLink(tx: Tx, input: LinkInput) {
+  const target = await tx.claim.findUnique({ where: { id: input.targetId }, select: { id: true } });
+  if (!target) {
+    throw new Refused(
+      refuseField("targetId", "The claim to link to does not exist. Search for it and pick it from the list."),
+    );
+  }
+  const existing = await tx.claimLink.count({
+    where: { fromId: input.claimId, toId: input.targetId, type: input.type },
+  });
+  if (existing) throw new Refused(duplicateOf(input));
+}
 
 export async function addLink(
   db: Db,
   editor: Editor,
   input: LinkInput,
-): Promise<ActionResult<{ version: number; linkId: number }>> {
-  const claim = await db.claim.findUnique({ where: { id: input.claimId }, select: { version: true } });
-  if (!claim) return missingClaim();
-  if (claim.version !== input.version) return conflictResult(db, input.claimId);
+): Promise<ActionResult<Counted & { linkId: number }>> {
   if (input.targetId === input.claimId) return selfLink();
-
-  const target = await db.claim.findUnique({ where: { id: input.targetId }, select: { id: true } });
-  if (!target)
-    return refuseField("targetId", "The claim to link to does not exist. Search for it and pick it from the list.");
-  const duplicate = () =>
-    refuseField(
-      "targetId",
-      `This claim already “${LINK_LABEL[input.type].outgoing.toLowerCase()}” that one: the link exists.`,
-    );
-  const existing = await db.claimLink.count({
-    where: { fromId: input.claimId, toId: input.targetId, type: input.type },
-  });
-  if (existing) return duplicate();
-
   try {
     return await versionedWrite(db, input.claimId, async (tx) => {
-      const version = await bumpVersion(tx, input.claimId, input.version, editor.id);
+      const counted = await countWrite(tx, input.claimId, editor.id);
+      await checkLink(tx, input);
       const data = {
         fromId: input.claimId,
         toId: input.targetId,
@@ -50,34 +54,31 @@ export async function addLink(
         entity: "ClaimLink",
         entityId: link.id,
         action: "create",
-        changes: { ...data, claimVersion: [input.version, version] },
+        changes: { ...data, claimVersion: [counted.previousVersion, counted.version] },
       });
-      return { version, linkId: link.id };
+      return { ...counted, linkId: link.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return duplicate();
+    if (isUniqueViolation(error)) return duplicateOf(input);
     throw error;
   }
 }
 
-export async function removeLink(
-  db: Db,
-  editor: Editor,
-  input: RemoveLinkInput,
-): Promise<ActionResult<{ version: number }>> {
-  const claim = await db.claim.findUnique({ where: { id: input.claimId }, select: { version: true } });
-  if (!claim) return missingClaim();
-  if (claim.version !== input.version) return conflictResult(db, input.claimId);
-
-  const link = await db.claimLink.findFirst({
-    where: { id: input.linkId, fromId: input.claimId },
-    select: { id: true, toId: true, type: true, note: true },
-  });
-  if (!link)
-    return refuseField("linkId", "This link does not start from this claim. Remove it from the claim it starts from.");
-
+export async function removeLink(db: Db, editor: Editor, input: RemoveLinkInput): Promise<ActionResult<Counted>> {
   return versionedWrite(db, input.claimId, async (tx) => {
-    const version = await bumpVersion(tx, input.claimId, input.version, editor.id);
+    const counted = await countWrite(tx, input.claimId, editor.id);
+    const link = await tx.claimLink.findFirst({
+      where: { id: input.linkId, fromId: input.claimId },
+      select: { id: true, toId: true, type: true, note: true },
+    });
+    if (!link) {
+      throw new Refused(
+        refuseField(
+          "linkId",
+          "This link does not start from this claim (or another editor removed it). Remove a link from the claim it starts from.",
+        ),
+      );
+    }
     await tx.claimLink.delete({ where: { id: link.id }, select: { id: true } });
     await recordAudit(tx, {
       userId: editor.id,
@@ -89,9 +90,9 @@ export async function removeLink(
         toId: link.toId,
         type: link.type,
         note: link.note,
-        claimVersion: [input.version, version],
+        claimVersion: [counted.previousVersion, counted.version],
       },
     });
-    return { version };
+    return counted;
   });
 }

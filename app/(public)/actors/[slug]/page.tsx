@@ -6,7 +6,7 @@ import { readActorProfile } from "@/lib/data/entry-points/reader";
 import type { ActorProfile } from "@/lib/data/reads/actors";
 import { formatCount } from "@/lib/domain/format";
 import { placeholderSlugParams, slugParam, type SlugParams } from "@/lib/http/slug-param";
-import { ACTOR_KIND_LABEL, countryName } from "@/lib/domain/vocabulary";
+import { ACTOR_KIND_LABEL, countryName, sideLabel } from "@/lib/domain/vocabulary";
 
 export const instant = false;
 
@@ -100,6 +100,7 @@ export default async function ActorPage({ params }: Props) {
       <p className="claim-meta">
         <span>{ACTOR_KIND_LABEL[actor.kind]}</span>
         {country ? <span>{country}</span> : null}
+        <span>Side in the story: {sideLabel(actor.side)}</span>
         {actor.sameAs ? (
           <a href={actor.sameAs} rel="nofollow noopener">
             Reference record

@@ -14,6 +14,7 @@ import { formatDateTime, formatDay } from "@/lib/domain/format";
 import { placeholderSlugParams, slugParam, type SlugParams } from "@/lib/http/slug-param";
 import {
   ACTOR_KIND_LABEL,
+  sideLabel,
   CATEGORY_LABEL,
   KIND_LABEL,
   STATUS_INFO,
@@ -64,6 +65,7 @@ export default async function ClaimPage({ params }: Props) {
           {ACTOR_KIND_LABEL[claim.claimant.kind]}
           {country ? `, ${country}` : ""})
         </span>
+        <span>Side: {sideLabel(claim.claimant.side)}</span>
         <span>
           on <time dateTime={claim.claimedAt.toISOString()}>{formatDay(claim.claimedAt)}</time>
         </span>
