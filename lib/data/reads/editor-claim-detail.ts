@@ -73,6 +73,7 @@ export async function getEditorClaim(db: Db, id: number) {
           isCorrection: true,
           createdAt: true,
           editor: { select: { name: true } },
+          proposedBy: { select: { name: true } },
         },
       },
     },
