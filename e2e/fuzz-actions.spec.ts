@@ -78,8 +78,16 @@ const ACTIONS: Action[] = [
     name: "setPublishedAction",
     module: CLAIM_ACTIONS,
     valid: async (ctx) => {
-      const claim = await (await e2eDb()).claim.findUniqueOrThrow({ where: { id: ctx.claim.id } });
-      return { ...base(ctx), publish: claim.publishedAt === null };
+      const db = await e2eDb();
+      const claim = await db.claim.findUniqueOrThrow({ where: { id: ctx.claim.id } });
+      // Taking the claim down is proposed for review, one proposal at a time: the last run's is set aside first.
+      await db.proposal.updateMany({
+        where: { claimId: ctx.claim.id, state: "PENDING" },
+        data: { state: "WITHDRAWN" },
+      });
+      return claim.publishedAt === null
+        ? { ...base(ctx), publish: true, confirm: true }
+        : { ...base(ctx), publish: false, reason: `Fuzzed retraction reason ${unique("why")}` };
     },
   },
   {
@@ -181,6 +189,51 @@ const NOTE_ACTIONS: Action[] = [
   },
 ];
 
+/**
+ * Review of a proposal (issue 11, item 1), in a test of its own like the notes. Each valid input gets a fresh
+ * pending proposal on the claim: by another editor for approve and send back, by this editor for withdraw.
+ */
+async function freshProposal(ctx: Ctx, byThisEditor: boolean): Promise<number> {
+  const db = await e2eDb();
+  await db.proposal.updateMany({ where: { claimId: ctx.claim.id, state: "PENDING" }, data: { state: "WITHDRAWN" } });
+  const claim = await db.claim.findUniqueOrThrow({ where: { id: ctx.claim.id }, select: { status: true } });
+  const proposer = byThisEditor ? ctx.editor.id : (await makeTestUser(db, { role: "EDITOR" })).id;
+  const proposal = await db.proposal.create({
+    data: {
+      claimId: ctx.claim.id,
+      kind: "VERDICT",
+      status: claim.status === "FALSE" ? "MISLEADING" : "FALSE",
+      rationale: `Fuzzed proposal ${unique("rationale")}: the footage is older.`,
+      claimVersion: ctx.version,
+      proposerId: proposer,
+    },
+    select: { id: true },
+  });
+  return proposal.id;
+}
+
+const REVIEW_ACTIONS: Action[] = [
+  {
+    name: "approveProposalAction",
+    module: "proposal-actions",
+    valid: async (ctx) => ({ claimId: ctx.claim.id, proposalId: await freshProposal(ctx, false) }),
+  },
+  {
+    name: "sendBackProposalAction",
+    module: "proposal-actions",
+    valid: async (ctx) => ({
+      claimId: ctx.claim.id,
+      proposalId: await freshProposal(ctx, false),
+      comment: unique("Fuzzed comment"),
+    }),
+  },
+  {
+    name: "withdrawProposalAction",
+    module: "proposal-actions",
+    valid: async (ctx) => ({ claimId: ctx.claim.id, proposalId: await freshProposal(ctx, true) }),
+  },
+];
+
 /** Values of any JSON type a crafted request can put where a field belongs. */
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   hostileText,
@@ -267,7 +320,15 @@ async function snapshot(ctx: Ctx) {
         publishedAt: true,
         claimantId: true,
         _count: {
-          select: { sources: true, figures: true, linksFrom: true, linksTo: true, statusChanges: true, notes: true },
+          select: {
+            sources: true,
+            figures: true,
+            linksFrom: true,
+            linksTo: true,
+            statusChanges: true,
+            notes: true,
+            proposals: true,
+          },
         },
       },
     }),
@@ -332,6 +393,14 @@ test(`the note actions: ${RUNS} generated requests each, never a 5xx or a partia
   const runs = await Promise.all(NOTE_ACTIONS.map((action) => fuzzAction(action, request)));
   console.log(
     `generated inputs per note action: ${JSON.stringify(Object.fromEntries(NOTE_ACTIONS.map((a, i) => [a.name, runs[i]])))}`,
+  );
+  for (const n of runs) expect(n).toBeGreaterThanOrEqual(RUNS);
+});
+
+test(`the review actions: ${RUNS} generated requests each, never a 5xx or a partial write`, async ({ request }) => {
+  const runs = await Promise.all(REVIEW_ACTIONS.map((action) => fuzzAction(action, request)));
+  console.log(
+    `generated inputs per review action: ${JSON.stringify(Object.fromEntries(REVIEW_ACTIONS.map((a, i) => [a.name, runs[i]])))}`,
   );
   for (const n of runs) expect(n).toBeGreaterThanOrEqual(RUNS);
 });

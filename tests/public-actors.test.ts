@@ -48,7 +48,10 @@ describe("public actors", () => {
     expect(back).toMatchObject({ ok: true, data: { proposalId: expect.any(Number) } });
     expect(await seenByReaders(draft.claimant.slug)).toEqual(shown);
     const reviewer = await makeTestUser(db);
-    const approved = await approveProposal(db, reviewer, { proposalId: back.ok ? back.data.proposalId! : 0 });
+    const approved = await approveProposal(db, reviewer, {
+      claimId: draft.id,
+      proposalId: back.ok ? back.data.proposalId! : 0,
+    });
     expect(approved.ok).toBe(true);
     expect(await seenByReaders(draft.claimant.slug)).toEqual(hidden);
   });

@@ -123,7 +123,7 @@ describe("which changes are proposed", () => {
 describe("approving", () => {
   it("a different editor's approval applies the change with both names, and readers see it", async () => {
     const { claim, proposalId } = await proposedVerdict();
-    const result = await approveProposal(db, reviewer, { proposalId });
+    const result = await approveProposal(db, reviewer, { claimId: claim.id, proposalId });
     expect(result).toMatchObject({ ok: true, data: { version: 2, claimId: claim.id } });
     expect(await claimRow(claim.id)).toMatchObject({ status: "FALSE", version: 2 });
     expect(await db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({
@@ -155,7 +155,7 @@ describe("approving", () => {
     const claim = await makeTestClaim(db, { published: true, status: "CONFIRMED" });
     const proposed = await propose(claim.id, 1, "MISLEADING");
     const proposalId = proposed.ok ? proposed.data.proposalId! : 0;
-    expect(await approveProposal(db, admin, { proposalId })).toMatchObject({ ok: true });
+    expect(await approveProposal(db, admin, { claimId: claim.id, proposalId })).toMatchObject({ ok: true });
     const change = await db.statusChange.findFirstOrThrow({ where: { claimId: claim.id }, orderBy: { id: "desc" } });
     expect(change).toMatchObject({ from: "CONFIRMED", to: "MISLEADING", isCorrection: true, editorId: admin.id });
   });
@@ -163,7 +163,7 @@ describe("approving", () => {
   it("refuses the proposer's own approval, also an admin's, and writes nothing", async () => {
     const { claim, proposalId } = await proposedVerdict();
     const before = await tableCounts(db);
-    expect(await approveProposal(db, proposer, { proposalId })).toMatchObject({
+    expect(await approveProposal(db, proposer, { claimId: claim.id, proposalId })).toMatchObject({
       ok: false,
       formError: expect.stringMatching(/another editor must review it/),
     });
@@ -171,17 +171,19 @@ describe("approving", () => {
     const byAdmin = await propose(own.id, 1, "FALSE", admin);
     const adminProposal = byAdmin.ok ? byAdmin.data.proposalId! : 0;
     const afterAdmin = await tableCounts(db);
-    expect(await approveProposal(db, admin, { proposalId: adminProposal })).toMatchObject({ ok: false });
+    expect(await approveProposal(db, admin, { claimId: own.id, proposalId: adminProposal })).toMatchObject({
+      ok: false,
+    });
     expect(await tableCounts(db)).toEqual(afterAdmin);
     expect(before.statusChanges).toBe(afterAdmin.statusChanges);
     expect((await claimRow(claim.id)).status).toBe("UNVERIFIED");
   });
 
   it("refuses approving twice", async () => {
-    const { proposalId } = await proposedVerdict();
-    expect((await approveProposal(db, reviewer, { proposalId })).ok).toBe(true);
+    const { claim, proposalId } = await proposedVerdict();
+    expect((await approveProposal(db, reviewer, { claimId: claim.id, proposalId })).ok).toBe(true);
     const before = await tableCounts(db);
-    expect(await approveProposal(db, admin, { proposalId })).toMatchObject({
+    expect(await approveProposal(db, admin, { claimId: claim.id, proposalId })).toMatchObject({
       ok: false,
       formError: expect.stringMatching(/already approved/),
     });
@@ -208,7 +210,7 @@ describe("approving", () => {
     } as Parameters<typeof updateClaim>[2]);
     expect(edit.ok).toBe(true);
     const before = await tableCounts(db);
-    expect(await approveProposal(db, reviewer, { proposalId })).toEqual({
+    expect(await approveProposal(db, reviewer, { claimId: claim.id, proposalId })).toEqual({
       ok: false,
       fieldErrors: {},
       formError: STALE_PROPOSAL,
@@ -221,33 +223,41 @@ describe("approving", () => {
     const { claim, proposalId } = await proposedVerdict();
     // Built straight in the database, keeping the version: only the approval's own rule check can catch it.
     await db.claimSource.deleteMany({ where: { claimId: claim.id } });
-    expect(await approveProposal(db, reviewer, { proposalId })).toMatchObject({
+    expect(await approveProposal(db, reviewer, { claimId: claim.id, proposalId })).toMatchObject({
       ok: false,
       formError: expect.stringMatching(/at least one source/),
     });
     expect((await claimRow(claim.id)).status).toBe("UNVERIFIED");
   });
 
-  it("refuses a proposal that does not exist", async () => {
-    expect(await approveProposal(db, reviewer, { proposalId: 999_999 })).toMatchObject({
-      ok: false,
-      fieldErrors: { proposalId: [expect.stringMatching(/does not exist/)] },
-    });
+  it("refuses a proposal that does not exist, or belongs to another claim than the page's", async () => {
+    const { claim, proposalId } = await proposedVerdict();
+    for (const input of [
+      { claimId: claim.id, proposalId: 999_999 },
+      { claimId: claim.id + 1, proposalId },
+    ])
+      expect(await approveProposal(db, reviewer, input)).toMatchObject({
+        ok: false,
+        fieldErrors: { proposalId: [expect.stringMatching(/does not exist on this claim/)] },
+      });
+    expect((await db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).state).toBe("PENDING");
   });
 });
 
 describe("sending back and withdrawing", () => {
   it("a reviewer sends it back with a comment; it can then be proposed again", async () => {
     const { claim, proposalId } = await proposedVerdict();
-    expect(SendBackProposalSchema.safeParse({ proposalId, comment: "  " }).success).toBe(false);
+    expect(SendBackProposalSchema.safeParse({ claimId: claim.id, proposalId, comment: "  " }).success).toBe(false);
     const comment = "Name the second source in the rationale.";
-    expect(await sendBackProposal(db, reviewer, { proposalId, comment })).toMatchObject({ ok: true });
+    expect(await sendBackProposal(db, reviewer, { claimId: claim.id, proposalId, comment })).toMatchObject({
+      ok: true,
+    });
     expect(await db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({
       state: "SENT_BACK",
       reviewComment: comment,
       reviewerId: reviewer.id,
     });
-    expect(await approveProposal(db, reviewer, { proposalId })).toMatchObject({
+    expect(await approveProposal(db, reviewer, { claimId: claim.id, proposalId })).toMatchObject({
       ok: false,
       formError: expect.stringMatching(/already sent back/),
     });
@@ -255,20 +265,22 @@ describe("sending back and withdrawing", () => {
   });
 
   it("the proposer cannot send back their own proposal", async () => {
-    const { proposalId } = await proposedVerdict();
-    expect(await sendBackProposal(db, proposer, { proposalId, comment: "Mine." })).toMatchObject({ ok: false });
+    const { claim, proposalId } = await proposedVerdict();
+    expect(await sendBackProposal(db, proposer, { claimId: claim.id, proposalId, comment: "Mine." })).toMatchObject({
+      ok: false,
+    });
     expect((await db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).state).toBe("PENDING");
   });
 
   it("only the proposer withdraws", async () => {
     const { claim, proposalId } = await proposedVerdict();
-    expect(await withdrawProposal(db, reviewer, { proposalId })).toMatchObject({
+    expect(await withdrawProposal(db, reviewer, { claimId: claim.id, proposalId })).toMatchObject({
       ok: false,
       formError: expect.stringMatching(/Only the editor who proposed/),
     });
-    expect(await withdrawProposal(db, proposer, { proposalId })).toMatchObject({ ok: true });
+    expect(await withdrawProposal(db, proposer, { claimId: claim.id, proposalId })).toMatchObject({ ok: true });
     expect((await db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).state).toBe("WITHDRAWN");
-    expect(await approveProposal(db, reviewer, { proposalId })).toMatchObject({
+    expect(await approveProposal(db, reviewer, { claimId: claim.id, proposalId })).toMatchObject({
       ok: false,
       formError: expect.stringMatching(/withdrawn/),
     });
@@ -319,7 +331,7 @@ describe("publishing and retracting", () => {
       kind: "PUBLISH",
       status: "DISPUTED",
     });
-    expect(await approveProposal(db, reviewer, { proposalId })).toMatchObject({ ok: true });
+    expect(await approveProposal(db, reviewer, { claimId: claim.id, proposalId })).toMatchObject({ ok: true });
     expect((await getPublishedClaim(db, claim.slug))?.status).toBe("DISPUTED");
     expect((await auditOf(db, "Claim", claim.id)).map((a) => a.action)).toEqual(["propose", "approve", "publish"]);
   });
@@ -346,7 +358,7 @@ describe("publishing and retracting", () => {
     expect((await claimRow(claim.id)).publishedAt).toBeInstanceOf(Date);
 
     const at = new Date("2026-12-01T12:00:00Z");
-    expect(await approveProposal(db, reviewer, { proposalId }, at)).toMatchObject({ ok: true });
+    expect(await approveProposal(db, reviewer, { claimId: claim.id, proposalId }, at)).toMatchObject({ ok: true });
     expect(await claimRow(claim.id)).toEqual({
       status: "FALSE",
       version: 2,

@@ -6,14 +6,18 @@ import { recordId, requiredText } from "@/lib/validation/fields";
 // press which, and whether the proposal is still pending and current, the write decides
 // (lib/data/writes/proposals.ts).
 
-export const ApproveProposalSchema = z.object({ proposalId: recordId("a proposal") });
+// Each names the claim whose page the button is on as well: a proposal of another claim is refused, so an id typed
+// wrong (or crafted) never decides something the reviewer did not look at.
+const proposalOfClaim = { claimId: recordId("a claim"), proposalId: recordId("a proposal") };
+
+export const ApproveProposalSchema = z.object(proposalOfClaim);
 export type ApproveProposalInput = z.output<typeof ApproveProposalSchema>;
 
 export const SendBackProposalSchema = z.object({
-  proposalId: recordId("a proposal"),
+  ...proposalOfClaim,
   comment: requiredText("The comment", REVIEW_COMMENT_MAX),
 });
 export type SendBackProposalInput = z.output<typeof SendBackProposalSchema>;
 
-export const WithdrawProposalSchema = z.object({ proposalId: recordId("a proposal") });
+export const WithdrawProposalSchema = z.object(proposalOfClaim);
 export type WithdrawProposalInput = z.output<typeof WithdrawProposalSchema>;

@@ -10,6 +10,8 @@ import {
 } from "@/lib/data/reads/editor-claim-detail";
 import { listClaimNotes } from "@/lib/data/reads/claim-notes";
 import { getClaimChecklist } from "@/lib/data/reads/checklist";
+import { readDeskSettings } from "@/lib/data/reads/desk-settings";
+import { getClaimProposals } from "@/lib/data/reads/proposals";
 import { listClaimantOptions, listEditorClaims } from "@/lib/data/reads/editor-claim-list";
 import { listPossibleDuplicates } from "@/lib/data/reads/similar-claims";
 import type { EditorFilters } from "@/lib/validation/editor-filters";
@@ -38,13 +40,24 @@ export async function readEditorClaimPage(id: number) {
   const client = await db();
   const claim = await getEditorClaim(client, id);
   if (!claim) return null;
-  const [options, sources, notes, checklist] = await Promise.all([
+  const [options, sources, notes, checklist, proposals, settings] = await Promise.all([
     readClaimFormOptions(),
     listSourceOptions(client),
     listClaimNotes(client, id),
     getClaimChecklist(client, id),
+    getClaimProposals(client, id),
+    readDeskSettings(client),
   ]);
-  return { claim, ...options, sources, notes, viewerId: viewer.id, checklist };
+  return {
+    claim,
+    ...options,
+    sources,
+    notes,
+    viewerId: viewer.id,
+    checklist,
+    proposals,
+    reviewRequired: settings.reviewRequired,
+  };
 }
 
 export async function readLinkTargets(query: string, excludeId?: number) {

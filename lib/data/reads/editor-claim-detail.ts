@@ -11,6 +11,8 @@ export async function getEditorClaim(db: Db, id: number) {
       version: true,
       createdAt: true,
       updatedAt: true,
+      withdrawnAt: true,
+      withdrawalReason: true,
       claimant: {
         select: {
           id: true,

@@ -126,9 +126,13 @@ async function findProposal(db: Db, id: number) {
 type FoundProposal = NonNullable<Awaited<ReturnType<typeof findProposal>>>;
 
 /** The proposal, when it exists and is still pending; else the refusal. */
-async function pendingProposal(db: Db, id: number): Promise<FoundProposal | ActionFailure> {
-  const proposal = await findProposal(db, id);
-  if (!proposal) return refuseField("proposalId", "This proposal does not exist.");
+async function pendingProposal(
+  db: Db,
+  { proposalId, claimId }: { proposalId: number; claimId: number },
+): Promise<FoundProposal | ActionFailure> {
+  const proposal = await findProposal(db, proposalId);
+  if (!proposal || proposal.claimId !== claimId)
+    return refuseField("proposalId", "This proposal does not exist on this claim.");
   if (proposal.state !== "PENDING") return refuse(DECIDED[proposal.state]);
   return proposal;
 }
@@ -160,7 +164,7 @@ export async function approveProposal(
   input: ApproveProposalInput,
   now = new Date(),
 ): Promise<ActionResult<{ version: number; claimId: number }>> {
-  const proposal = await pendingProposal(db, input.proposalId);
+  const proposal = await pendingProposal(db, input);
   if (isFailure(proposal)) return proposal;
   const self = selfReviewProblem(proposal.proposerId, reviewer.id);
   if (self) return refuse(self);
@@ -254,7 +258,7 @@ export async function sendBackProposal(
   input: SendBackProposalInput,
   now = new Date(),
 ): Promise<ActionResult<{ claimId: number }>> {
-  const proposal = await pendingProposal(db, input.proposalId);
+  const proposal = await pendingProposal(db, input);
   if (isFailure(proposal)) return proposal;
   const self = selfReviewProblem(proposal.proposerId, reviewer.id);
   if (self) return refuse(self);
@@ -288,7 +292,7 @@ export async function withdrawProposal(
   input: WithdrawProposalInput,
   now = new Date(),
 ): Promise<ActionResult<{ claimId: number }>> {
-  const proposal = await pendingProposal(db, input.proposalId);
+  const proposal = await pendingProposal(db, input);
   if (isFailure(proposal)) return proposal;
   if (proposal.proposerId !== editor.id)
     return refuse("Only the editor who proposed this change can withdraw it; you can approve it or send it back.");
