@@ -315,6 +315,16 @@ describe("publishing and retracting", () => {
     expect(await tableCounts(db)).toEqual(before);
   });
 
+  it("publishing checks the verdict readers would get against the verdict rules", async () => {
+    const claim = await makeTestClaim(db, { published: false, status: "FALSE", statusRationale: "Too short." });
+    const before = await tableCounts(db);
+    expect(await publish(claim.id, 1)).toMatchObject({
+      ok: false,
+      fieldErrors: { publish: [expect.stringMatching(/at least 20 characters/)] },
+    });
+    expect(await tableCounts(db)).toEqual(before);
+  });
+
   it("a claim without a final verdict is published at once", async () => {
     const claim = await makeTestClaim(db, { published: false, status: "IN_REVIEW" });
     expect(await publish(claim.id, 1)).toMatchObject({ ok: true, data: { proposalId: null, version: 2 } });

@@ -8,7 +8,7 @@ import { refuse, refuseField, type ActionFailure, type ActionResult } from "@/li
 import { claimColumns, claimFieldSelect } from "@/lib/domain/claim-fields";
 import { firstFreeSlug, slugify } from "@/lib/domain/slug";
 import type { ClaimCreateInput, ClaimUpdateInput, PublishInput } from "@/lib/validation/claim";
-import { ratesPosition } from "@/lib/domain/verdict";
+import { ratesPosition, verdictProblems } from "@/lib/domain/verdict";
 import { publishNeedsReview, retractionReasonProblem, unpublishNeedsReview } from "@/lib/domain/review-rules";
 import { readDeskSettings } from "@/lib/data/reads/desk-settings";
 import { createProposal } from "@/lib/data/writes/proposals";
@@ -187,6 +187,7 @@ export async function setPublished(
       publishedAt: true,
       status: true,
       statusRationale: true,
+      kind: true,
       withdrawnAt: true,
       withdrawalReason: true,
     },
@@ -199,11 +200,20 @@ export async function setPublished(
   const at = { id: input.claimId, ...claim, version: input.version };
 
   if (input.publish) {
-    if ((await db.claimSource.count({ where: { claimId: input.claimId } })) < 1)
+    const sourceCount = await db.claimSource.count({ where: { claimId: input.claimId } });
+    if (sourceCount < 1)
       return refuseField(
         "publish",
         "Link at least one source to this claim before publishing it: readers need to see what it rests on.",
       );
+    // The verdict readers would get must meet the verdict rules (a claim imported or built in the database may not).
+    const [problem] = verdictProblems({
+      status: claim.status,
+      rationale: claim.statusRationale,
+      kind: claim.kind,
+      sourceCount,
+    });
+    if (problem) return refuseField("publish", `${problem.message} Fix the status before publishing.`);
     if (publishNeedsReview(reviewRequired, claim.status))
       return proposed(
         await createProposal(db, editor, {
