@@ -153,7 +153,7 @@ test("unpublishing is a retraction: it needs a reason, is reviewed, and then rea
   const form = page.getByRole("form", { name: "Unpublish" });
   await form.getByLabel("Reason for taking it down").fill("Wrong claimant");
   await form.getByRole("button", { name: "Unpublish (retract)" }).click();
-  await expect(form.getByText(/at least 20 characters/)).toBeVisible();
+  await expect(form.getByText("The reason needs at least 20 characters; this one has 14.")).toBeVisible();
   const reason = "The quote belongs to another spokesperson; we named the wrong claimant.";
   await form.getByLabel("Reason for taking it down").fill(reason);
   await form.getByRole("button", { name: "Unpublish (retract)" }).click();
