@@ -35,6 +35,9 @@ test("proposed, unseen by readers, approved by a second editor: then readers see
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(`/claims/${claim.slug}`);
   await expect(reader.getByTestId("verdict")).toContainText("Unverified");
+  // The methodology says which rule is in force: review, the default, never switched off by these specs.
+  await reader.goto("/methodology");
+  await expect(reader.getByTestId("review-in-force")).toContainText("This rule is in force");
 
   await proposeStatus(proposer, claim.id, "FALSE");
   const mine = proposer.getByTestId("pending-proposal");

@@ -88,7 +88,8 @@ export async function createProposal(
           status: input.status,
           rationale: input.rationale,
           claimVersion: input.version,
-          sources,
+          // As one line: the audit log reads a two-element list as [before, after] (lib/domain/audit-diff.ts).
+          sources: sources.map((x) => `${x.title} (${x.stance})`).join("; "),
         },
       });
       return created.id;
