@@ -51,15 +51,17 @@ export async function createProposal(
 ): Promise<ActionResult<{ proposalId: number }>> {
   const pending = await pendingRefusal(db, input.claimId);
   if (pending) return pending;
+  // Sources as the reviewer will judge them: what the claim rests on now. Read before the transaction, which must
+  // start with its write (lib/data/writes/version-check.ts, bumpVersion); linking or unlinking a source moves the
+  // claim's version, so the version check inside the transaction also proves this list is still the claim's.
+  const linked = await db.claimSource.findMany({
+    where: { claimId: input.claimId },
+    orderBy: { sourceId: "asc" },
+    select: { sourceId: true, stance: true, source: { select: { title: true } } },
+  });
+  const sources = linked.map((l) => ({ sourceId: l.sourceId, stance: l.stance, title: l.source.title }));
   try {
     const proposalId = await db.$transaction(async (tx) => {
-      // Sources as the reviewer will judge them: what the claim rests on now, not when it is approved.
-      const linked = await tx.claimSource.findMany({
-        where: { claimId: input.claimId },
-        orderBy: { sourceId: "asc" },
-        select: { sourceId: true, stance: true, source: { select: { title: true } } },
-      });
-      const sources = linked.map((l) => ({ sourceId: l.sourceId, stance: l.stance, title: l.source.title }));
       const created = await tx.proposal.create({
         data: {
           claimId: input.claimId,
