@@ -4,6 +4,7 @@ import { makeTestClaim, makeTestSession, makeTestUser, unique, type TestClaim } 
 import { expect, sessionCookieHeader, test } from "./fixtures";
 import { e2eDb } from "./db";
 import { FUZZ_SEED, hostileText } from "./fuzz";
+import { approveProposal } from "@/lib/data/writes/proposals";
 import { actionId, callAction } from "./server-actions";
 
 // Issue 10's fuzzing of every editor Server Action over HTTP as a signed-in editor: 200 generated requests each —
@@ -79,12 +80,17 @@ const ACTIONS: Action[] = [
     module: CLAIM_ACTIONS,
     valid: async (ctx) => {
       const db = await e2eDb();
+      // Taking the claim down is proposed for review, one proposal at a time: the last run's is approved first, by
+      // another editor through the write itself, so the claim alternates and its version moves on as in real use
+      // (a version stuck at 1 would let a fuzzed claimId reach another action's untouched claim).
+      const pending = await db.proposal.findFirst({ where: { claimId: ctx.claim.id, state: "PENDING" } });
+      if (pending) {
+        const reviewer = await makeTestUser(db, { role: "EDITOR" });
+        const approved = await approveProposal(db, reviewer, { claimId: ctx.claim.id, proposalId: pending.id });
+        expect(approved, "approving the last run's proposal").toMatchObject({ ok: true });
+        ctx.version += 1;
+      }
       const claim = await db.claim.findUniqueOrThrow({ where: { id: ctx.claim.id } });
-      // Taking the claim down is proposed for review, one proposal at a time: the last run's is set aside first.
-      await db.proposal.updateMany({
-        where: { claimId: ctx.claim.id, state: "PENDING" },
-        data: { state: "WITHDRAWN" },
-      });
       return claim.publishedAt === null
         ? { ...base(ctx), publish: true, confirm: true }
         : { ...base(ctx), publish: false, reason: `Fuzzed retraction reason ${unique("why")}` };
