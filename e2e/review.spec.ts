@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { makeTestClaim, unique } from "@/test-support/builders";
+import { expectNoAxeViolations } from "./a11y";
 import { openClaimEditor } from "./editor-pages";
 import { actionId, callAction } from "./server-actions";
 
@@ -65,6 +66,7 @@ test("proposed, unseen by readers, approved by a second editor: then readers see
   const pending = reviewer.getByTestId("pending-proposal");
   await expect(pending).toContainText(`proposed by ${editor.name}`);
   await expect(pending).toContainText(claim.sources[0]!.title);
+  await expectNoAxeViolations(reviewer);
   await pending.getByRole("button", { name: "Approve" }).click();
   await expect(reviewer.getByTestId("pending-proposal")).toHaveCount(0);
   await expect(reviewer.getByTestId("editor-status-history")).toContainText(
