@@ -90,6 +90,8 @@ type Ids = {
   claimSlug: string;
   targetUserId: number;
   stepId: number;
+  /** a pending proposal on the other claim, by an editor who is none of the callers */
+  proposalId: number;
   marker: string;
 };
 
@@ -131,6 +133,7 @@ function adminAction(name: string, file: string, path: ActionRow["path"], valid:
 }
 
 const claimPage = (ids: Ids) => `/editor/claims/${ids.claimId}`;
+const otherClaimPage = (ids: Ids) => `/editor/claims/${ids.otherClaimId}`;
 const userPage = (ids: Ids) => `/admin/users/${ids.targetUserId}`;
 const base = (ids: Ids) => ({ claimId: ids.claimId, version: ids.claimVersion });
 const CLAIM_FILE = "app/editor/claims/[id]/";
@@ -163,7 +166,16 @@ const ACTIONS: ActionRow[] = [
     },
   ]),
   editorAction("setPublishedAction", `${CLAIM_FILE}claim-actions.ts`, claimPage, (ids) => [
-    { ...base(ids), publish: false },
+    { ...base(ids), publish: false, reason: `Matrix retraction reason ${ids.marker}` },
+  ]),
+  editorAction("approveProposalAction", `${CLAIM_FILE}proposal-actions.ts`, otherClaimPage, (ids) => [
+    { claimId: ids.otherClaimId, proposalId: ids.proposalId },
+  ]),
+  editorAction("sendBackProposalAction", `${CLAIM_FILE}proposal-actions.ts`, otherClaimPage, (ids) => [
+    { claimId: ids.otherClaimId, proposalId: ids.proposalId, comment: `Matrix comment ${ids.marker}` },
+  ]),
+  editorAction("withdrawProposalAction", `${CLAIM_FILE}proposal-actions.ts`, otherClaimPage, (ids) => [
+    { claimId: ids.otherClaimId, proposalId: ids.proposalId },
   ]),
   editorAction("changeStatusAction", `${CLAIM_FILE}status-actions.ts`, claimPage, (ids) => [
     { ...base(ids), status: "IN_REVIEW", rationale: `Matrix ${ids.marker}` },
@@ -560,6 +572,19 @@ test("access matrix: every action, route handler and signed-in page × every kin
       targetUserId: target.id,
       stepId: (
         await db.checklistStep.create({ data: { name: unique("Matrix step"), position: 1 }, select: { id: true } })
+      ).id,
+      proposalId: (
+        await db.proposal.create({
+          data: {
+            claimId: other.id,
+            kind: "VERDICT",
+            status: "FALSE",
+            rationale: "Matrix proposal: the footage is from another year.",
+            claimVersion: 1,
+            proposerId: target.id,
+          },
+          select: { id: true },
+        })
       ).id,
       marker: unique("matrix"),
     };

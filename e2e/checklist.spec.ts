@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { makeTestClaim, unique } from "@/test-support/builders";
 import { openClaimEditor } from "./editor-pages";
+import { approveAsSecondEditor } from "./server-actions";
 
 // The verification checklist (docs/editing.md): an admin edits the list, an editor ticks steps on a claim, a final
 // verdict with open steps is saved with a warning, and none of it reaches readers.
@@ -25,6 +26,7 @@ test("admin edits the list, an editor ticks, a final verdict with open steps is 
   secondEditor,
   browser,
   db,
+  request,
 }) => {
   test.setTimeout(120_000); // two signed-in contexts and a reader on the shared CI machine
   const marker = unique("step");
@@ -93,8 +95,10 @@ test("admin edits the list, an editor ticks, a final verdict with open steps is 
   await expect(warning).not.toContainText(old);
   await form.getByLabel("Rationale").fill("Satellite images show the depot intact after the reported strike.");
   await form.getByRole("button", { name: "Change status" }).click();
-  await expect(form.getByRole("status")).toContainText("Status changed.");
+  // The claim is published, so the verdict is proposed for review (lib/domain/review-rules.ts); warned all the same.
+  await expect(form.getByRole("status")).toContainText("Proposed for review");
   await expect(form.getByRole("status")).toContainText("Warning: False is a final verdict, but");
+  await approveAsSecondEditor(request, db, claim.id);
   const saved = await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true } });
   expect(saved.status).toBe("FALSE");
 

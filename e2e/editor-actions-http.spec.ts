@@ -86,7 +86,8 @@ function validInputs(claim: TestClaim, other: TestClaim, version: number) {
       claimant,
       claimedAt: "2026-11-20",
     },
-    publish: { ...base, publish: false },
+    // A published claim taken down: a retraction, with its reason (proposed for review: nothing is unpublished yet).
+    publish: { ...base, publish: false, reason: "Crafted over HTTP: the claimant was misnamed." },
     status: { ...base, status: "IN_REVIEW", rationale: "Checking over HTTP." },
     attach: {
       ...base,
@@ -287,12 +288,38 @@ test.describe("crafted bodies are refused with field errors and write nothing", 
     await expectRefused(request, editor, A.publish, { claimId: claim.id, version: 1, publish: "false" }, claim.id, [
       "publish",
     ]);
+    await expectRefused(
+      request,
+      editor,
+      A.publish,
+      { claimId: claim.id, version: 1, publish: true, confirm: true },
+      claim.id,
+      ["publish"],
+    );
+    // Publishing without the confirmation, and a retraction without a reason of 20 characters.
     await expectRefused(request, editor, A.publish, { claimId: claim.id, version: 1, publish: true }, claim.id, [
-      "publish",
+      "confirm",
     ]);
+    await expectRefused(
+      request,
+      editor,
+      A.publish,
+      { claimId: claim.id, version: 1, publish: false, reason: "Too short." },
+      claim.id,
+      ["reason"],
+    );
+    const reason = "Crafted over HTTP: the claimant was misnamed.";
     expect(
-      (await expectRefused(request, editor, A.publish, { claimId: claim.id, version: 7, publish: false }, claim.id, []))
-        .conflict,
+      (
+        await expectRefused(
+          request,
+          editor,
+          A.publish,
+          { claimId: claim.id, version: 7, publish: false, reason },
+          claim.id,
+          [],
+        )
+      ).conflict,
     ).toBeTruthy();
   });
 

@@ -3,9 +3,12 @@ import { expect, test } from "./fixtures";
 import { makeTestClaim, unique } from "@/test-support/builders";
 import { expectNoAxeViolations } from "./a11y";
 import { openClaimEditor, openNewClaim } from "./editor-pages";
+import { approveAsSecondEditor } from "./server-actions";
 
 // The editor's main path, through the browser: a new claim with a new claimant, a source, a figure, a status and
 // publication — and what a reader, in another browser context, then sees.
+
+const claimId = (page: Page) => Number(/\/editor\/claims\/(\d+)/.exec(page.url())?.[1]);
 
 async function createDraft(page: Page, statement: string, claimant: string) {
   await openNewClaim(page);
@@ -32,6 +35,7 @@ test("an editor creates, sources, rates and publishes a claim; a reader sees it 
   editor,
   browser,
   db,
+  request,
 }) => {
   // Eight saves, two browser contexts and an axe run: longer than one page's worth of work.
   test.setTimeout(90_000);
@@ -75,11 +79,24 @@ test("an editor creates, sources, rates and publishes a claim; a reader sees it 
   await expect(statusForm.getByRole("status")).toContainText("Status changed");
   await expect(page.getByTestId("editor-status-history")).toContainText(rationale);
 
-  await page.getByRole("button", { name: "Publish" }).click();
+  // Publishing a final verdict is proposed (lib/domain/review-rules.ts) and needs the editor's confirmation.
+  const publishForm = page.getByRole("form", { name: "Publish" });
+  await expect(publishForm.getByTestId("publish-will-be-proposed")).toBeVisible();
+  await publishForm.getByRole("button", { name: "Publish" }).click();
+  await expect(publishForm.getByLabel("I have checked the statement, its status and its sources")).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
+  await publishForm.getByLabel("I have checked the statement, its status and its sources").check();
+  await publishForm.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByTestId("pending-proposal")).toContainText("Publication: Disputed");
+  // A second editor approves it; then readers see it.
+  await approveAsSecondEditor(request, db, claimId(page));
+  await page.reload();
   const readerLink = page.getByRole("link", { name: "View as readers see it" });
   await expect(readerLink).toBeVisible();
   await expect(page.getByTestId("last-change")).toContainText(`Version 6`);
-  await expect(page.getByTestId("last-change")).toContainText(editor.name);
+  await expect(page.getByTestId("last-change")).not.toContainText(editor.name);
   await expectNoAxeViolations(page);
   const readerPath = await readerLink.getAttribute("href");
 
@@ -98,7 +115,7 @@ test("an editor creates, sources, rates and publishes a claim; a reader sees it 
   await reader.close();
 
   // Every write left its trace.
-  const claimId = Number(/\/editor\/claims\/(\d+)/.exec(page.url())?.[1]);
+  const id = claimId(page);
   const actions = await db.auditEvent.findMany({
     where: { userId: editor.id },
     orderBy: { id: "asc" },
@@ -112,21 +129,47 @@ test("an editor creates, sources, rates and publishes a claim; a reader sees it 
     { entity: "CasualtyFigure", action: "create" },
     { entity: "CasualtyFigure", action: "create" },
     { entity: "Claim", action: "status" },
-    { entity: "Claim", action: "publish" },
+    { entity: "Claim", action: "propose" },
   ]);
-  expect(claimId).toBeGreaterThan(0);
+  const applied = await db.auditEvent.findFirst({
+    where: { entity: "Claim", entityId: String(id), action: "publish" },
+    select: { userId: true },
+  });
+  expect(applied?.userId).not.toBe(editor.id);
 });
 
-test("unpublishing hides a claim from readers again", async ({ editorPage: page, browser, db }) => {
+test("unpublishing is a retraction: it needs a reason, is reviewed, and then readers no longer get the claim", async ({
+  editorPage: page,
+  browser,
+  db,
+  request,
+}) => {
   const claim = await makeTestClaim(db, { statement: `Published then withdrawn ${unique("unpub")}` });
   const reader = await browser.newContext();
   const readerPage = await reader.newPage();
   expect((await readerPage.goto(`/claims/${claim.slug}`))?.status()).toBe(200);
 
   await openClaimEditor(page, claim.id);
-  await page.getByRole("button", { name: "Unpublish (back to draft)" }).click();
-  await expect(page.getByText("Draft — readers cannot see it")).toBeVisible();
-  expect((await readerPage.goto(`/claims/${claim.slug}`))?.status()).toBe(404);
+  const form = page.getByRole("form", { name: "Unpublish" });
+  await form.getByLabel("Reason for taking it down").fill("Wrong claimant");
+  await form.getByRole("button", { name: "Unpublish (retract)" }).click();
+  await expect(form.getByText("The reason needs at least 20 characters; this one has 14.")).toBeVisible();
+  const reason = "The quote belongs to another spokesperson; we named the wrong claimant.";
+  await form.getByLabel("Reason for taking it down").fill(reason);
+  await form.getByRole("button", { name: "Unpublish (retract)" }).click();
+  await expect(page.getByTestId("pending-proposal")).toContainText(reason);
+  expect((await readerPage.goto(`/claims/${claim.slug}`))?.status()).toBe(200);
+
+  await approveAsSecondEditor(request, db, claim.id);
+  await page.reload();
+  await expect(page.getByTestId("withdrawn-notice")).toContainText(reason);
+  expect((await readerPage.goto(`/claims/${claim.slug}`))?.status()).not.toBe(200);
+  expect(
+    await db.claim.findUniqueOrThrow({
+      where: { id: claim.id },
+      select: { publishedAt: true, withdrawalReason: true, status: true },
+    }),
+  ).toEqual({ publishedAt: null, withdrawalReason: reason, status: claim.status });
   await reader.close();
 });
 

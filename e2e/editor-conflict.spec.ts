@@ -101,6 +101,7 @@ test("an editor's own saves from one page never conflict with each other", async
   await details.getByLabel("Location (optional)").fill("Spin Boldak");
   await details.getByRole("button", { name: "Save claim" }).click();
   await expect(details.getByRole("status")).toContainText("Saved");
+  await page.getByLabel("I have checked the statement, its status and its sources").check();
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("link", { name: "View as readers see it" })).toBeVisible();
   expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { version: true } })).version).toBe(4);

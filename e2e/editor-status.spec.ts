@@ -1,6 +1,7 @@
 import { expect, test } from "./fixtures";
 import { makeTestClaim, unique } from "@/test-support/builders";
 import { openClaimEditor } from "./editor-pages";
+import { approveAsSecondEditor } from "./server-actions";
 
 // The status workflow through the browser, and what readers see of it at once.
 
@@ -9,6 +10,7 @@ test("reversing a published verdict appears in the reader timeline and on /corre
   editor,
   browser,
   db,
+  request,
 }) => {
   test.setTimeout(90_000); // several pages and two browser contexts; the shared CI machine can be slow
   const claim = await makeTestClaim(db, { statement: `Depot strike confirmed ${unique("corr")}`, status: "CONFIRMED" });
@@ -22,15 +24,20 @@ test("reversing a published verdict appears in the reader timeline and on /corre
   const rationale = `Satellite images show the depot intact; our earlier verdict was wrong ${unique("why")}.`;
   await form.getByLabel("New status").selectOption("DISPUTED");
   await form.getByLabel("Rationale").fill(rationale);
+  await expect(form.getByTestId("will-be-proposed")).toBeVisible();
   await form.getByRole("button", { name: "Change status" }).click();
-  await expect(form.getByRole("status")).toContainText("listed on the corrections page");
+  await expect(form.getByRole("status")).toContainText("Proposed for review");
+  // Readers see nothing until a second editor approves it (e2e/review.spec.ts goes through the buttons).
+  await reader.goto(`/claims/${claim.slug}`);
+  await expect(reader.getByTestId("verdict")).toContainText("Confirmed");
+  await approveAsSecondEditor(request, db, claim.id);
 
   await reader.goto(`/claims/${claim.slug}`);
   await expect(reader.getByTestId("verdict")).toContainText("Disputed");
   const timeline = reader.getByTestId("status-timeline");
   await expect(timeline).toContainText("Confirmed → Disputed");
   await expect(timeline).toContainText("Correction");
-  await expect(timeline).toContainText(editor.name);
+  await expect(timeline).toContainText(`proposed by ${editor.name}, approved by`);
 
   await reader.goto("/corrections");
   const entry = reader.getByTestId("corrections").getByRole("listitem").filter({ hasText: claim.statement });

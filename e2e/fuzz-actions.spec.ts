@@ -4,6 +4,7 @@ import { makeTestClaim, makeTestSession, makeTestUser, unique, type TestClaim } 
 import { expect, sessionCookieHeader, test } from "./fixtures";
 import { e2eDb } from "./db";
 import { FUZZ_SEED, hostileText } from "./fuzz";
+import { approveProposal } from "@/lib/data/writes/proposals";
 import { actionId, callAction } from "./server-actions";
 
 // Issue 10's fuzzing of every editor Server Action over HTTP as a signed-in editor: 200 generated requests each —
@@ -78,8 +79,21 @@ const ACTIONS: Action[] = [
     name: "setPublishedAction",
     module: CLAIM_ACTIONS,
     valid: async (ctx) => {
-      const claim = await (await e2eDb()).claim.findUniqueOrThrow({ where: { id: ctx.claim.id } });
-      return { ...base(ctx), publish: claim.publishedAt === null };
+      const db = await e2eDb();
+      // Taking the claim down is proposed for review, one proposal at a time: the last run's is approved first, by
+      // another editor through the write itself, so the claim alternates and its version moves on as in real use
+      // (a version stuck at 1 would let a fuzzed claimId reach another action's untouched claim).
+      const pending = await db.proposal.findFirst({ where: { claimId: ctx.claim.id, state: "PENDING" } });
+      if (pending) {
+        const reviewer = await makeTestUser(db, { role: "EDITOR" });
+        const approved = await approveProposal(db, reviewer, { claimId: ctx.claim.id, proposalId: pending.id });
+        expect(approved, "approving the last run's proposal").toMatchObject({ ok: true });
+        ctx.version += 1;
+      }
+      const claim = await db.claim.findUniqueOrThrow({ where: { id: ctx.claim.id } });
+      return claim.publishedAt === null
+        ? { ...base(ctx), publish: true, confirm: true }
+        : { ...base(ctx), publish: false, reason: `Fuzzed retraction reason ${unique("why")}` };
     },
   },
   {
@@ -256,6 +270,51 @@ const LATER_ACTIONS: Action[] = [
   },
 ];
 
+/**
+ * Review of a proposal (issue 11, item 1), in a test of its own like the notes. Each valid input gets a fresh
+ * pending proposal on the claim: by another editor for approve and send back, by this editor for withdraw.
+ */
+async function freshProposal(ctx: Ctx, byThisEditor: boolean): Promise<number> {
+  const db = await e2eDb();
+  await db.proposal.updateMany({ where: { claimId: ctx.claim.id, state: "PENDING" }, data: { state: "WITHDRAWN" } });
+  const claim = await db.claim.findUniqueOrThrow({ where: { id: ctx.claim.id }, select: { status: true } });
+  const proposer = byThisEditor ? ctx.editor.id : (await makeTestUser(db, { role: "EDITOR" })).id;
+  const proposal = await db.proposal.create({
+    data: {
+      claimId: ctx.claim.id,
+      kind: "VERDICT",
+      status: claim.status === "FALSE" ? "MISLEADING" : "FALSE",
+      rationale: `Fuzzed proposal ${unique("rationale")}: the footage is older.`,
+      claimVersion: ctx.version,
+      proposerId: proposer,
+    },
+    select: { id: true },
+  });
+  return proposal.id;
+}
+
+const REVIEW_ACTIONS: Action[] = [
+  {
+    name: "approveProposalAction",
+    module: "proposal-actions",
+    valid: async (ctx) => ({ claimId: ctx.claim.id, proposalId: await freshProposal(ctx, false) }),
+  },
+  {
+    name: "sendBackProposalAction",
+    module: "proposal-actions",
+    valid: async (ctx) => ({
+      claimId: ctx.claim.id,
+      proposalId: await freshProposal(ctx, false),
+      comment: unique("Fuzzed comment"),
+    }),
+  },
+  {
+    name: "withdrawProposalAction",
+    module: "proposal-actions",
+    valid: async (ctx) => ({ claimId: ctx.claim.id, proposalId: await freshProposal(ctx, true) }),
+  },
+];
+
 /** Values of any JSON type a crafted request can put where a field belongs. */
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   hostileText,
@@ -351,6 +410,7 @@ async function snapshot(ctx: Ctx) {
             statusChanges: true,
             notes: true,
             ticks: true,
+            proposals: true,
           },
         },
       },
@@ -461,6 +521,14 @@ test(`the side, checklist and per-field edit actions: ${RUNS} generated requests
   const runs = await Promise.all(LATER_ACTIONS.map((action) => fuzzAction(action, request)));
   console.log(
     `generated inputs per later action: ${JSON.stringify(Object.fromEntries(LATER_ACTIONS.map((a, i) => [a.name, runs[i]])))}`,
+  );
+  for (const n of runs) expect(n).toBeGreaterThanOrEqual(RUNS);
+});
+
+test(`the review actions: ${RUNS} generated requests each, never a 5xx or a partial write`, async ({ request }) => {
+  const runs = await Promise.all(REVIEW_ACTIONS.map((action) => fuzzAction(action, request)));
+  console.log(
+    `generated inputs per review action: ${JSON.stringify(Object.fromEntries(REVIEW_ACTIONS.map((a, i) => [a.name, runs[i]])))}`,
   );
   for (const n of runs) expect(n).toBeGreaterThanOrEqual(RUNS);
 });

@@ -2,7 +2,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { STATUS_INFO } from "@/lib/domain/vocabulary";
 import { makeTestClaim, unique } from "@/test-support/builders";
-import { actionId, callAction } from "./server-actions";
+import { actionId, approveAsSecondEditor, callAction } from "./server-actions";
 
 // Reader pages are kept whole in the page cache (docs/decisions/0011-page-cache.md). Each editor write must still
 // show on every reader page that displays it on the reader's next request, including pages that were just served
@@ -88,7 +88,10 @@ test("each editor write shows on the next request of every reader page that show
 
   // A status change away from a published verdict is a correction: claim page, corrections, feed, API.
   const rationale = `Correction ${unique("why")}: the footage was from another year.`;
+  // Proposed first (the claim's version moves when the approval applies it: `act` counts that move).
   await act(A.status, { status: "IN_REVIEW", rationale });
+  expect(await body(request, claimPage)).not.toContain(rationale);
+  await approveAsSecondEditor(request, db, claim.id);
   const page = await body(request, claimPage);
   expect(page).toContain(STATUS_INFO.IN_REVIEW.label);
   expect(page).toContain(rationale);
@@ -127,14 +130,16 @@ test("each editor write shows on the next request of every reader page that show
   await act(A.removeLink, { linkId: linkId! });
   expect(await body(request, claimPage)).not.toContain(other.statement);
 
-  // Unpublished: 404 at once on its page and in the API, gone from the list; its claimant, named by no other
-  // published claim, is no longer public either (lib/data/reads/public-actor.ts).
+  // Taken down: proposed for review first, which readers do not see; once a second editor approves it, gone at once
+  // from its page and the API (410 Gone, docs/editing.md, Retractions) and from the list; its claimant, named by no
+  // other published claim, is no longer public either (lib/data/reads/public-actor.ts).
   await warm(request, claimPage);
-  await act(A.publish, { publish: false });
+  await act(A.publish, { publish: false, reason: "Shown to be about another convoy, on another day." });
+  expect(await body(request, claimPage)).toContain(statement);
+  await approveAsSecondEditor(request, db, claim.id);
   const gone = await request.get(claimPage);
-  expect(gone.status()).toBe(404);
-  expect(await gone.text()).toContain("Page not found");
-  expect((await request.get(api)).status()).toBe(404);
+  expect([404, 410]).toContain(gone.status());
+  expect([404, 410]).toContain((await request.get(api)).status());
   expect(await body(request, list)).not.toContain(statement);
   expect((await request.get(actorPage)).status()).toBe(404);
 });
@@ -164,7 +169,9 @@ test("a correction shows at once on the cached /corrections and on its page 2", 
     [{ claimId: claim.id, version: 1, status: "IN_REVIEW", rationale }],
     { path: `/editor/claims/${claim.id}`, cookie: editor.cookie },
   );
-  expect(result).toMatchObject({ ok: true });
+  // Away from a published final verdict: proposed, then approved by a second editor (lib/domain/review-rules.ts).
+  expect(result).toMatchObject({ ok: true, data: { proposalId: expect.any(Number) } });
+  await approveAsSecondEditor(request, db, claim.id);
 
   // Newest first: the correction heads page 1, and page 2 counts it (other tests may add more meanwhile).
   const first = await body(request, "/corrections");

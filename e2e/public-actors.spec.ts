@@ -1,7 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { makeTestClaim, unique } from "@/test-support/builders";
-import { actionId, callAction } from "./server-actions";
+import { actionId, approveAsSecondEditor, callAction } from "./server-actions";
 
 // Issue 10, item 2: an actor typed into a draft is not public. Readers see it once a claim naming it is published
 // or an editor shows it explicitly, on their next request (the writes refresh the reader tag), and not after.
@@ -34,11 +34,18 @@ test("an actor only a draft names is shown when the claim is published or the ed
   const control = page.getByTestId("actor-publish");
   await expect(control).toContainText("readers cannot see it");
 
+  await page.getByLabel("I have checked the statement, its status and its sources").check();
   await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Unpublish (back to draft)" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Unpublish (retract)" })).toBeVisible();
   expect(await readerView(request, slug, name)).toEqual({ listed: true, inFilter: true, page: 200 });
 
-  await page.getByRole("button", { name: "Unpublish (back to draft)" }).click();
+  // Taking the claim down is a retraction: a reason, and a second editor's approval before it takes effect.
+  await page.getByLabel("Reason for taking it down").fill("Published before the claimant was confirmed.");
+  await page.getByRole("button", { name: "Unpublish (retract)" }).click();
+  await expect(page.getByTestId("pending-proposal")).toBeVisible();
+  expect(await readerView(request, slug, name)).toEqual({ listed: true, inFilter: true, page: 200 });
+  await approveAsSecondEditor(request, db, draft.id);
+  await page.reload();
   await expect(page.getByRole("button", { name: "Publish", exact: true })).toBeVisible();
   expect(await readerView(request, slug, name)).toEqual(hidden);
 

@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
+import type { Db } from "@/lib/db/create-client";
+import { makeTestSession, makeTestUser } from "@/test-support/builders";
 import { baseURL } from "./db";
+import { sessionCookieHeader } from "./fixtures";
 
 // Calling Server Actions over plain HTTP, the way Next's client does, to prove that each one refuses what a
 // crafted request can send (no session, wrong role, foreign Origin, bad bodies). A Server Action is a POST to a
@@ -135,4 +138,24 @@ export function decodeActionResult(body: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Review (lib/data/writes/proposals.ts): the claim's pending proposal approved by a second editor of its own, over
+ * HTTP as the approve button sends it. For specs about something else that need a reviewed change to take effect;
+ * e2e/review.spec.ts goes through the buttons. Fails the test when there is nothing to approve or it is refused.
+ */
+export async function approveAsSecondEditor(request: APIRequestContext, db: Db, claimId: number): Promise<void> {
+  const proposal = await db.proposal.findFirst({ where: { claimId, state: "PENDING" }, select: { id: true } });
+  if (!proposal) throw new Error(`Claim ${claimId} has no pending proposal to approve.`);
+  const reviewer = await makeTestUser(db, { role: "EDITOR" });
+  const { token } = await makeTestSession(db, reviewer.id);
+  const response = await callAction(
+    request,
+    actionId("approveProposalAction", "proposal-actions"),
+    [{ claimId, proposalId: proposal.id }],
+    { path: `/editor/claims/${claimId}`, cookie: sessionCookieHeader(token) },
+  );
+  const result = response.result as { ok?: boolean; formError?: string } | undefined;
+  if (!result?.ok) throw new Error(`Approval refused: ${result?.formError ?? response.status}`);
 }

@@ -223,7 +223,8 @@ describe("a final verdict with open steps", () => {
     changeStatus(db, editor, StatusChangeSchema.parse({ claimId, version, status, rationale: RATIONALE }));
 
   it("is saved, with a warning that names the open steps", async () => {
-    const claim = await makeTestClaim(db);
+    // A draft, so the verdict is saved at once rather than proposed for review (tests/review.test.ts).
+    const claim = await makeTestClaim(db, { published: false });
     const open = await openStepNames(db, claim.id);
     expect(open.length).toBeGreaterThan(1);
     const result = await change(claim.id, 1, "FALSE");

@@ -4,6 +4,8 @@ import { createClaim, setPublished, updateClaim } from "@/lib/data/writes/claims
 import { getEditorClaim } from "@/lib/data/reads/editor-claim-detail";
 import type { Db } from "@/lib/db/create-client";
 import { ClaimUpdateSchema } from "@/lib/validation/claim";
+import { changeStatus } from "@/lib/data/writes/status";
+import { StatusChangeSchema } from "@/lib/validation/status-change";
 import { auditOf, claimForm, tableCounts } from "./helpers/editor-fixtures";
 import { createTestDb } from "./helpers/test-db";
 
@@ -222,23 +224,67 @@ describe("updateClaim", () => {
   });
 });
 
-describe("setPublished", () => {
-  it("publishes and unpublishes with a version check and an audit event each", async () => {
-    const { id } = await makeTestClaim(db, { published: false });
+describe("setPublished with review off (a one-person desk)", () => {
+  // This file's own database: turned off here and back on after, so no other test sees it. With review in force
+  // the same calls are proposals (tests/review.test.ts).
+  beforeAll(async () => {
+    await db.deskSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, reviewRequired: false },
+      update: { reviewRequired: false },
+    });
+  });
+  afterAll(async () => {
+    await db.deskSettings.update({ where: { id: 1 }, data: { reviewRequired: true } });
+  });
+  const REASON = "Published by mistake: the claimant's quote was misattributed.";
+
+  it("publishes and withdraws at once, with a version check and an audit event each", async () => {
+    const { id } = await makeTestClaim(db, { published: false, status: "FALSE" });
     const at = new Date("2026-11-25T10:00:00Z");
-    const published = await setPublished(db, editor, { claimId: id, version: 1, publish: true }, at);
-    expect(published).toEqual({ ok: true, data: { version: 2, publishedAt: at } });
-    expect(await setPublished(db, editor, { claimId: id, version: 2, publish: true })).toMatchObject({
+    const published = await setPublished(db, editor, { claimId: id, version: 1, publish: true, confirm: true }, at);
+    expect(published).toEqual({ ok: true, data: { version: 2, publishedAt: at, proposalId: null } });
+    expect(await setPublished(db, editor, { claimId: id, version: 2, publish: true, confirm: true })).toMatchObject({
       ok: false,
       fieldErrors: { publish: [expect.any(String)] },
     });
-    expect(await setPublished(db, editor, { claimId: id, version: 1, publish: false })).toMatchObject({
+    expect(await setPublished(db, editor, { claimId: id, version: 1, publish: false, reason: REASON })).toMatchObject({
       ok: false,
       conflict: expect.any(Object),
     });
-    const unpublished = await setPublished(db, editor, { claimId: id, version: 2, publish: false });
-    expect(unpublished).toEqual({ ok: true, data: { version: 3, publishedAt: null } });
-    expect((await auditOf(db, "Claim", id)).map((a) => a.action)).toEqual(["publish", "unpublish"]);
-    expect((await getEditorClaim(db, id))?.publishedAt).toBeNull();
+    const withdrawnAt = new Date("2026-11-26T10:00:00Z");
+    const unpublished = await setPublished(
+      db,
+      editor,
+      { claimId: id, version: 2, publish: false, reason: REASON },
+      withdrawnAt,
+    );
+    expect(unpublished).toEqual({ ok: true, data: { version: 3, publishedAt: null, proposalId: null } });
+    expect((await auditOf(db, "Claim", id)).map((a) => a.action)).toEqual(["publish", "withdraw"]);
+    expect(await getEditorClaim(db, id)).toMatchObject({ publishedAt: null, status: "FALSE" });
+    expect(
+      await db.claim.findUniqueOrThrow({ where: { id }, select: { withdrawnAt: true, withdrawalReason: true } }),
+    ).toEqual({ withdrawnAt, withdrawalReason: REASON });
+    expect(await db.proposal.count({ where: { claimId: id } })).toBe(0);
+  });
+
+  it("changes a published final verdict at once", async () => {
+    const claim = await makeTestClaim(db, { published: true, status: "CONFIRMED" });
+    const result = await changeStatus(
+      db,
+      editor,
+      StatusChangeSchema.parse({
+        claimId: claim.id,
+        version: 1,
+        status: "FALSE",
+        rationale: "Imagery shows another site.",
+      }),
+    );
+    expect(result).toMatchObject({ ok: true, data: { version: 2, proposalId: null, isCorrection: true } });
+    expect(await db.statusChange.findFirst({ where: { claimId: claim.id }, orderBy: { id: "desc" } })).toMatchObject({
+      to: "FALSE",
+      editorId: editor.id,
+      proposedById: null,
+    });
   });
 });

@@ -152,11 +152,14 @@ describe("claim schema", () => {
 
   it("publishes only with a real boolean", () => {
     expect(issues(PublishSchema, { claimId: 1, version: 1, publish: "yes" })).toHaveProperty("publish");
-    expect(PublishSchema.parse({ claimId: 1, version: 1, publish: false })).toEqual({
+    const reason = "Shown to be footage of another conflict.";
+    expect(PublishSchema.parse({ claimId: 1, version: 1, publish: false, reason })).toEqual({
       claimId: 1,
       version: 1,
       publish: false,
+      reason,
     });
+    expect(issues(PublishSchema, { claimId: 1, version: 1, publish: true, confirm: "on" })).toHaveProperty("confirm");
   });
 });
 

@@ -3,6 +3,7 @@ import { makeTestClaim, makeTestUser, type TestUser } from "@/test-support/build
 import { findActorBySlug, getActorProfile, listActors } from "@/lib/data/reads/actors";
 import { actorExists } from "@/lib/data/reads/exists";
 import { setPublished } from "@/lib/data/writes/claims";
+import { approveProposal } from "@/lib/data/writes/proposals";
 import { setActorPublished } from "@/lib/data/writes/actors";
 import { ActorPublishSchema } from "@/lib/validation/actor";
 import type { Db } from "@/lib/db/create-client";
@@ -37,12 +38,21 @@ describe("public actors", () => {
     const draft = await makeTestClaim(db, { published: false });
     expect(await seenByReaders(draft.claimant.slug)).toEqual(hidden);
 
-    const published = await setPublished(db, editor, { claimId: draft.id, version: 1, publish: true });
+    const published = await setPublished(db, editor, { claimId: draft.id, version: 1, publish: true, confirm: true });
     expect(published.ok).toBe(true);
     expect(await seenByReaders(draft.claimant.slug)).toEqual(shown);
 
-    const back = await setPublished(db, editor, { claimId: draft.id, version: 2, publish: false });
-    expect(back.ok).toBe(true);
+    // Taking it down is a retraction: proposed, and in effect once a second editor approves it.
+    const reason = "Published by mistake before the claimant was confirmed.";
+    const back = await setPublished(db, editor, { claimId: draft.id, version: 2, publish: false, reason });
+    expect(back).toMatchObject({ ok: true, data: { proposalId: expect.any(Number) } });
+    expect(await seenByReaders(draft.claimant.slug)).toEqual(shown);
+    const reviewer = await makeTestUser(db);
+    const approved = await approveProposal(db, reviewer, {
+      claimId: draft.id,
+      proposalId: back.ok ? back.data.proposalId! : 0,
+    });
+    expect(approved.ok).toBe(true);
     expect(await seenByReaders(draft.claimant.slug)).toEqual(hidden);
   });
 

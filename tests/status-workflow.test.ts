@@ -14,6 +14,9 @@ let editor: TestUser;
 beforeAll(async () => {
   ({ db, cleanup } = await createTestDb());
   editor = await makeTestUser(db, { name: "Status Editor" });
+  // The status workflow as it runs when a change takes effect at once: a one-person desk with review off (this
+  // test file's own database). The same changes with review in force, proposed and approved: tests/review.test.ts.
+  await db.deskSettings.create({ data: { id: 1, reviewRequired: false } });
 });
 afterAll(async () => cleanup());
 

@@ -1,3 +1,4 @@
+import { ChangeAuthors } from "@/components/claims/change-authors";
 import type { ReaderClaim } from "@/lib/data/reads/claims";
 import { formatDateTime } from "@/lib/domain/format";
 import { STATUS_INFO } from "@/lib/domain/vocabulary";
@@ -23,7 +24,7 @@ export function StatusTimeline({ changes, publishedAt }: { changes: Change[]; pu
                     {STATUS_INFO[change.from].label} → {STATUS_INFO[change.to].label}
                   </strong>
                   {change.isCorrection ? <span className="tag"> Correction</span> : null}
-                  {change.editor ? <span className="muted"> by {change.editor.name}</span> : null}
+                  <ChangeAuthors editor={change.editor} proposedBy={change.proposedBy} />
                 </p>
                 <p className="small">{change.rationale}</p>
               </>

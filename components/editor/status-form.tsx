@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { ClaimPartForm } from "@/components/editor/claim-part-form";
@@ -11,6 +12,7 @@ import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { FormAction } from "@/lib/actions/result";
 import { openStepsWarning } from "@/lib/domain/checklist";
+import { statusChangeNeedsReview } from "@/lib/domain/review-rules";
 import { FINAL_RATIONALE_MIN } from "@/lib/domain/verdict";
 import { StatusChangeSchema } from "@/lib/validation/status-change";
 import { STATUSES, STATUS_INFO, type ClaimStatus } from "@/lib/domain/vocabulary";
@@ -19,25 +21,32 @@ const FIELDS = ["status", "rationale"] as const;
 
 type ChangeStatus = FormAction<
   z.output<typeof StatusChangeSchema>,
-  { version: number; isCorrection: boolean; warning: string | null }
+  { version: number; isCorrection: boolean; warning: string | null; proposalId: number | null }
 >;
 
 /**
  * Moves a claim to a new status with a rationale readers see in its timeline. `openSteps`: the verification steps
  * not ticked yet; a final verdict is warned about them before saving, never blocked (lib/domain/checklist.ts).
+ * A change readers would see while review is in force is proposed instead, and the form says so beforehand
+ * (lib/domain/review-rules.ts).
  */
 export function StatusForm({
   current,
+  published,
+  reviewRequired,
   sourceCount,
   openSteps,
   action,
 }: {
   current: ClaimStatus;
+  published: boolean;
+  reviewRequired: boolean;
   sourceCount: number;
   openSteps: string[];
   action: ChangeStatus;
 }) {
   const hydrated = useHydrated();
+  const router = useRouter();
   const { claimId, version, setVersion } = useClaimVersion();
   const form = useForm<z.input<typeof StatusChangeSchema>, unknown, z.output<typeof StatusChangeSchema>>({
     resolver: zodResolver(StatusChangeSchema),
@@ -48,6 +57,10 @@ export function StatusForm({
   const chosen = useWatch({ control, name: "status" }) as ClaimStatus | undefined;
   const final = chosen ? STATUS_INFO[chosen]?.final : false;
   const stepsWarning = chosen && STATUS_INFO[chosen] ? openStepsWarning(chosen, openSteps) : null;
+  const proposes =
+    chosen && STATUS_INFO[chosen]
+      ? statusChangeNeedsReview(reviewRequired, { published, status: current }, chosen)
+      : false;
 
   const submit = form.handleSubmit(async (values) => {
     state.start();
@@ -55,6 +68,12 @@ export function StatusForm({
     if (!result.ok) return state.refused(result);
     setVersion(result.data.version);
     reset({ claimId, version: result.data.version, status: undefined, rationale: "" });
+    if (result.data.proposalId !== null) {
+      const proposed = "Proposed for review: another editor must approve it before readers see it.";
+      state.saved(result.data.warning ? `${proposed} Warning: ${result.data.warning}` : proposed);
+      router.refresh();
+      return;
+    }
     const saved = result.data.isCorrection
       ? "Status changed. This moves away from a published verdict, so it is listed on the corrections page."
       : "Status changed. It appears in the claim's public timeline.";
@@ -94,6 +113,11 @@ export function StatusForm({
       >
         <textarea {...register("rationale")} rows={4} />
       </Field>
+      {proposes ? (
+        <p className="notice" data-testid="will-be-proposed">
+          This change will be proposed for review: readers see it only once another editor approves it.
+        </p>
+      ) : null}
       {stepsWarning ? (
         <p className="notice" data-testid="open-steps-warning">
           {stepsWarning} You can still save it.

@@ -1,3 +1,4 @@
+import { ChangeAuthors } from "@/components/claims/change-authors";
 import type { EditorClaim } from "@/lib/data/reads/editor-claim-detail";
 import { formatDateTime } from "@/lib/domain/format";
 import { STATUS_INFO } from "@/lib/domain/vocabulary";
@@ -14,7 +15,7 @@ export function StatusHistory({ changes }: { changes: EditorClaim["statusChanges
               {STATUS_INFO[c.from].label} → {STATUS_INFO[c.to].label}
             </strong>
             {c.isCorrection ? <span className="tag"> Correction</span> : null}
-            {c.editor ? <span className="muted"> by {c.editor.name}</span> : null}
+            <ChangeAuthors editor={c.editor} proposedBy={c.proposedBy} />
           </p>
           <p className="small">{c.rationale}</p>
         </li>

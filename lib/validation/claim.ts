@@ -6,6 +6,7 @@ import { ClaimCategory, ClaimKind } from "@/lib/domain/vocabulary";
 import { ActorSchema } from "@/lib/validation/actor";
 import { slugPattern } from "@/lib/validation/claim-filters";
 import { day, optionalRecordId, optionalText, recordId, requiredText, versionField } from "@/lib/validation/fields";
+import { RETRACTION_REASON_MAX, retractionReasonProblem } from "@/lib/domain/review-rules";
 
 // The claim form, for creating and for editing. Client-safe: the form and the Server Action parse the same schema.
 
@@ -110,9 +111,27 @@ export const ClaimUpdateSchema = z
   .superRefine(originalNeedsLanguage);
 export type ClaimUpdateInput = z.output<typeof ClaimUpdateSchema>;
 
-export const PublishSchema = z.object({
-  claimId: recordId("a claim"),
-  version: versionField,
-  publish: z.boolean({ error: "Say whether to publish or unpublish." }),
-});
+/**
+ * Publishing asks the editor to confirm (a required checkbox, so it holds without the form's script too);
+ * unpublishing a published claim is a retraction and needs its reason (lib/domain/review-rules.ts). Whether the
+ * claim has a source, and whether the change goes to review, the write decides (lib/data/writes/claims.ts).
+ */
+export const PublishSchema = z
+  .object({
+    claimId: recordId("a claim"),
+    version: versionField,
+    publish: z.boolean({ error: "Say whether to publish or unpublish." }),
+    confirm: z.boolean({ error: "Tick the box or leave it empty." }).optional(),
+    reason: optionalText("The reason", RETRACTION_REASON_MAX),
+  })
+  .superRefine((value, ctx) => {
+    if (value.publish && value.confirm !== true)
+      ctx.addIssue({
+        code: "custom",
+        path: ["confirm"],
+        message: "Confirm that the claim, its status and its sources are ready for readers.",
+      });
+    const problem = value.publish ? null : retractionReasonProblem(value.reason);
+    if (problem) ctx.addIssue({ code: "custom", path: ["reason"], message: problem });
+  });
 export type PublishInput = z.output<typeof PublishSchema>;

@@ -31,15 +31,17 @@ export async function auditOf(db: Db, entity: string, entityId: number) {
 
 /** Row counts of every table an editor's write can touch: "nothing written" means these do not move. */
 export async function tableCounts(db: Db) {
-  const [claims, actors, sources, claimSources, figures, links, statusChanges, auditEvents] = await Promise.all([
-    db.claim.count(),
-    db.actor.count(),
-    db.source.count(),
-    db.claimSource.count(),
-    db.casualtyFigure.count(),
-    db.claimLink.count(),
-    db.statusChange.count(),
-    db.auditEvent.count(),
-  ]);
-  return { claims, actors, sources, claimSources, figures, links, statusChanges, auditEvents };
+  const [claims, actors, sources, claimSources, figures, links, statusChanges, auditEvents, proposals] =
+    await Promise.all([
+      db.claim.count(),
+      db.actor.count(),
+      db.source.count(),
+      db.claimSource.count(),
+      db.casualtyFigure.count(),
+      db.claimLink.count(),
+      db.statusChange.count(),
+      db.auditEvent.count(),
+      db.proposal.count(),
+    ]);
+  return { claims, actors, sources, claimSources, figures, links, statusChanges, auditEvents, proposals };
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { readReviewRequired } from "@/lib/data/entry-points/reader";
+import { RETRACTION_REASON_MIN } from "@/lib/domain/review-rules";
 import { FINAL_RATIONALE_MIN } from "@/lib/domain/verdict";
 import { POSITION_LABEL, STATUS_INFO, STATUSES } from "@/lib/domain/vocabulary";
 
@@ -12,7 +14,8 @@ const RATING_NAME: Record<number, string> = {
   5: "Confirmed",
 };
 
-export default function MethodologyPage() {
+export default async function MethodologyPage() {
+  const reviewRequired = await readReviewRequired();
   return (
     <>
       <h1>Methodology</h1>
@@ -77,11 +80,35 @@ export default function MethodologyPage() {
         spread from the lowest minimum to the highest maximum. A spread is not our estimate.
       </p>
 
+      <h2 id="review">Review by a second editor</h2>
+      <p>
+        A verdict does not reach readers on one editor&apos;s word. Giving a published claim a final status, changing a
+        published final verdict, publishing a claim with a final verdict, and taking a published claim down are each
+        proposed by one editor — with the status, the rationale and the sources as they stand — and take effect only
+        when a <strong>different</strong> editor approves them. The reviewer may instead send the proposal back with a
+        comment, and the proposer may withdraw it. Nothing of a proposal is public until it is approved; approval is
+        refused if the claim changed after it was proposed. Each change then shows on the claim&apos;s timeline with who
+        proposed it and who approved it. A claim is published only with at least one linked source.
+      </p>
+      <p data-testid="review-in-force">
+        {reviewRequired
+          ? "This rule is in force: every such change is reviewed by a second editor."
+          : "This rule is currently switched off by the desk's administrator (a one-person desk): changes take effect when their editor makes them, and the timeline names that editor."}
+      </p>
+
       <h2 id="corrections">Corrections policy</h2>
       <p>
         Every status change is kept with its date, editor and rationale, and shown on the claim&apos;s page. When we
         move a claim away from a final verdict we had published, the change is also listed on the corrections page. We
         do not delete published verdicts; we correct them in the open.
+      </p>
+
+      <h2 id="retractions">Retractions</h2>
+      <p>
+        When a published claim should not have been published at all, we withdraw it in the open: the withdrawal needs a
+        written reason of at least {RETRACTION_REASON_MIN} characters and goes through the same review. Afterwards the
+        claim&apos;s address answers that it was withdrawn, with the statement, its last verdict, the reason and the
+        date, and the claim is listed as withdrawn with the corrections.
       </p>
     </>
   );

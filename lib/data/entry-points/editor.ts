@@ -10,6 +10,8 @@ import {
 } from "@/lib/data/reads/editor-claim-detail";
 import { listClaimNotes } from "@/lib/data/reads/claim-notes";
 import { getClaimChecklist } from "@/lib/data/reads/checklist";
+import { readDeskSettings } from "@/lib/data/reads/desk-settings";
+import { getClaimProposals } from "@/lib/data/reads/proposals";
 import { listClaimantOptions, listEditorClaims } from "@/lib/data/reads/editor-claim-list";
 import { listPossibleDuplicates } from "@/lib/data/reads/similar-claims";
 import { listAssigneeOptions } from "@/lib/data/reads/assignee-options";
@@ -55,14 +57,26 @@ export async function readEditorClaimPage(id: number) {
   const client = await db();
   const claim = await getEditorClaim(client, id);
   if (!claim) return null;
-  const [options, sources, notes, checklist, assignees] = await Promise.all([
+  const [options, sources, notes, checklist, assignees, proposals, settings] = await Promise.all([
     readClaimFormOptions(),
     listSourceOptions(client),
     listClaimNotes(client, id),
     getClaimChecklist(client, id),
     listAssigneeOptions(client),
+    getClaimProposals(client, id),
+    readDeskSettings(client),
   ]);
-  return { claim, ...options, sources, notes, viewerId: viewer.id, checklist, assignees };
+  return {
+    claim,
+    ...options,
+    sources,
+    notes,
+    viewerId: viewer.id,
+    checklist,
+    assignees,
+    proposals,
+    reviewRequired: settings.reviewRequired,
+  };
 }
 
 export async function readLinkTargets(query: string, excludeId?: number) {

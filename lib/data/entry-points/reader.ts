@@ -23,6 +23,7 @@ import {
   readerArg,
 } from "@/lib/validation/reader-args";
 import { READER_TAG } from "@/lib/data/cache-tags";
+import { readDeskSettings } from "@/lib/data/reads/desk-settings";
 
 // The cached entry points of reader pages. Each result is cached by its arguments and tagged; every write calls
 // updateTag(READER_TAG) (lib/data/cache-tags.ts) so readers see it at once. The "claims" cacheLife (next.config.js)
@@ -151,4 +152,12 @@ export async function readFeedChanges() {
     listWithdrawals(client, 1, FEED_LIMIT),
   ]);
   return { changes, withdrawals };
+}
+
+/** Whether review is in force, for /methodology; the settings page's save refreshes the reader tag like any write. */
+export async function readReviewRequired() {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  return (await readDeskSettings(await db())).reviewRequired;
 }

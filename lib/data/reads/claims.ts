@@ -190,6 +190,8 @@ const claimDetailSelect = {
       isCorrection: true,
       createdAt: true,
       editor: { select: { name: true } },
+      // Set when the change went through review: the timeline names who proposed it and who approved it.
+      proposedBy: { select: { name: true } },
     },
   },
 } satisfies Prisma.ClaimSelect;

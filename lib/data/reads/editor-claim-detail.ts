@@ -11,6 +11,8 @@ export async function getEditorClaim(db: Db, id: number) {
       version: true,
       createdAt: true,
       updatedAt: true,
+      withdrawnAt: true,
+      withdrawalReason: true,
       claimant: {
         select: {
           id: true,
@@ -74,6 +76,7 @@ export async function getEditorClaim(db: Db, id: number) {
           isCorrection: true,
           createdAt: true,
           editor: { select: { name: true } },
+          proposedBy: { select: { name: true } },
         },
       },
     },

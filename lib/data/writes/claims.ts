@@ -18,7 +18,11 @@ import { claimColumns, claimFieldSelect, claimFormValues, type ClaimColumns } fr
 import { compareEdit, fieldLabel, type FieldTexts } from "@/lib/domain/edit-conflicts";
 import { firstFreeSlug, slugify } from "@/lib/domain/slug";
 import type { ClaimCreateInput, ClaimUpdateInput, PublishInput } from "@/lib/validation/claim";
-import { ratesPosition } from "@/lib/domain/verdict";
+import { ratesPosition, verdictProblems } from "@/lib/domain/verdict";
+import { publishNeedsReview, retractionReasonProblem, unpublishNeedsReview } from "@/lib/domain/review-rules";
+import { readDeskSettings } from "@/lib/data/reads/desk-settings";
+import { createProposal } from "@/lib/data/writes/proposals";
+import { applyPublication, applyWithdrawal } from "@/lib/data/writes/reviewed-changes";
 import { STATUS_INFO } from "@/lib/domain/vocabulary";
 
 // Creating and editing claims, and publishing them. Input has been parsed with the form's schema; these functions
@@ -212,31 +216,95 @@ export async function updateClaim(
   }
 }
 
+/**
+ * Publishing (at least one linked source; the schema asked for confirmation) or unpublishing, which for a published
+ * claim is a retraction with its reason. Either goes to review when lib/domain/review-rules.ts says so.
+ */
 export async function setPublished(
   db: Db,
   editor: Editor,
   input: PublishInput,
   now = new Date(),
-): Promise<ActionResult<{ version: number; publishedAt: Date | null }>> {
+): Promise<ActionResult<{ version: number; publishedAt: Date | null; proposalId: number | null }>> {
   const claim = await db.claim.findUnique({
     where: { id: input.claimId },
-    select: { version: true, publishedAt: true },
+    select: {
+      version: true,
+      publishedAt: true,
+      status: true,
+      statusRationale: true,
+      kind: true,
+      withdrawnAt: true,
+      withdrawalReason: true,
+    },
   });
   if (!claim) return missingClaim();
   if (claim.version !== input.version) return conflictResult(db, input.claimId);
   if (input.publish && claim.publishedAt) return refuseField("publish", "This claim is already published.");
   if (!input.publish && !claim.publishedAt) return refuseField("publish", "This claim is already a draft.");
+  const { reviewRequired } = await readDeskSettings(db);
+  const at = { id: input.claimId, ...claim, version: input.version };
 
-  const publishedAt = input.publish ? now : null;
-  return versionedWrite(db, input.claimId, async (tx) => {
-    const version = await bumpVersion(tx, input.claimId, input.version, editor.id, { publishedAt });
-    await recordAudit(tx, {
-      userId: editor.id,
-      entity: "Claim",
-      entityId: input.claimId,
-      action: input.publish ? "publish" : "unpublish",
-      changes: { publishedAt: [claim.publishedAt, publishedAt], version: [input.version, version] },
+  if (input.publish) {
+    const sourceCount = await db.claimSource.count({ where: { claimId: input.claimId } });
+    if (sourceCount < 1)
+      return refuseField(
+        "publish",
+        "Link at least one source to this claim before publishing it: readers need to see what it rests on.",
+      );
+    // The verdict readers would get must meet the verdict rules (a claim imported or built in the database may not).
+    const [problem] = verdictProblems({
+      status: claim.status,
+      rationale: claim.statusRationale,
+      kind: claim.kind,
+      sourceCount,
     });
-    return { version, publishedAt };
-  });
+    if (problem) return refuseField("publish", `${problem.message} Fix the status before publishing.`);
+    if (publishNeedsReview(reviewRequired, claim.status))
+      return proposed(
+        await createProposal(db, editor, {
+          claimId: input.claimId,
+          version: input.version,
+          kind: "PUBLISH",
+          status: claim.status,
+          rationale: claim.statusRationale ?? "",
+        }),
+        input.version,
+        claim.publishedAt,
+      );
+    return versionedWrite(db, input.claimId, async (tx) => ({
+      ...(await applyPublication(tx, at, now, { editorId: editor.id })),
+      proposalId: null,
+    }));
+  }
+
+  // The schema required the reason when unpublishing; checked again because readers rely on it, whoever calls this.
+  const reasonProblem = retractionReasonProblem(input.reason);
+  if (reasonProblem) return refuseField("reason", reasonProblem);
+  const reason = input.reason!.trim();
+  if (unpublishNeedsReview(reviewRequired))
+    return proposed(
+      await createProposal(db, editor, {
+        claimId: input.claimId,
+        version: input.version,
+        kind: "UNPUBLISH",
+        status: null,
+        rationale: reason,
+      }),
+      input.version,
+      claim.publishedAt,
+    );
+  return versionedWrite(db, input.claimId, async (tx) => ({
+    ...(await applyWithdrawal(tx, at, reason, now, { editorId: editor.id })),
+    proposalId: null,
+  }));
+}
+
+/** A proposal leaves the claim as it was: same version, same publication. */
+function proposed(
+  result: ActionResult<{ proposalId: number }>,
+  version: number,
+  publishedAt: Date | null,
+): ActionResult<{ version: number; publishedAt: Date | null; proposalId: number | null }> {
+  return result.ok ? { ok: true, data: { version, publishedAt, proposalId: result.data.proposalId } } : result;
 }

@@ -1,6 +1,10 @@
 import type { Db } from "@/lib/db/create-client";
-import { recordAudit, type Editor } from "@/lib/data/writes/record-audit";
-import { bumpVersion, conflictResult, missingClaim, versionedWrite } from "@/lib/data/writes/version-check";
+import type { Editor } from "@/lib/data/writes/record-audit";
+import { conflictResult, missingClaim, versionedWrite } from "@/lib/data/writes/version-check";
+import { createProposal } from "@/lib/data/writes/proposals";
+import { applyStatusChange } from "@/lib/data/writes/reviewed-changes";
+import { readDeskSettings } from "@/lib/data/reads/desk-settings";
+import { statusChangeNeedsReview } from "@/lib/domain/review-rules";
 import { refuse, refuseField, type ActionResult } from "@/lib/actions/result";
 import type { StatusFormInput } from "@/lib/validation/status-change";
 import { verdictProblems } from "@/lib/domain/verdict";
@@ -9,13 +13,23 @@ import { openStepNames } from "@/lib/data/reads/checklist";
 import { STATUS_INFO, isFinalStatus } from "@/lib/domain/vocabulary";
 
 // The status workflow (docs/editing.md). One transaction writes the claim's new status, the
-// append-only StatusChange readers see in the timeline, and the AuditEvent.
+// append-only StatusChange readers see in the timeline, and the AuditEvent (lib/data/writes/reviewed-changes.ts);
+// or, when the change needs a second editor's review, a proposal instead (lib/data/writes/proposals.ts).
 
 export async function changeStatus(
   db: Db,
   editor: Editor,
   input: StatusFormInput,
-): Promise<ActionResult<{ version: number; statusChangeId: number; isCorrection: boolean; warning: string | null }>> {
+): Promise<
+  ActionResult<{
+    version: number;
+    /** null when the change was proposed for review instead (proposalId) */
+    statusChangeId: number | null;
+    isCorrection: boolean;
+    warning: string | null;
+    proposalId: number | null;
+  }>
+> {
   const claim = await db.claim.findUnique({
     where: { id: input.claimId },
     select: {
@@ -54,42 +68,48 @@ export async function changeStatus(
     return refuse(first.message, fieldErrors);
   }
 
-  // A correction moves away from a verdict readers could see: published, and final before the change.
-  const isCorrection = claim.publishedAt !== null && isFinalStatus(claim.status);
   // A final verdict with verification steps open is saved, with a warning in the result (lib/domain/checklist.ts).
   const warning = isFinalStatus(input.status)
     ? openStepsWarning(input.status, await openStepNames(db, input.claimId))
     : null;
 
-  return versionedWrite(db, input.claimId, async (tx) => {
-    const version = await bumpVersion(tx, input.claimId, input.version, editor.id, {
+  // A verdict readers would see waits for a second editor (lib/domain/review-rules.ts): a proposal, not a change.
+  const published = claim.publishedAt !== null;
+  const { reviewRequired } = await readDeskSettings(db);
+  if (statusChangeNeedsReview(reviewRequired, { published, status: claim.status }, input.status)) {
+    const proposed = await createProposal(db, editor, {
+      claimId: input.claimId,
+      version: input.version,
+      kind: "VERDICT",
       status: input.status,
-      statusRationale: rationale,
+      rationale,
     });
-    const change = await tx.statusChange.create({
+    if (!proposed.ok) return proposed;
+    return {
+      ok: true,
       data: {
-        claimId: input.claimId,
-        from: claim.status,
-        to: input.status,
-        rationale,
-        editorId: editor.id,
-        isCorrection,
+        version: input.version,
+        statusChangeId: null,
+        isCorrection: false,
+        warning,
+        proposalId: proposed.data.proposalId,
       },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      userId: editor.id,
-      entity: "Claim",
-      entityId: input.claimId,
-      action: "status",
-      changes: {
-        status: [claim.status, input.status],
-        statusRationale: [claim.statusRationale, rationale],
-        isCorrection,
-        statusChangeId: change.id,
-        version: [input.version, version],
+    };
+  }
+
+  return versionedWrite(db, input.claimId, async (tx) => {
+    const applied = await applyStatusChange(
+      tx,
+      {
+        id: input.claimId,
+        version: input.version,
+        status: claim.status,
+        statusRationale: claim.statusRationale,
+        published,
       },
-    });
-    return { version, statusChangeId: change.id, isCorrection, warning };
+      { to: input.status, rationale },
+      { editorId: editor.id },
+    );
+    return { ...applied, warning, proposalId: null };
   });
 }

@@ -15,7 +15,8 @@ export async function setPublishedAction(input: z.input<typeof PublishSchema>) {
       role: "EDITOR",
       schema: PublishSchema,
       write: (db, editor, data) => setPublished(db, editor, data),
-      invalidate: "readers",
+      // A proposal changes nothing readers see until it is approved.
+      invalidate: (data) => (data.proposalId === null ? "readers" : "nothing"),
     },
     input,
   );

@@ -14,6 +14,7 @@ import { LinkForm } from "@/components/editor/link-form";
 import { LinkList } from "@/components/editor/link-list";
 import { NoteForm } from "@/components/editor/note-form";
 import { NoteThread } from "@/components/editor/note-thread";
+import { ProposalPanel } from "@/components/editor/proposal-panel";
 import { PublishForm } from "@/components/editor/publish-form";
 import { SourceForm } from "@/components/editor/source-form";
 import { SourceList } from "@/components/editor/source-list";
@@ -32,6 +33,7 @@ import { addFigureAction, removeFigureAction } from "./figure-actions";
 import { addLinkAction, removeLinkAction } from "./link-actions";
 import { addNoteAction, editNoteAction } from "./note-actions";
 import { attachSourceAction, detachSourceAction } from "./source-actions";
+import { approveProposalAction, sendBackProposalAction, withdrawProposalAction } from "./proposal-actions";
 import { changeStatusAction } from "./status-actions";
 
 export const instant = false;
@@ -62,7 +64,8 @@ function formValues(claim: EditorClaim) {
 }
 
 export default async function EditClaimPage({ params, searchParams }: Props) {
-  const { claim, actors, incidents, sources, notes, viewerId, checklist, assignees } = await load(params);
+  const { claim, actors, incidents, sources, notes, viewerId, checklist, assignees, proposals, reviewRequired } =
+    await load(params);
   const created = (await searchParams).created === "1";
   const position = claim.kind === "POSITION";
   const openSteps = checklist.filter((s) => !s.retired && !s.tick).map((s) => s.name);
@@ -152,9 +155,43 @@ export default async function EditClaimPage({ params, searchParams }: Props) {
             <AssignForm claimId={claim.id} assignee={claim.assignee} options={assignees} action={assignClaimAction} />
           </section>
 
+          <section aria-labelledby="review-heading">
+            <h2 id="review-heading">Review</h2>
+            {proposals.pending || proposals.sentBack ? null : (
+              <p className="muted small" data-testid="review-rule">
+                {reviewRequired
+                  ? "A verdict readers would see, a publication with a final verdict and a retraction are proposed here and take effect when another editor approves them."
+                  : "Review is off for this desk: changes take effect at once."}
+              </p>
+            )}
+            <ProposalPanel
+              pending={proposals.pending}
+              sentBack={proposals.sentBack}
+              viewerId={viewerId}
+              actions={{
+                approve: approveProposalAction,
+                sendBack: sendBackProposalAction,
+                withdraw: withdrawProposalAction,
+              }}
+            />
+          </section>
+
           <section aria-labelledby="publish-heading">
             <h2 id="publish-heading">Publication</h2>
-            <PublishForm published={claim.publishedAt !== null} action={setPublishedAction} />
+            {claim.withdrawnAt && !claim.publishedAt ? (
+              <p className="notice" data-testid="withdrawn-notice">
+                Withdrawn {formatDateTime(claim.withdrawnAt)}: {claim.withdrawalReason}
+              </p>
+            ) : null}
+            <PublishForm
+              // Remounted when publication flips, so the form starts from the new state.
+              key={claim.publishedAt ? "published" : "draft"}
+              published={claim.publishedAt !== null}
+              status={claim.status}
+              sourceCount={claim.sources.length}
+              reviewRequired={reviewRequired}
+              action={setPublishedAction}
+            />
             <ActorPublishForm
               actor={{
                 id: claim.claimant.id,
@@ -202,6 +239,8 @@ export default async function EditClaimPage({ params, searchParams }: Props) {
                 ) : null}
                 <StatusForm
                   current={claim.status}
+                  published={claim.publishedAt !== null}
+                  reviewRequired={reviewRequired}
                   sourceCount={claim.sources.length}
                   openSteps={openSteps}
                   action={changeStatusAction}
