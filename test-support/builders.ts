@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type {
+  DatePrecision,
   ClaimCategory,
   ClaimKind,
   ClaimStatus,
@@ -66,6 +67,8 @@ export type TestClaimOverrides = {
   category?: ClaimCategory;
   kind?: ClaimKind;
   claimedAt?: Date;
+  /** default DAY */
+  claimedAtPrecision?: DatePrecision;
   location?: string | null;
   incidentId?: number | null;
   status?: ClaimStatus;
@@ -124,6 +127,7 @@ export async function makeTestClaim(db: Db, overrides: TestClaimOverrides = {}):
         kind: overrides.kind ?? "FACT",
         claimantId: claimant.id,
         claimedAt: overrides.claimedAt ?? new Date(),
+        claimedAtPrecision: overrides.claimedAtPrecision ?? "DAY",
         location: overrides.location ?? null,
         incidentId: overrides.incidentId ?? null,
         status,

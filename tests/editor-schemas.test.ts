@@ -64,6 +64,8 @@ describe("claim schema", () => {
       kind: "FACT",
       claimant: { mode: "existing", actorId: 3 },
       claimedAt: "2026-11-20",
+      // A form of an older page sends no precision: the exact day, as before.
+      claimedAtPrecision: "DAY",
     });
     // The Server Action parses the form's output with the same schema.
     expect(ClaimCreateSchema.parse(first)).toEqual(first);

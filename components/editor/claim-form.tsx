@@ -7,6 +7,7 @@ import { CLAIM_FIELD_NAMES, ClaimFields, type ClaimFieldValues } from "@/compone
 import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { FormFeedback } from "@/components/editor/form-feedback";
 import { PossibleDuplicates } from "@/components/editor/possible-duplicates";
+import { ReportingVerbWarning } from "@/components/editor/reporting-verb-warning";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionFailure, FormAction } from "@/lib/actions/result";
@@ -26,6 +27,7 @@ export function CreateClaimForm({
     resolver: zodResolver(ClaimCreateSchema),
     defaultValues: {
       kind: "FACT",
+      claimedAtPrecision: "DAY",
       claimant: { mode: "existing", actorId: "" },
     },
   });
@@ -53,7 +55,12 @@ export function CreateClaimForm({
         actors={actors}
         incidents={incidents}
         editing={false}
-        afterStatement={<PossibleDuplicates statement={typeof statement === "string" ? statement : ""} />}
+        afterStatement={
+          <>
+            <ReportingVerbWarning statement={typeof statement === "string" ? statement : ""} />
+            <PossibleDuplicates statement={typeof statement === "string" ? statement : ""} />
+          </>
+        }
       />
       <div className="actions">
         <button className="button" type="submit" disabled={!hydrated || formState.isSubmitting}>
@@ -65,7 +72,10 @@ export function CreateClaimForm({
   );
 }
 
-type UpdateClaim = FormAction<z.output<typeof ClaimUpdateSchema>, { version: number; slug: string }>;
+type UpdateClaim = FormAction<
+  z.output<typeof ClaimUpdateSchema>,
+  { version: number; slug: string; warning: string | null }
+>;
 
 export function EditClaimForm({
   actors,
@@ -91,7 +101,8 @@ export function EditClaimForm({
     if (!result.ok) return state.refused(result);
     setVersion(result.data.version);
     setValue("slug", result.data.slug);
-    state.saved("Saved. Readers see the change at once if the claim is published.");
+    const saved = "Saved. Readers see the change at once if the claim is published.";
+    state.saved(result.data.warning ? `${saved} Note: ${result.data.warning}` : saved);
   });
 
   return (
@@ -121,13 +132,17 @@ export function EditClaimForm({
         incidents={incidents}
         editing
         afterStatement={
-          // Only once the statement is changed: a lookup on every opening of a claim would show the same neighbours again.
-          <PossibleDuplicates
-            statement={typeof statement === "string" ? statement : ""}
-            excludeId={claimId}
-            enabled={statement !== defaults.statement}
-            headingLevel={3}
-          />
+          <>
+            <ReportingVerbWarning statement={typeof statement === "string" ? statement : ""} />
+            {/* Only once the statement is changed: a lookup on every opening of a claim would show the same
+                neighbours again. */}
+            <PossibleDuplicates
+              statement={typeof statement === "string" ? statement : ""}
+              excludeId={claimId}
+              enabled={statement !== defaults.statement}
+              headingLevel={3}
+            />
+          </>
         }
       />
       <div className="actions">

@@ -43,6 +43,7 @@ export async function listEditorClaims(db: Db, filters: EditorFilters) {
         status: true,
         category: true,
         claimedAt: true,
+        claimedAtPrecision: true,
         publishedAt: true,
         updatedAt: true,
         claimant: { select: { name: true } },

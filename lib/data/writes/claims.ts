@@ -6,6 +6,7 @@ import type { Tx } from "@/lib/db/create-client";
 import { isUniqueViolation } from "@/lib/data/writes/unique-violation";
 import { refuse, refuseField, type ActionFailure, type ActionResult } from "@/lib/actions/result";
 import { claimColumns, claimFieldSelect } from "@/lib/domain/claim-fields";
+import { reportingVerbWarning } from "@/lib/domain/reporting-verb";
 import { firstFreeSlug, slugify } from "@/lib/domain/slug";
 import type { ClaimCreateInput, ClaimUpdateInput, PublishInput } from "@/lib/validation/claim";
 import { ratesPosition } from "@/lib/domain/verdict";
@@ -118,7 +119,7 @@ export async function updateClaim(
   db: Db,
   editor: Editor,
   input: ClaimUpdateInput,
-): Promise<ActionResult<{ version: number; slug: string }>> {
+): Promise<ActionResult<{ version: number; slug: string; warning: string | null }>> {
   const before = await db.claim.findUnique({
     where: { id: input.claimId },
     select: {
@@ -158,7 +159,8 @@ export async function updateClaim(
         action: "update",
         changes: { ...diffFields(old, after), version: [input.version, version] },
       });
-      return { version, slug: slug.slug };
+      // Saved all the same: a warning, not a refusal (lib/domain/reporting-verb.ts).
+      return { version, slug: slug.slug, warning: reportingVerbWarning(input.statement) };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return raced(db, slug.slug, newActor);
