@@ -52,6 +52,8 @@ export type TestFigureSpec = {
   max: number;
   reportedAt?: Date | null;
   note?: string | null;
+  /** default: a reason when the figure cites no source, as the figure rule asks (lib/domain/figure-rules.ts) */
+  noSourceReason?: string | null;
 };
 
 export type TestClaimOverrides = {
@@ -185,6 +187,12 @@ export async function makeTestClaim(db: Db, overrides: TestClaimOverrides = {}):
           max: f.max,
           reportedAt: f.reportedAt ?? null,
           note: f.note ?? null,
+          noSourceReason:
+            f.noSourceReason !== undefined
+              ? f.noSourceReason
+              : f.sourceId
+                ? null
+                : "Test figure: given without a document.",
         })),
       });
 

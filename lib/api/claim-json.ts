@@ -103,6 +103,8 @@ export function toApiClaimDetail(claim: ReaderClaim) {
       note: f.note,
       reportedBy: { slug: f.reportedBy.slug, name: f.reportedBy.name },
       source: f.source,
+      /** why no source can be named; null when the figure cites one */
+      noSourceReason: f.noSourceReason,
     })),
     links: claim.links.map((l) => ({
       direction: l.direction,

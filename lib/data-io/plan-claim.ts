@@ -136,6 +136,7 @@ export function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, c
         max: f.max,
         reportedAt: onDay(current[i]?.reportedAt, f.reportedAt),
         note: f.note ?? null,
+        noSourceReason: f.noSourceReason ?? null,
       };
     });
     const same =

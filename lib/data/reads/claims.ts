@@ -248,6 +248,7 @@ function toReaderView(claim: ClaimDetailRow) {
     max: f.max,
     reportedAt: f.reportedAt,
     note: f.note,
+    noSourceReason: f.noSourceReason,
     reportedBy: f.reportedBy,
     source: f.source
       ? f.source.protected
