@@ -18,6 +18,8 @@ const CLAIM_FIELDS = [
   "statusRationale",
   "claimant",
   "claimedAt",
+  "claimedAtPrecision",
+  "claimedAtKnown",
   "location",
   "updatedAt",
 ].sort();
