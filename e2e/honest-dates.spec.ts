@@ -47,7 +47,9 @@ test("the claim form refuses a future date, warns about “X says…”, and sav
     select: { id: true, slug: true, claimedAt: true, claimedAtPrecision: true },
   });
   expect(saved).toMatchObject({ claimedAt: new Date("2026-11-01T00:00:00Z"), claimedAtPrecision: "MONTH" });
-  await expect(page.getByLabel("How precisely the date is known")).toHaveValue("MONTH");
+  await expect(
+    page.getByRole("form", { name: "Claim details" }).getByLabel("How precisely the date is known"),
+  ).toHaveValue("MONTH");
 
   // Published directly: the review and publishing rules are other tests' concern; this one is about the date. The
   // slug is new, so no cached page of it exists yet.
