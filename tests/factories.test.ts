@@ -277,6 +277,13 @@ describe("upsertClaim", () => {
         ],
       }),
     ).rejects.toThrow(/cannot be below the lowest \(5\)/);
+    // The seed's figures are held to the figure form's rule: a source, or the reason none can be named.
+    await expect(
+      upsertClaim(db, {
+        ...input,
+        figures: [{ reportedBy: input.claimant, population: "CIVILIANS", outcome: "KILLED", min: 2, max: 5 }],
+      }),
+    ).rejects.toThrow(/Choose the source that gives this figure/);
     expect(await db.claim.findUnique({ where: { slug: input.slug } })).toBeNull();
   });
 
