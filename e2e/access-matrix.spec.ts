@@ -191,7 +191,15 @@ const ACTIONS: ActionRow[] = [
     { ...base(ids), sourceId: ids.sourceId },
   ]),
   editorAction("addFigureAction", `${CLAIM_FILE}figure-actions.ts`, claimPage, (ids) => [
-    { ...base(ids), reportedById: ids.claimantId, population: "CIVILIANS", outcome: "INJURED", min: 1, max: 2 },
+    {
+      ...base(ids),
+      reportedById: ids.claimantId,
+      population: "CIVILIANS",
+      outcome: "INJURED",
+      min: 1,
+      max: 2,
+      noSourceReason: "Read out at a press briefing; no transcript.",
+    },
   ]),
   editorAction("removeFigureAction", `${CLAIM_FILE}figure-actions.ts`, claimPage, (ids) => [
     { ...base(ids), figureId: ids.figureId },

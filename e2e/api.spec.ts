@@ -18,6 +18,8 @@ const CLAIM_FIELDS = [
   "statusRationale",
   "claimant",
   "claimedAt",
+  "claimedAtPrecision",
+  "claimedAtKnown",
   "location",
   "updatedAt",
 ].sort();
@@ -216,6 +218,7 @@ test.describe("GET /api/claims.csv", () => {
       statement: `${word}, "quoted"\nacross lines`,
       status: "DISPUTED",
       claimedAt: new Date("2026-03-01T00:00:00Z"),
+      claimedAtPrecision: "MONTH",
     });
     await makeTestClaim(db, { ...same, statement: `${word} draft`, published: false });
     await makeTestClaim(db, { ...same, statement: "@SUM(1+1) unrelated", status: "DISPUTED" });
@@ -230,7 +233,7 @@ test.describe("GET /api/claims.csv", () => {
     expect(csv.endsWith("\r\n")).toBe(true);
     const [header, ...rest] = csv.split("\r\n");
     expect(header).toBe(
-      "slug,url,statement,originalText,originalLanguage,category,kind,status,statusLabel,rating,statusRationale,claimantSlug,claimantName,claimantCountry,claimantSide,claimedAt,location,updatedAt",
+      "slug,url,statement,originalText,originalLanguage,category,kind,status,statusLabel,rating,statusRationale,claimantSlug,claimantName,claimantCountry,claimantSide,claimedAt,claimedAtPrecision,claimedAtKnown,location,updatedAt",
     );
     const body = rest.join("\r\n");
     expect(body).toContain(`${evil.slug},`);
@@ -239,6 +242,8 @@ test.describe("GET /api/claims.csv", () => {
     expect(body).not.toContain("draft");
     expect(body).not.toContain("@SUM");
     expect(body.indexOf(evil.slug)).toBeLessThan(body.indexOf(quoted.slug));
+    // The date as stored, then how precisely it is known and what of it is.
+    expect(body).toContain(",2026-03-01T00:00:00.000Z,MONTH,2026-03,");
 
     const filtered = await (await request.get(`/api/claims.csv?actor=${evil.claimant.slug}&status=DISPUTED`)).text();
     expect(filtered).toContain(quoted.slug);

@@ -89,6 +89,7 @@ test("SIGKILL during acknowledged writes loses none of them; a backup taken mean
               min,
               max: min + 1,
               note,
+              noSourceReason: "Read out at a press briefing; no transcript.",
             },
           ]),
           failOnStatusCode: false,

@@ -101,6 +101,7 @@ function validInputs(claim: TestClaim, other: TestClaim, version: number) {
       outcome: "INJURED",
       min: 1,
       max: 2,
+      noSourceReason: "Read out at a press briefing; no transcript.",
     },
     addLink: { ...base, type: "QUALIFIES", targetId: other.id },
   };
@@ -417,6 +418,7 @@ test.describe("crafted bodies are refused with field errors and write nothing", 
       outcome: "KILLED",
       min: 3,
       max: 5,
+      noSourceReason: "Read out at a press briefing; no transcript.",
     };
     await expectRefused(request, editor, A.addFigure, { ...good, min: 9, max: 2 }, claim.id, ["max"]);
     await expectRefused(request, editor, A.addFigure, { ...good, min: -1, max: 2.5 }, claim.id, ["min", "max"]);
@@ -432,8 +434,18 @@ test.describe("crafted bodies are refused with field errors and write nothing", 
     await expectRefused(request, editor, A.addFigure, { ...good, reportedById: 2_000_000_000 }, claim.id, [
       "reportedById",
     ]);
-    await expectRefused(request, editor, A.addFigure, { ...good, sourceId: other.sources[0]!.id }, claim.id, [
-      "sourceId",
+    await expectRefused(
+      request,
+      editor,
+      A.addFigure,
+      { ...good, noSourceReason: "", sourceId: other.sources[0]!.id },
+      claim.id,
+      ["sourceId"],
+    );
+    // Neither a source nor a reason; a reason too short to say anything.
+    await expectRefused(request, editor, A.addFigure, { ...good, noSourceReason: "" }, claim.id, ["sourceId"]);
+    await expectRefused(request, editor, A.addFigure, { ...good, noSourceReason: "phone" }, claim.id, [
+      "noSourceReason",
     ]);
     const figureOfOther = await db.casualtyFigure.findFirstOrThrow({
       where: { claimId: other.id },

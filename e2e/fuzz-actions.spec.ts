@@ -69,6 +69,7 @@ const figureInput = (ctx: Ctx) => ({
   outcome: "INJURED",
   min: 1,
   max: 2,
+  noSourceReason: "Read out at a press briefing; no transcript.",
 });
 const linkInput = (ctx: Ctx) => ({ ...base(ctx), type: "QUALIFIES", targetId: ctx.other.id });
 

@@ -61,7 +61,16 @@ export function badJson(c: ImportCase): Buffer {
     claims: { figures: unknown[]; links: { to: string; type: string }[] }[];
   };
   doc.sources[0]!.url = "javascript:alert(1)";
-  doc.claims[0]!.figures = [{ reportedBy: c.actor, population: "CIVILIANS", outcome: "KILLED", min: 30, max: 3 }];
+  doc.claims[0]!.figures = [
+    {
+      reportedBy: c.actor,
+      population: "CIVILIANS",
+      outcome: "KILLED",
+      min: 30,
+      max: 3,
+      noSourceReason: "Read out at a press briefing; no transcript.",
+    },
+  ];
   doc.claims[1]!.links = [{ to: `${c.prefix}-nowhere`, type: "DENIES" }];
   return Buffer.from(JSON.stringify(doc, null, 1));
 }

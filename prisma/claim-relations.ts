@@ -1,6 +1,6 @@
 import type { ClaimStatus, LinkType, Outcome, Population, Stance } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db/create-client";
-import { figureProblems } from "@/lib/domain/figure-rules";
+import { figureProblems, figureSourceProblem } from "@/lib/domain/figure-rules";
 import { figureFieldsSelect } from "@/lib/data/stored-fields";
 
 // upsertClaim's helpers: bring a claim's related rows in line with the input while keeping the rows (and ids) that
@@ -18,6 +18,8 @@ export type FigureInput = {
   max: number;
   reportedAt?: Date | null;
   note?: string | null;
+  /** required, 10+ characters, when sourceId is not given (lib/domain/figure-rules.ts) */
+  noSourceReason?: string | null;
 };
 /** A typed edge from this claim to the claim with slug `to`. */
 export type LinkInput = { to: string; type: LinkType; note?: string | null };
@@ -53,7 +55,8 @@ export async function replaceFigures(tx: Tx, claimId: number, figures: FigureInp
     figures.map((f) => f.reportedBy),
   );
   const wanted = figures.map((f) => {
-    const problems = figureProblems(f);
+    const source = figureSourceProblem(f);
+    const problems = [...figureProblems(f), ...(source ? [source] : [])];
     if (problems.length)
       throw new Error(
         `claim ${claimId}: casualty figure ${f.min}..${f.max}: ${problems.map((p) => p.message).join(" ")}`,
@@ -68,6 +71,7 @@ export async function replaceFigures(tx: Tx, claimId: number, figures: FigureInp
       max: f.max,
       reportedAt: f.reportedAt ?? null,
       note: f.note ?? null,
+      noSourceReason: f.noSourceReason ?? null,
     };
   });
   const current = await tx.casualtyFigure.findMany({

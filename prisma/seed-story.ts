@@ -9,6 +9,7 @@ import {
   STORY_CLAIMS,
   STORY_DATE,
   STORY_INCIDENT,
+  STORY_RECORDED,
   STORY_SOURCE,
   STORY_SOURCE_FORMER_TITLES,
 } from "./seed-data/border-strikes";
@@ -76,6 +77,18 @@ export async function seedStory(db: Db, { refresh }: { refresh: boolean }): Prom
   const article = await upsertSource(db, STORY_SOURCE, mode);
   await upsertIncident(db, STORY_INCIDENT, mode);
 
+  // Older seeds dated every claim of the undated article 20 Nov 2026 as if the day were known. A story claim still
+  // dated so is moved to the precision UNKNOWN (a version bump, so a form opened before cannot write the old date
+  // back); one an editor has re-dated is left alone.
+  await db.claim.updateMany({
+    where: {
+      slug: { in: STORY_CLAIMS.map((c) => c.slug) },
+      claimedAt: STORY_DATE,
+      claimedAtPrecision: "DAY",
+    },
+    data: { claimedAt: STORY_RECORDED, claimedAtPrecision: "UNKNOWN", version: { increment: 1 } },
+  });
+
   // Claims first, links second: a link needs both ends to exist and some point at claims listed later.
   const written = new Set<string>();
   for (const { articleStance, articleNote, links: _links, inIncident, ...claim } of STORY_CLAIMS) {
@@ -84,7 +97,9 @@ export async function seedStory(db: Db, { refresh }: { refresh: boolean }): Prom
       db,
       {
         ...claim,
-        claimedAt: STORY_DATE,
+        // The article gives no date: not a day anyone claimed it, only when it was recorded.
+        claimedAt: STORY_RECORDED,
+        claimedAtPrecision: "UNKNOWN",
         incident: inIncident ? STORY_INCIDENT.slug : null,
         published: true,
         sources: [{ sourceId: article.id, stance: articleStance, note: articleNote }],

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ActorKind, ClaimCategory, ClaimKind, ClaimStatus, SourceType } from "@/generated/prisma/client";
 import { claimFieldsSelect } from "@/lib/data/stored-fields";
 import type { Db, Tx } from "@/lib/db/create-client";
+import { normaliseClaimDate, type DatePrecision } from "@/lib/domain/claim-date";
 import { verdictProblems } from "@/lib/domain/verdict";
 import {
   appendStatusChanges,
@@ -141,6 +142,8 @@ export type ClaimInput = {
   /** actor slug */
   claimant: string;
   claimedAt: Date;
+  /** default DAY; for UNKNOWN, claimedAt is the day the claim was recorded (lib/domain/claim-date.ts) */
+  claimedAtPrecision?: DatePrecision;
   location?: string | null;
   /** incident slug */
   incident?: string | null;
@@ -215,7 +218,8 @@ export async function upsertClaim(
       category: input.category,
       kind: input.kind ?? "FACT",
       claimantId: claimant.id,
-      claimedAt: input.claimedAt,
+      claimedAt: normaliseClaimDate(input.claimedAt, input.claimedAtPrecision ?? "DAY"),
+      claimedAtPrecision: input.claimedAtPrecision ?? "DAY",
       location: input.location ?? null,
       incidentId: incident?.id ?? null,
       status: input.status ?? "UNVERIFIED",

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type {
+  DatePrecision,
   ClaimCategory,
   ClaimKind,
   ClaimStatus,
@@ -51,6 +52,8 @@ export type TestFigureSpec = {
   max: number;
   reportedAt?: Date | null;
   note?: string | null;
+  /** default: a reason when the figure cites no source, as the figure rule asks (lib/domain/figure-rules.ts) */
+  noSourceReason?: string | null;
 };
 
 export type TestClaimOverrides = {
@@ -66,6 +69,8 @@ export type TestClaimOverrides = {
   category?: ClaimCategory;
   kind?: ClaimKind;
   claimedAt?: Date;
+  /** default DAY */
+  claimedAtPrecision?: DatePrecision;
   location?: string | null;
   incidentId?: number | null;
   status?: ClaimStatus;
@@ -124,6 +129,7 @@ export async function makeTestClaim(db: Db, overrides: TestClaimOverrides = {}):
         kind: overrides.kind ?? "FACT",
         claimantId: claimant.id,
         claimedAt: overrides.claimedAt ?? new Date(),
+        claimedAtPrecision: overrides.claimedAtPrecision ?? "DAY",
         location: overrides.location ?? null,
         incidentId: overrides.incidentId ?? null,
         status,
@@ -181,6 +187,12 @@ export async function makeTestClaim(db: Db, overrides: TestClaimOverrides = {}):
           max: f.max,
           reportedAt: f.reportedAt ?? null,
           note: f.note ?? null,
+          noSourceReason:
+            f.noSourceReason !== undefined
+              ? f.noSourceReason
+              : f.sourceId
+                ? null
+                : "Test figure: given without a document.",
         })),
       });
 

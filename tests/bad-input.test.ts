@@ -70,6 +70,7 @@ describe("a lone surrogate in any text field of any form", () => {
         min: 1,
         max: 2,
         note: "A note",
+        noSourceReason: "Read out at a press briefing; no transcript.",
       },
     ],
     ["link", LinkSchema, { claimId: 1, version: 1, targetId: 2, type: "DENIES", note: "A note" }],

@@ -121,6 +121,7 @@ describe("optimistic concurrency on Claim.version", () => {
           outcome: "KILLED",
           min: 3,
           max: 4,
+          noSourceReason: "Read out at a press briefing; no transcript.",
         }),
       ),
     ]);

@@ -236,6 +236,19 @@ describe("addFigure / removeFigure", () => {
     expect(reader?.figures).toMatchObject([{ min: 4, max: 9, outcome: "KILLED" }]);
   });
 
+  it("adds a figure with the reason no source can be named, which readers see in its place", async () => {
+    const claim = await makeTestClaim(db);
+    const reason = "Given by a local official by phone; no document.";
+    const result = await addFigure(
+      db,
+      editor,
+      figure(claim.id, 1, { reportedById: claim.claimant.id, noSourceReason: reason }),
+    );
+    expect(result).toMatchObject({ ok: true, data: { version: 2 } });
+    const reader = await getPublishedClaim(db, claim.slug);
+    expect(reader?.figures).toMatchObject([{ min: 4, max: 9, source: null, noSourceReason: reason }]);
+  });
+
   it("refuses an unknown reporter and a source that is not the claim's, writing nothing", async () => {
     const claim = await makeTestClaim(db);
     const foreignSource = (await makeTestClaim(db)).sources[0]!.id;
@@ -250,7 +263,11 @@ describe("addFigure / removeFigure", () => {
   it("lets the database refuse min > max even when the schema is bypassed", async () => {
     const claim = await makeTestClaim(db);
     const before = await tableCounts(db);
-    const bypass = { ...figure(claim.id, 1, { reportedById: claim.claimant.id }), min: 10, max: 2 };
+    const bypass = {
+      ...figure(claim.id, 1, { reportedById: claim.claimant.id, noSourceReason: "Told to our reporter by phone." }),
+      min: 10,
+      max: 2,
+    };
     await expect(addFigure(db, editor, bypass)).rejects.toThrow();
     expect(await tableCounts(db)).toEqual(before);
     expect(await version(claim.id)).toBe(1);

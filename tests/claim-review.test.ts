@@ -64,11 +64,28 @@ describe("buildClaimReview", () => {
       itemReviewed: {
         "@type": "Claim",
         author: { "@type": "Organization", name: made.claimant.name },
-        datePublished: "2026-10-01T08:00:00.000Z",
+        datePublished: "2026-10-01",
         appearance: [{ "@type": "CreativeWork", url: "https://imagery.example/1" }],
       },
     });
     expect(JSON.stringify(review)).not.toContain("secret.example");
+  });
+
+  it("gives the claim's date only as precisely as it is known, and leaves out a date the source does not give", async () => {
+    const dated = async (precision: "DAY" | "MONTH" | "YEAR" | "UNKNOWN", at: string) => {
+      const made = await makeTestClaim(db, {
+        status: "DISPUTED",
+        claimedAt: new Date(`${at}T00:00:00Z`),
+        claimedAtPrecision: precision,
+      });
+      return buildClaimReview(await reader(made.slug), SITE)?.itemReviewed;
+    };
+    expect((await dated("DAY", "2026-11-20"))?.datePublished).toBe("2026-11-20");
+    expect((await dated("MONTH", "2026-11-01"))?.datePublished).toBe("2026-11");
+    expect((await dated("YEAR", "2026-01-01"))?.datePublished).toBe("2026");
+    const unknown = await dated("UNKNOWN", "2026-12-01");
+    expect(unknown).toBeDefined();
+    expect(unknown).not.toHaveProperty("datePublished");
   });
 
   it("rates every final status within 1–5 as the design's table says, and nothing else", async () => {

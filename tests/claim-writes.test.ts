@@ -1,3 +1,4 @@
+import { REPORTING_VERB_WARNING } from "@/lib/domain/reporting-verb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim, makeTestUser, type TestUser } from "@/test-support/builders";
 import { createClaim, setPublished, updateClaim } from "@/lib/data/writes/claims";
@@ -167,6 +168,38 @@ describe("updateClaim", () => {
       "version",
     ]);
     expect(audit?.changes.version).toEqual([1, 2]);
+  });
+
+  it("saves a statement that starts with “X says” and returns the reporting-verb warning; none for the claim itself", async () => {
+    const { id } = await makeTestClaim(db);
+    const says = await updateClaim(
+      db,
+      editor,
+      ClaimUpdateSchema.parse({ ...(await editForm(id)), statement: "Pakistan says its strikes hit only militants." }),
+    );
+    expect(says).toMatchObject({ ok: true, data: { version: 2, warning: REPORTING_VERB_WARNING } });
+    const plain = await updateClaim(
+      db,
+      editor,
+      ClaimUpdateSchema.parse({ ...(await editForm(id)), statement: "Pakistan's strikes hit only militants." }),
+    );
+    expect(plain).toMatchObject({ ok: true, data: { version: 3, warning: null } });
+  });
+
+  it("stores a date known to the year as 1 January, and refuses a future date at its field", async () => {
+    const { id } = await makeTestClaim(db);
+    const year = await updateClaim(
+      db,
+      editor,
+      ClaimUpdateSchema.parse({ ...(await editForm(id)), claimedAt: "2025-07-14", claimedAtPrecision: "YEAR" }),
+    );
+    expect(year.ok).toBe(true);
+    expect(await db.claim.findUniqueOrThrow({ where: { id }, select: { claimedAt: true } })).toEqual({
+      claimedAt: new Date("2025-01-01T00:00:00Z"),
+    });
+    const future = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const refused = ClaimUpdateSchema.safeParse({ ...(await editForm(id)), claimedAt: future });
+    expect(refused.error?.issues.map((i) => i.path.join("."))).toEqual(["claimedAt"]);
   });
 
   it("keeps the slug when the field is left empty, and refuses another claim's slug", async () => {

@@ -63,7 +63,16 @@ describe("npm run db:import", () => {
       jsonFile({
         claims: [
           claimRecord("cli-bad", "nobody", {
-            figures: [{ reportedBy: "nobody", population: "CIVILIANS", outcome: "KILLED", min: 9, max: 2 }],
+            figures: [
+              {
+                reportedBy: "nobody",
+                population: "CIVILIANS",
+                outcome: "KILLED",
+                min: 9,
+                max: 2,
+                noSourceReason: "Read out at a press briefing; no transcript.",
+              },
+            ],
           }),
         ],
       }),

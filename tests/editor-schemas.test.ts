@@ -50,7 +50,8 @@ const figureForm = {
   outcome: "KILLED",
   min: "10",
   max: "12",
-  sourceId: "",
+  sourceId: "7",
+  noSourceReason: "",
   reportedAt: "",
   note: "",
 };
@@ -64,6 +65,8 @@ describe("claim schema", () => {
       kind: "FACT",
       claimant: { mode: "existing", actorId: 3 },
       claimedAt: "2026-11-20",
+      // A form of an older page sends no precision: the exact day, as before.
+      claimedAtPrecision: "DAY",
     });
     // The Server Action parses the form's output with the same schema.
     expect(ClaimCreateSchema.parse(first)).toEqual(first);
@@ -280,6 +283,21 @@ describe("figure schema", () => {
     });
     const parsed = FigureSchema.parse({ ...figureForm, min: 7, max: 7 });
     expect(FigureSchema.parse(parsed)).toEqual(parsed);
+  });
+
+  it("needs a source or the reason none can be named (10+ characters), not both, each at its field", () => {
+    const none = { ...figureForm, sourceId: "", noSourceReason: "" };
+    expect(issues(FigureSchema, none)).toEqual({ sourceId: expect.stringMatching(/^Choose the source that gives/) });
+    expect(issues(FigureSchema, { ...none, noSourceReason: "phone" })).toEqual({
+      noSourceReason: "Say why no source can be named in at least 10 characters.",
+    });
+    expect(issues(FigureSchema, { ...figureForm, noSourceReason: "Told to our reporter by phone." })).toEqual({
+      noSourceReason: "A source is chosen: clear the reason, or clear the source.",
+    });
+    expect(FigureSchema.parse({ ...none, noSourceReason: " Told to our reporter by phone. " })).toMatchObject({
+      sourceId: undefined,
+      noSourceReason: "Told to our reporter by phone.",
+    });
   });
 
   it("refuses unknown populations and outcomes", () => {

@@ -172,6 +172,9 @@ async function richFixture(db: Db): Promise<void> {
     slug: "rt-talks-position",
     claimantId: kabul.id,
     statement: "Kabul is open to talks.",
+    // Dates known to the month and not at all travel with their precision.
+    claimedAt: new Date("2026-11-01T00:00:00Z"),
+    claimedAtPrecision: "MONTH",
     kind: "POSITION",
     category: "DIPLOMATIC_POSITION",
     sources: [],
@@ -181,6 +184,8 @@ async function richFixture(db: Db): Promise<void> {
     slug: "rt-draft",
     claimantId: isb.id,
     statement: "A draft nobody has seen.",
+    claimedAt: new Date("2026-11-26T00:00:00Z"),
+    claimedAtPrecision: "UNKNOWN",
     published: false,
     location: null,
     sources: [],
@@ -202,6 +207,8 @@ describe("export", () => {
     const report = await runImport(b, bytes(first), { fileName: "export.json" });
     expect(problems(report)).toEqual([]);
     expect(await exportToString(b.db)).toBe(first);
+    expect(first).toContain('"claimedAt":"2026-11-01","claimedAtPrecision":"MONTH"');
+    expect(first).toContain('"claimedAt":"2026-11-26","claimedAtPrecision":"UNKNOWN"');
     // Same rows, apart from what is not exported (accounts, audit) and what the import adds (its audit).
     const counts = async (db: Db) => {
       const { AuditEvent: _a, User: _u, Session: _s, LoginAttempt: _l, ...rest } = await everyTableCount(db);

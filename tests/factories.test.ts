@@ -163,7 +163,16 @@ describe("upsertClaim", () => {
       statusRationale: "The parties give different numbers and nobody independent has access.",
       published: true,
       sources: [{ sourceId: source.id, stance: "CONTEXT", note: "Attribution only" }],
-      figures: [{ reportedBy: reporter.slug, population: "MILITANTS", outcome: "KILLED", min: 8, max: 12 }],
+      figures: [
+        {
+          reportedBy: reporter.slug,
+          population: "MILITANTS",
+          outcome: "KILLED",
+          min: 8,
+          max: 12,
+          noSourceReason: "Read out at a press briefing; no transcript.",
+        },
+      ],
       links: [{ to: other.slug, type: "CONTRADICTS" }],
       statusHistory: [
         {
@@ -256,9 +265,25 @@ describe("upsertClaim", () => {
     await expect(
       upsertClaim(db, {
         ...input,
-        figures: [{ reportedBy: input.claimant, population: "CIVILIANS", outcome: "KILLED", min: 5, max: 2 }],
+        figures: [
+          {
+            reportedBy: input.claimant,
+            population: "CIVILIANS",
+            outcome: "KILLED",
+            min: 5,
+            max: 2,
+            noSourceReason: "Read out at a press briefing; no transcript.",
+          },
+        ],
       }),
     ).rejects.toThrow(/cannot be below the lowest \(5\)/);
+    // The seed's figures are held to the figure form's rule: a source, or the reason none can be named.
+    await expect(
+      upsertClaim(db, {
+        ...input,
+        figures: [{ reportedBy: input.claimant, population: "CIVILIANS", outcome: "KILLED", min: 2, max: 5 }],
+      }),
+    ).rejects.toThrow(/Choose the source that gives this figure/);
     expect(await db.claim.findUnique({ where: { slug: input.slug } })).toBeNull();
   });
 

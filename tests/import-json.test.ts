@@ -81,7 +81,14 @@ function storyFile(prefix: string, over: { statement?: string; figuresMax?: numb
             max: over.figuresMax ?? 30,
             reportedAt: "2026-11-21",
           },
-          { reportedBy: b, population: "CIVILIANS", outcome: "KILLED", min: 12, max: 12 },
+          {
+            reportedBy: b,
+            population: "CIVILIANS",
+            outcome: "KILLED",
+            min: 12,
+            max: 12,
+            noSourceReason: "Read out at a press briefing; no transcript.",
+          },
         ],
         links: [],
         statusHistory: [

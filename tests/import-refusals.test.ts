@@ -159,14 +159,53 @@ describe("records", () => {
     ]);
   });
 
+  it("a casualty figure with neither a source nor a reason, or too short a reason, at its field", async () => {
+    const file = jsonFile({
+      actors: [actorRecord("nosrc-actor")],
+      claims: [
+        claimRecord("nosrc", "nosrc-actor", {
+          figures: [
+            { reportedBy: "nosrc-actor", population: "CIVILIANS", outcome: "KILLED", min: 1, max: 2 },
+            {
+              reportedBy: "nosrc-actor",
+              population: "CIVILIANS",
+              outcome: "KILLED",
+              min: 3,
+              max: 3,
+              noSourceReason: "phone",
+            },
+          ],
+        }),
+      ],
+    });
+    expect(await refused(file)).toEqual([
+      "line 8, claims[0].figures[0].source: Choose the source that gives this figure (one of the claim's sources), or say below why none can be named.",
+      "line 8, claims[0].figures[1].noSourceReason: Say why no source can be named in at least 10 characters.",
+    ]);
+  });
+
   it("min > max in a casualty figure, with the figure form's own message", async () => {
     const file = jsonFile({
       actors: [actorRecord("fig-actor")],
       claims: [
         claimRecord("fig", "fig-actor", {
           figures: [
-            { reportedBy: "fig-actor", population: "CIVILIANS", outcome: "KILLED", min: 1, max: 2 },
-            { reportedBy: "fig-actor", population: "CIVILIANS", outcome: "KILLED", min: 40, max: 12 },
+            {
+              reportedBy: "fig-actor",
+              population: "CIVILIANS",
+              outcome: "KILLED",
+              min: 1,
+              max: 2,
+              noSourceReason: "Read out at a press briefing; no transcript.",
+            },
+            {
+              reportedBy: "fig-actor",
+              population: "CIVILIANS",
+              outcome: "KILLED",
+              min: 40,
+              max: 12,
+              noSourceReason: "Read out at a press briefing; no transcript.",
+            },
           ],
         }),
       ],

@@ -117,6 +117,7 @@ describe("the claim field list", () => {
     category: "OTHER",
     kind: "FACT",
     claimedAt: "2026-11-20",
+    claimedAtPrecision: "DAY",
     originalText: "متن",
     originalLanguage: "fa",
   } as const;

@@ -1,9 +1,9 @@
+import { ClaimDate } from "@/components/claims/claim-date";
 import Link from "next/link";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { Highlighted } from "@/components/search/highlighted";
 import type { ClaimSummary } from "@/lib/data/reads/claims";
 import type { SearchMatch } from "@/lib/sqlite/search";
-import { formatDay } from "@/lib/domain/format";
 import { CATEGORY_LABEL } from "@/lib/domain/vocabulary";
 
 /** One claim in a list; with `match` (a search result), the searched words are marked and quoted in context. */
@@ -32,7 +32,7 @@ export function ClaimListItem({
           </Link>
         </span>
         <span>
-          <time dateTime={claim.claimedAt.toISOString()}>{formatDay(claim.claimedAt)}</time>
+          <ClaimDate at={claim.claimedAt} precision={claim.claimedAtPrecision} />
         </span>
         <span className="tag">{CATEGORY_LABEL[claim.category]}</span>
         {extra}

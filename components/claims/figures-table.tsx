@@ -38,6 +38,8 @@ export function FiguresTable({ figures }: { figures: ReaderFigure[] }) {
                       ) : (
                         f.source.title
                       )
+                    ) : f.noSourceReason ? (
+                      <span className="muted">No source named: {f.noSourceReason}</span>
                     ) : (
                       "—"
                     )}

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { Field } from "@/components/ui/field";
 import { errorAt } from "@/components/editor/field-error";
 import type { ActorOption, IncidentOption } from "@/lib/data/reads/editor-claim-detail";
+import { DATE_PRECISIONS, PRECISION_LABEL } from "@/lib/domain/claim-date";
 import { CLAIM_FIELD_KEYS } from "@/lib/domain/claim-fields";
 import { formatDay } from "@/lib/domain/format";
 import { SIDE_MAX } from "@/lib/validation/actor";
@@ -65,7 +66,7 @@ export function ClaimFields({
       <Field
         label="Statement (in English)"
         errors={e("statement")}
-        hint="What was claimed, attributed, as one checkable sentence."
+        hint="The checkable claim itself, as one sentence: not “X says…” (who said it is the claimant below)."
       >
         <textarea {...register("statement")} rows={3} />
       </Field>
@@ -160,8 +161,21 @@ export function ClaimFields({
             <option value="POSITION">{KIND_LABEL.POSITION}</option>
           </select>
         </Field>
-        <Field label="Date claimed" errors={e("claimedAt")}>
+        <Field
+          label="Date claimed"
+          errors={e("claimedAt")}
+          hint="Not later than today. For a month or a year, any day in it; when the source gives no date, today."
+        >
           <input {...register("claimedAt")} type="date" />
+        </Field>
+        <Field label="How precisely the date is known" errors={e("claimedAtPrecision")}>
+          <select {...register("claimedAtPrecision")}>
+            {DATE_PRECISIONS.map((p) => (
+              <option key={p} value={p}>
+                {PRECISION_LABEL[p]}
+              </option>
+            ))}
+          </select>
         </Field>
         <Field label="Location (optional)" errors={e("location")}>
           <input {...register("location")} />

@@ -7,6 +7,7 @@ import { CLAIM_FIELD_NAMES, ClaimFields, type ClaimFieldValues } from "@/compone
 import { useClaimVersion } from "@/components/editor/claim-version-context";
 import { FormFeedback } from "@/components/editor/form-feedback";
 import { PossibleDuplicates } from "@/components/editor/possible-duplicates";
+import { ReportingVerbWarning } from "@/components/editor/reporting-verb-warning";
 import { useSaveState } from "@/components/editor/use-save-state";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionFailure, FormAction } from "@/lib/actions/result";
@@ -27,6 +28,7 @@ export function CreateClaimForm({
     resolver: zodResolver(ClaimCreateSchema),
     defaultValues: {
       kind: "FACT",
+      claimedAtPrecision: "DAY",
       claimant: { mode: "existing", actorId: "" },
     },
   });
@@ -54,7 +56,12 @@ export function CreateClaimForm({
         actors={actors}
         incidents={incidents}
         editing={false}
-        afterStatement={<PossibleDuplicates statement={typeof statement === "string" ? statement : ""} />}
+        afterStatement={
+          <>
+            <ReportingVerbWarning statement={typeof statement === "string" ? statement : ""} />
+            <PossibleDuplicates statement={typeof statement === "string" ? statement : ""} />
+          </>
+        }
       />
       <div className="actions">
         <button className="button" type="submit" disabled={!hydrated || formState.isSubmitting}>
@@ -68,7 +75,14 @@ export function CreateClaimForm({
 
 type UpdateClaim = FormAction<
   z.output<typeof ClaimUpdateSchema>,
-  { previousVersion: number; version: number; slug: string; claimantId: number; othersChanged: string[] }
+  {
+    previousVersion: number;
+    version: number;
+    slug: string;
+    claimantId: number;
+    othersChanged: string[];
+    warning: string | null;
+  }
 >;
 
 /**
@@ -121,7 +135,8 @@ export function EditClaimForm({
     moveOn(result.data);
     setValue("slug", result.data.slug);
     setValue("openedWith", openedFrom(getValues() as ClaimFieldValues, result.data.claimantId));
-    state.saved(savedMessage(result.data.othersChanged));
+    const saved = savedMessage(result.data.othersChanged);
+    state.saved(result.data.warning ? `${saved} Note: ${result.data.warning}` : saved);
   });
 
   return (
@@ -151,13 +166,17 @@ export function EditClaimForm({
         incidents={incidents}
         editing
         afterStatement={
-          // Only once the statement is changed: a lookup on every opening of a claim would show the same neighbours again.
-          <PossibleDuplicates
-            statement={typeof statement === "string" ? statement : ""}
-            excludeId={claimId}
-            enabled={statement !== defaults.statement}
-            headingLevel={3}
-          />
+          <>
+            <ReportingVerbWarning statement={typeof statement === "string" ? statement : ""} />
+            {/* Only once the statement is changed: a lookup on every opening of a claim would show the same
+                neighbours again. */}
+            <PossibleDuplicates
+              statement={typeof statement === "string" ? statement : ""}
+              excludeId={claimId}
+              enabled={statement !== defaults.statement}
+              headingLevel={3}
+            />
+          </>
         }
       />
       <div className="actions">

@@ -1,7 +1,8 @@
+import { ClaimDate } from "@/components/claims/claim-date";
 import Link from "next/link";
 import { StatusBadge } from "@/components/claims/status-badge";
 import type { EditorClaimRow } from "@/lib/data/reads/editor-claim-list";
-import { formatDateTime, formatDay } from "@/lib/domain/format";
+import { formatDateTime } from "@/lib/domain/format";
 
 export function EditorClaimTable({ claims }: { claims: EditorClaimRow[] }) {
   return (
@@ -24,7 +25,7 @@ export function EditorClaimTable({ claims }: { claims: EditorClaimRow[] }) {
               <td>
                 <Link href={`/editor/claims/${c.id}`}>{c.statement}</Link>
                 <div className="muted small">
-                  Claimed <time dateTime={c.claimedAt.toISOString()}>{formatDay(c.claimedAt)}</time>
+                  Claimed: <ClaimDate at={c.claimedAt} precision={c.claimedAtPrecision} />
                 </div>
               </td>
               <td>{c.claimant.name}</td>

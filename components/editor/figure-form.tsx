@@ -7,11 +7,22 @@ import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { FormAction } from "@/lib/actions/result";
 import type { ActorOption } from "@/lib/data/reads/editor-claim-detail";
+import { NO_SOURCE_REASON_MIN } from "@/lib/domain/figure-rules";
 import { FigureSchema } from "@/lib/validation/figure";
 import { OUTCOME_LABEL, POPULATION_LABEL, type Outcome, type Population } from "@/lib/domain/vocabulary";
 
 type Values = z.input<typeof FigureSchema>;
-const FIELDS = ["reportedById", "population", "outcome", "min", "max", "sourceId", "reportedAt", "note"] as const;
+const FIELDS = [
+  "reportedById",
+  "population",
+  "outcome",
+  "min",
+  "max",
+  "sourceId",
+  "noSourceReason",
+  "reportedAt",
+  "note",
+] as const;
 const POPULATIONS = Object.keys(POPULATION_LABEL) as Population[];
 const OUTCOMES = Object.keys(OUTCOME_LABEL) as Outcome[];
 
@@ -25,6 +36,7 @@ const blank = (claimId: number, version: number) =>
     min: "",
     max: "",
     sourceId: "",
+    noSourceReason: "",
     reportedAt: "",
     note: "",
   }) as unknown as Values;
@@ -98,10 +110,12 @@ export function FigureForm({
           <input {...register("max")} type="number" inputMode="numeric" min={0} step={1} />
         </Field>
         <Field
-          label="Source (optional)"
+          label="Source"
           errors={e("sourceId")}
           hint={
-            sources.length === 0 ? "Link a source to the claim first to cite it here." : "One of this claim's sources."
+            sources.length === 0
+              ? "Link a source to the claim first to cite it here, or give a reason below."
+              : "One of this claim's sources; if none can be named, give the reason below."
           }
         >
           <select {...register("sourceId")}>
@@ -112,6 +126,13 @@ export function FigureForm({
               </option>
             ))}
           </select>
+        </Field>
+        <Field
+          label="Why no source can be named"
+          errors={e("noSourceReason")}
+          hint={`Only without a source; at least ${NO_SOURCE_REASON_MIN} characters, e.g. “told to our reporter by phone”.`}
+        >
+          <input {...register("noSourceReason")} />
         </Field>
         <Field label="Date reported (optional)" errors={e("reportedAt")}>
           <input {...register("reportedAt")} type="date" />

@@ -45,7 +45,14 @@ export function FigureList({
                   {f.reportedAt ? <span className="muted small"> · {formatDay(f.reportedAt)}</span> : null}
                   {f.note ? <p className="small">{f.note}</p> : null}
                 </td>
-                <td>{f.source?.title ?? <span className="muted">—</span>}</td>
+                <td>
+                  {f.source?.title ??
+                    (f.noSourceReason ? (
+                      <span className="muted">No source named: {f.noSourceReason}</span>
+                    ) : (
+                      <span className="muted">—</span>
+                    ))}
+                </td>
                 <td>
                   <RemoveButton label={`Remove figure: ${description}`} action={remove} target={{ figureId: f.id }} />
                 </td>

@@ -1,9 +1,9 @@
 "use client";
 
+import { ClaimDate } from "@/components/claims/claim-date";
 import { useEffect, useId, useState } from "react";
 import { StatusBadge } from "@/components/claims/status-badge";
 import type { DuplicateMatch } from "@/lib/data/entry-points/editor";
-import { formatDay } from "@/lib/domain/format";
 import { significantTerms } from "@/lib/domain/similar-terms";
 
 // The "Possible duplicate" warning under the statement field: a hint, never a block. Without JavaScript the form
@@ -90,7 +90,7 @@ export function PossibleDuplicates({ statement, excludeId, enabled = true, headi
                   <StatusBadge status={claim.status} kind={claim.kind} />
                   {claim.published ? null : <span className="badge badge-draft">Draft</span>}
                   <span>{claim.claimant}</span>
-                  <time dateTime={claim.claimedAt}>{formatDay(new Date(claim.claimedAt))}</time>
+                  <ClaimDate at={new Date(claim.claimedAt)} precision={claim.claimedAtPrecision} />
                 </span>
               </li>
             ))}

@@ -1,4 +1,5 @@
 import type { ClaimSummary, ReaderClaim } from "@/lib/data/reads/claims";
+import { isoClaimDate } from "@/lib/domain/claim-date";
 import { claimUrl } from "@/lib/domain/site";
 import { POSITION_LABEL, STATUS_INFO } from "@/lib/domain/vocabulary";
 
@@ -35,7 +36,11 @@ export function toApiClaim(claim: ClaimSummary) {
       // The actor's side in the story; null: none or independent (docs/decisions/0019-actor-sides.md).
       side: claim.claimant.side,
     },
+    // claimedAt stays the stored day (midnight UTC) for sorting and old clients; what is known of it is in the next
+    // two fields (lib/domain/claim-date.ts): for UNKNOWN, claimedAt is the day the claim was recorded.
     claimedAt: iso(claim.claimedAt),
+    claimedAtPrecision: claim.claimedAtPrecision,
+    claimedAtKnown: isoClaimDate(claim.claimedAt, claim.claimedAtPrecision),
     location: claim.location,
     updatedAt: iso(claim.updatedAt),
   };
@@ -98,6 +103,8 @@ export function toApiClaimDetail(claim: ReaderClaim) {
       note: f.note,
       reportedBy: { slug: f.reportedBy.slug, name: f.reportedBy.name },
       source: f.source,
+      /** why no source can be named; null when the figure cites one */
+      noSourceReason: f.noSourceReason,
     })),
     links: claim.links.map((l) => ({
       direction: l.direction,

@@ -116,6 +116,7 @@ export type Related = {
     max: number;
     reportedAt: Date | null;
     note: string | null;
+    noSourceReason: string | null;
   }[];
   links: { id: number; toId: number; type: string; note: string | null }[];
   history: { from: string; to: string; rationale: string }[];

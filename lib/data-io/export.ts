@@ -200,6 +200,7 @@ async function* claimList(db: Db, keys: Keys): AsyncGenerator<string> {
           max: f.max,
           reportedAt: day(f.reportedAt),
           note: f.note,
+          noSourceReason: f.noSourceReason,
         }),
       ),
       links: (links.get(c.id) ?? []).map((l) => compact({ to: l.to, type: l.type, note: l.note })),

@@ -5,7 +5,7 @@ import { issueAt, type ClaimRefs, type Rec } from "@/lib/data-io/validate";
 import type { ImportClaim } from "@/lib/validation/import";
 import { claimColumns } from "@/lib/domain/claim-fields";
 import { lacksSource } from "@/lib/domain/verdict";
-import { countOf } from "@/lib/domain/format";
+import { countOf, isoDay } from "@/lib/domain/format";
 import { STATUS_INFO, isFinalStatus } from "@/lib/domain/vocabulary";
 import { sameFields } from "@/prisma/claim-relations";
 
@@ -51,10 +51,12 @@ export function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, c
   const incidentId = c.incident === undefined ? null : cc.incidentIds.get(c.incident);
   if (incidentId === undefined) at(["incident"], missingIncident(c.incident as string));
 
+  const columns = claimColumns(c);
   const fields = {
-    ...claimColumns(c),
+    ...columns,
     // The same day keeps the stored time (a claim made in the editor has midnight; the seed's may have another).
-    claimedAt: onDay(before?.claimedAt, c.claimedAt) as Date,
+    // The day is the one its precision stores (the 1st of the month for MONTH…), so a re-import changes nothing.
+    claimedAt: onDay(before?.claimedAt, isoDay(columns.claimedAt)) as Date,
     claimantId: claimantId ?? 0,
     incidentId: incidentId ?? null,
     status: c.status,
@@ -134,6 +136,7 @@ export function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, c
         max: f.max,
         reportedAt: onDay(current[i]?.reportedAt, f.reportedAt),
         note: f.note ?? null,
+        noSourceReason: f.noSourceReason ?? null,
       };
     });
     const same =

@@ -38,6 +38,8 @@ export type RawDocument = {
 export type ReadResult = { ok: true; doc: RawDocument; issues: ImportIssue[] } | { ok: false; issues: ImportIssue[] };
 
 export const CSV_COLUMNS = ["slug", ...CLAIM_FIELD_KEYS, "claimant", "status", "statusRationale", "published"] as const;
+/** Columns older files lack: claimedAtPrecision came later, and its absence means the exact day (DAY). */
+const CSV_OPTIONAL_COLUMNS: readonly string[] = ["claimedAtPrecision"];
 /** For a claimant that is not in the database yet: name and kind create it (country and side are optional). */
 export const CSV_CLAIMANT_COLUMNS = ["claimantName", "claimantKind", "claimantCountry", "claimantSide"] as const;
 
@@ -132,12 +134,13 @@ function readCsv(text: string): ReadResult {
   const names = header.cells.map((c) => c.trim());
   const known: readonly string[] = [...CSV_COLUMNS, ...CSV_CLAIMANT_COLUMNS];
   const issues: ImportIssue[] = [];
-  const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
+  const missing = CSV_COLUMNS.filter((c) => !names.includes(c) && !CSV_OPTIONAL_COLUMNS.includes(c));
+  const needed = CSV_COLUMNS.filter((c) => !CSV_OPTIONAL_COLUMNS.includes(c));
   if (missing.length)
     issues.push({
       line: header.line,
       path: "",
-      message: `Missing columns: ${missing.join(", ")}. The header needs ${CSV_COLUMNS.join(", ")}.`,
+      message: `Missing columns: ${missing.join(", ")}. The header needs ${needed.join(", ")}.`,
     });
   const extra = names.filter((c) => !known.includes(c));
   if (extra.length) {

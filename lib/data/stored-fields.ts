@@ -61,6 +61,8 @@ export const figureNumbersSelect = {
   max: true,
   reportedAt: true,
   note: true,
+  /** why no source can be named (lib/domain/figure-rules.ts); null when the figure cites one */
+  noSourceReason: true,
 } as const;
 
 /** A figure's stored fields with its references as ids: the import, the export, the seed and the audit. */

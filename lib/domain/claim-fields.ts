@@ -1,3 +1,4 @@
+import { normaliseClaimDate, type DatePrecision } from "@/lib/domain/claim-date";
 import { isoDay } from "@/lib/domain/format";
 import type { ClaimCategory, ClaimKind } from "@/lib/domain/vocabulary";
 import { dayToDate } from "@/lib/validation/fields";
@@ -17,6 +18,7 @@ export type ClaimColumns = {
   category: ClaimCategory;
   kind: ClaimKind;
   claimedAt: Date;
+  claimedAtPrecision: DatePrecision;
   location: string | null;
 };
 
@@ -28,6 +30,7 @@ export type ClaimValues = {
   category: ClaimCategory;
   kind: ClaimKind;
   claimedAt: string;
+  claimedAtPrecision: DatePrecision;
   location?: string;
 };
 
@@ -42,6 +45,7 @@ export const CLAIM_FIELDS = {
   category: "choice",
   kind: "choice",
   claimedAt: "day",
+  claimedAtPrecision: "choice",
   location: "optional",
 } as const satisfies Record<keyof ClaimColumns & keyof ClaimValues, FieldKind>;
 
@@ -60,14 +64,18 @@ export function pickClaimValues(values: ClaimValues): ClaimValues {
   return Object.fromEntries(CLAIM_FIELD_KEYS.map((f) => [f, values[f]])) as ClaimValues;
 }
 
-/** Form or file values → the columns to write; an empty optional field clears its column. */
+/**
+ * Form or file values → the columns to write; an empty optional field clears its column. The date is stored as its
+ * precision says (the 1st of the month for MONTH…: lib/domain/claim-date.ts).
+ */
 export function claimColumns(values: ClaimValues): ClaimColumns {
   const out: Record<string, unknown> = {};
   for (const [field, kind] of entries) {
     const value = values[field];
     out[field] = kind === "day" ? dayToDate(value as string) : kind === "optional" ? (value ?? null) : value;
   }
-  return out as ClaimColumns;
+  const columns = out as ClaimColumns;
+  return { ...columns, claimedAt: normaliseClaimDate(columns.claimedAt, columns.claimedAtPrecision) };
 }
 
 /** Stored columns → values as a file carries them (a day as YYYY-MM-DD; an empty field stays null). */

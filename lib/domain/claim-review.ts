@@ -1,4 +1,5 @@
 import type { ReaderClaim } from "@/lib/data/reads/claims";
+import { isoClaimDate } from "@/lib/domain/claim-date";
 import { STATUS_INFO, isFinalStatus } from "@/lib/domain/vocabulary";
 
 // schema.org ClaimReview for a claim page, following Google's fact-check markup: only for a factual claim with a
@@ -8,7 +9,7 @@ export type ClaimReviewSite = { siteUrl: string; publisherName: string };
 /** What the builder reads of a claim: the reader view, in which protected sources have no title or address. */
 export type ClaimReviewInput = Pick<
   ReaderClaim,
-  "slug" | "statement" | "kind" | "status" | "claimedAt" | "publishedAt" | "statusChanges"
+  "slug" | "statement" | "kind" | "status" | "claimedAt" | "claimedAtPrecision" | "publishedAt" | "statusChanges"
 > & {
   claimant: Pick<ReaderClaim["claimant"], "name" | "kind" | "sameAs">;
   sources: ReaderClaim["sources"];
@@ -21,6 +22,9 @@ export function buildClaimReview(claim: ClaimReviewInput, site: ClaimReviewSite)
   // The review is dated when the current verdict was given: the latest change to this status.
   const verdictChange = claim.statusChanges.findLast((c) => c.to === claim.status);
   const reviewed = verdictChange?.createdAt ?? claim.publishedAt;
+  // schema.org's Date is ISO 8601, which has reduced precisions: "2026-11" says the month and no more. A date the
+  // source does not give is left out (docs/decisions/0024-date-precision.md).
+  const claimed = isoClaimDate(claim.claimedAt, claim.claimedAtPrecision);
   const appearance = claim.sources.flatMap((s) =>
     !s.withheld && s.url ? [{ "@type": "CreativeWork", url: s.url }] : [],
   );
@@ -45,7 +49,7 @@ export function buildClaimReview(claim: ClaimReviewInput, site: ClaimReviewSite)
         name: claim.claimant.name,
         ...(claim.claimant.sameAs ? { sameAs: claim.claimant.sameAs } : {}),
       },
-      datePublished: claim.claimedAt.toISOString(),
+      ...(claimed ? { datePublished: claimed } : {}),
       ...(appearance.length > 0 ? { appearance } : {}),
     },
   };

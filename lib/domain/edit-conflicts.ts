@@ -18,6 +18,7 @@ const LABELS: Partial<Record<EditedField, string>> = {
   category: "category",
   kind: "kind",
   claimedAt: "date claimed",
+  claimedAtPrecision: "date precision",
   location: "location",
   slug: "slug",
   claimantId: "claimant",

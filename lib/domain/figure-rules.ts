@@ -23,9 +23,39 @@ export function rangeProblem(min: number, max: number): string | null {
     : null;
 }
 
+/** A figure without a source says why in at least this many characters ("the source is protected" is too short). */
+export const NO_SOURCE_REASON_MIN = 10;
+export const NO_SOURCE_REASON_MAX = 500;
+
+export const FIGURE_SOURCE_MISSING =
+  "Choose the source that gives this figure (one of the claim's sources), or say below why none can be named.";
+
+/**
+ * A figure cites one of its claim's sources, or says why none can be named (CasualtyFigure.noSourceReason): a number
+ * nobody can trace is not shown as if it were sourced. A source and a reason together contradict each other. null
+ * when it is fine; that the source is one of the claim's own is checked where the claim's sources are known.
+ */
+export function figureSourceProblem(figure: {
+  sourceId?: number | null;
+  noSourceReason?: string | null;
+}): { field: "sourceId" | "noSourceReason"; message: string } | null {
+  const reason = figure.noSourceReason?.trim() ?? "";
+  const hasSource = figure.sourceId !== undefined && figure.sourceId !== null;
+  if (hasSource && reason)
+    return { field: "noSourceReason", message: "A source is chosen: clear the reason, or clear the source." };
+  if (hasSource) return null;
+  if (!reason) return { field: "sourceId", message: FIGURE_SOURCE_MISSING };
+  if (reason.length < NO_SOURCE_REASON_MIN)
+    return {
+      field: "noSourceReason",
+      message: `Say why no source can be named in at least ${NO_SOURCE_REASON_MIN} characters.`,
+    };
+  return null;
+}
+
 export type FigureProblem = { field: "min" | "max"; message: string };
 
-/** Every rule a figure's numbers break, keyed by field; [] when none. */
+/** Every rule a figure's numbers break, keyed by field; [] when none (its source: figureSourceProblem). */
 export function figureProblems(figure: { min: number; max: number }): FigureProblem[] {
   const problems: FigureProblem[] = [];
   for (const field of ["min", "max"] as const) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FUTURE_DATE_MESSAGE, DatePrecision, isFutureDay } from "@/lib/domain/claim-date";
 import type { ClaimField } from "@/lib/domain/claim-fields";
 import { EDITED_FIELDS, type EditedField } from "@/lib/domain/edit-conflicts";
 import { SLUG_MAX } from "@/lib/domain/slug";
@@ -48,7 +49,13 @@ export const claimFieldRules = {
   ),
   category: z.enum(ClaimCategory, { error: "Choose a category." }),
   kind: z.enum(ClaimKind, { error: "Choose whether this is a factual claim or a position." }),
-  claimedAt: day("Date claimed"),
+  // A day later than today (UTC, a day's slack) is refused; how precisely it is known is a field of its own.
+  claimedAt: day("Date claimed").refine((d) => !isFutureDay(d), { error: FUTURE_DATE_MESSAGE }),
+  // Absent (files written before precision existed, forms of an older page) means the exact day, as before.
+  claimedAtPrecision: z.preprocess(
+    blankTrim,
+    z.enum(DatePrecision, { error: "Choose how precisely the date is known." }).default("DAY"),
+  ),
   location: optionalText("The location", 200),
 } satisfies Record<ClaimField, z.ZodType>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FIGURE_LABEL, rangeProblem } from "@/lib/domain/figure-rules";
+import { FIGURE_LABEL, NO_SOURCE_REASON_MAX, figureSourceProblem, rangeProblem } from "@/lib/domain/figure-rules";
 import { Outcome, Population } from "@/lib/domain/vocabulary";
 import {
   optionalDay,
@@ -22,12 +22,15 @@ export const FigureSchema = z
     min: wholeNumber(FIGURE_LABEL.min),
     max: wholeNumber(FIGURE_LABEL.max),
     sourceId: optionalRecordId("one of this claim's sources"),
+    noSourceReason: optionalText("The reason", NO_SOURCE_REASON_MAX),
     reportedAt: optionalDay("Date reported"),
     note: optionalText("The note", 1000),
   })
   .superRefine((value, ctx) => {
     const message = rangeProblem(value.min, value.max);
     if (message) ctx.addIssue({ code: "custom", path: ["max"], message });
+    const source = figureSourceProblem(value);
+    if (source) ctx.addIssue({ code: "custom", path: [source.field], message: source.message });
   });
 export type FigureInput = z.output<typeof FigureSchema>;
 

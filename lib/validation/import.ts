@@ -137,10 +137,20 @@ const ImportFigureSchema = z
     max: figureForm.max,
     reportedAt: figureForm.reportedAt,
     note: figureForm.note,
+    noSourceReason: figureForm.noSourceReason,
   })
   // The form picks the reporter and the source by id; the file names them by slug and key.
   .superRefine(
-    formRules(FigureSchema, ({ reportedBy: _r, source: _s, ...fields }) => ({ ...IDS, reportedById: 1, ...fields })),
+    formRules(
+      FigureSchema,
+      ({ reportedBy: _r, source, ...fields }) => ({
+        ...IDS,
+        reportedById: 1,
+        ...(source === undefined ? {} : { sourceId: 1 }),
+        ...fields,
+      }),
+      { sourceId: "source" },
+    ),
   );
 
 const linkForm = LinkSchema.shape;

@@ -17,12 +17,21 @@ import { BORDER_STRIKES_ARTICLE } from "./border-strikes-article";
 // Statuses: nothing is CONFIRMED or FALSE; the only source is one undated secondary report that itself calls the
 // casualty figures "disputed and independently unverified". Positions stay UNVERIFIED ("Position — not rated").
 
-/** The article is undated. One plausible date (a few days before this project's first commit) is used for all. */
+/**
+ * The article is undated. Its claims carry the precision UNKNOWN ("date not given by the source"), with the day the
+ * story was recorded here (this project's first commit) as lib/domain/claim-date.ts asks for that precision.
+ */
+export const STORY_RECORDED = new Date("2026-11-25T00:00:00.000Z");
+
+/**
+ * The incident's date, which has no precision of its own: the day the seed once gave every claim, kept so that an
+ * existing database's claims still dated so are recognised and moved to the precision UNKNOWN (prisma/seed-story.ts).
+ */
 export const STORY_DATE = new Date("2026-11-20T00:00:00.000Z");
 
 export type SeedClaim = Omit<
   ClaimInput,
-  "sources" | "figures" | "links" | "statusHistory" | "published" | "incident" | "claimedAt"
+  "sources" | "figures" | "links" | "statusHistory" | "published" | "incident" | "claimedAt" | "claimedAtPrecision"
 > & {
   articleStance: Stance;
   /** why the article has that stance for this claim */

@@ -17,9 +17,9 @@ export default async function DashboardPage() {
     <>
       <h1>Disputed claims of the Pakistan–Afghanistan border conflict</h1>
       <p className="lede">
-        Pakistan says its strikes hit militant safe havens; Kabul denies harbouring militants and says civilians were
-        killed. We track who claims what, the evidence for and against, and how each verdict changed — by one standard
-        for every side.
+        Pakistan says its strikes hit militant safe havens; Kabul denies harbouring militants and says the strikes
+        caused civilian casualties. We track who claims what, the evidence for and against, and how each verdict changed
+        — by one standard for every side.
       </p>
 
       <section aria-labelledby="by-status">

@@ -30,6 +30,8 @@ const COLUMNS: [string, (c: ApiClaim) => CsvValue][] = [
   ["claimantCountry", (c) => c.claimant.country],
   ["claimantSide", (c) => c.claimant.side],
   ["claimedAt", (c) => c.claimedAt],
+  ["claimedAtPrecision", (c) => c.claimedAtPrecision],
+  ["claimedAtKnown", (c) => c.claimedAtKnown],
   ["location", (c) => c.location],
   ["updatedAt", (c) => c.updatedAt],
 ];

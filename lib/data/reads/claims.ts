@@ -19,6 +19,7 @@ export const claimSummarySelect = {
   status: true,
   statusRationale: true,
   claimedAt: true,
+  claimedAtPrecision: true,
   updatedAt: true,
   location: true,
   claimant: { select: { slug: true, name: true, country: true, side: true } },
@@ -144,6 +145,7 @@ const claimDetailSelect = {
   status: true,
   statusRationale: true,
   claimedAt: true,
+  claimedAtPrecision: true,
   location: true,
   publishedAt: true,
   updatedAt: true,
@@ -248,6 +250,7 @@ function toReaderView(claim: ClaimDetailRow) {
     max: f.max,
     reportedAt: f.reportedAt,
     note: f.note,
+    noSourceReason: f.noSourceReason,
     reportedBy: f.reportedBy,
     source: f.source
       ? f.source.protected

@@ -49,6 +49,7 @@ export async function listEditorClaims(db: Db, filters: EditorFilters, viewerId:
         status: true,
         category: true,
         claimedAt: true,
+        claimedAtPrecision: true,
         publishedAt: true,
         updatedAt: true,
         claimant: { select: { name: true } },

@@ -119,6 +119,7 @@ const duplicateSelect = {
   status: true,
   kind: true,
   claimedAt: true,
+  claimedAtPrecision: true,
   publishedAt: true,
   claimant: { select: { name: true } },
 } satisfies Prisma.ClaimSelect;
@@ -156,6 +157,7 @@ export async function listPossibleDuplicates(
     status: claim.status,
     kind: claim.kind,
     claimedAt: claim.claimedAt,
+    claimedAtPrecision: claim.claimedAtPrecision,
     published: claim.publishedAt !== null,
   }));
 }

@@ -16,6 +16,7 @@ import { isUniqueViolation } from "@/lib/data/writes/unique-violation";
 import { refuse, refuseField, type ActionFailure, type ActionResult } from "@/lib/actions/result";
 import { claimColumns, claimFieldSelect, claimFormValues, type ClaimColumns } from "@/lib/domain/claim-fields";
 import { compareEdit, fieldLabel, type FieldTexts } from "@/lib/domain/edit-conflicts";
+import { reportingVerbWarning } from "@/lib/domain/reporting-verb";
 import { firstFreeSlug, slugify } from "@/lib/domain/slug";
 import type { ClaimCreateInput, ClaimUpdateInput, PublishInput } from "@/lib/validation/claim";
 import { ratesPosition, verdictProblems } from "@/lib/domain/verdict";
@@ -161,7 +162,9 @@ export async function updateClaim(
   db: Db,
   editor: Editor,
   input: ClaimUpdateInput,
-): Promise<ActionResult<Counted & { slug: string; claimantId: number; othersChanged: string[] }>> {
+): Promise<
+  ActionResult<Counted & { slug: string; claimantId: number; othersChanged: string[]; warning: string | null }>
+> {
   const before = await db.claim.findUnique({
     where: { id: input.claimId },
     select: { id: true, version: true, slug: true },
@@ -208,7 +211,14 @@ export async function updateClaim(
         action: "update",
         changes: { ...diffFields(old, data), version: [counted.previousVersion, counted.version] },
       });
-      return { ...counted, slug: data.slug ?? stored.slug, claimantId, othersChanged: othersChanged.map(fieldLabel) };
+      return {
+        ...counted,
+        slug: data.slug ?? stored.slug,
+        claimantId,
+        othersChanged: othersChanged.map(fieldLabel),
+        // Saved all the same: a warning, not a refusal (lib/domain/reporting-verb.ts).
+        warning: reportingVerbWarning(input.statement),
+      };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return raced(db, slug.slug, newActor);

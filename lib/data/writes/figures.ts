@@ -40,6 +40,8 @@ export async function addFigure(
       max: input.max,
       reportedAt: input.reportedAt ? dayToDate(input.reportedAt) : null,
       note: input.note ?? null,
+      // The schema refuses a source and a reason together (lib/domain/figure-rules.ts).
+      noSourceReason: input.noSourceReason ?? null,
     };
     const figure = await tx.casualtyFigure.create({ data, select: { id: true } });
     await recordAudit(tx, {

@@ -1,3 +1,4 @@
+import { ClaimDate } from "@/components/claims/claim-date";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,7 +11,7 @@ import { SourcesByStance } from "@/components/claims/sources-by-stance";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusTimeline } from "@/components/claims/status-timeline";
 import { readClaim, readSimilarClaims } from "@/lib/data/entry-points/reader";
-import { formatDateTime, formatDay } from "@/lib/domain/format";
+import { formatDateTime } from "@/lib/domain/format";
 import { placeholderSlugParams, slugParam, type SlugParams } from "@/lib/http/slug-param";
 import {
   ACTOR_KIND_LABEL,
@@ -67,7 +68,8 @@ export default async function ClaimPage({ params }: Props) {
         </span>
         <span>Side: {sideLabel(claim.claimant.side)}</span>
         <span>
-          on <time dateTime={claim.claimedAt.toISOString()}>{formatDay(claim.claimedAt)}</time>
+          {claim.claimedAtPrecision === "UNKNOWN" ? "· " : claim.claimedAtPrecision === "DAY" ? "on " : "in "}
+          <ClaimDate at={claim.claimedAt} precision={claim.claimedAtPrecision} />
         </span>
         {claim.location ? <span>· {claim.location}</span> : null}
         {claim.incident ? <span>· Incident: {claim.incident.title}</span> : null}
