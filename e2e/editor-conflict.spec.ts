@@ -37,6 +37,7 @@ test("two editors: unrelated changes both save; the same field changed twice is 
   await figureB.getByLabel("Outcome").selectOption("KILLED");
   await figureB.getByLabel("Lowest figure").fill("4");
   await figureB.getByLabel("Highest figure").fill("6");
+  await figureB.getByLabel("Why no source can be named").fill("Read out at a briefing; no transcript was published.");
   await figureB.getByRole("button", { name: "Add figure" }).click();
   await expect(figureB.getByRole("status")).toHaveText("Figure added.");
   expect(await db.casualtyFigure.count({ where: { claimId: claim.id, min: 4, max: 6 } })).toBe(1);

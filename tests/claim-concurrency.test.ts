@@ -147,6 +147,7 @@ describe("optimistic concurrency on Claim.version", () => {
         outcome: "INJURED",
         min: 1,
         max: 2,
+        noSourceReason: "Read out at a press briefing; no transcript.",
       }),
     );
     expect(figure.ok).toBe(true);

@@ -163,6 +163,7 @@ describe("updateClaim with the values the form was opened with", () => {
       outcome: "KILLED",
       min: 2,
       max: 2,
+      noSourceReason: "Read out at a press briefing; no transcript.",
     });
     expect((await addFigure(db, bilal, figure)).ok).toBe(true);
     expect((await updateClaim(db, alice, aliceForm({ statement: "Alice after Bilal's figure" }))).ok).toBe(true);
