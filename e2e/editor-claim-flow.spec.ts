@@ -164,7 +164,10 @@ test("unpublishing is a retraction: it needs a reason, is reviewed, and then rea
   await approveAsSecondEditor(request, db, claim.id);
   await page.reload();
   await expect(page.getByTestId("withdrawn-notice")).toContainText(reason);
-  expect((await readerPage.goto(`/claims/${claim.slug}`))?.status()).not.toBe(200);
+  // Withdrawn in the open: the claim's URL answers 410 Gone with the statement and the reason.
+  expect((await readerPage.goto(`/claims/${claim.slug}`))?.status()).toBe(410);
+  await expect(readerPage.getByText(reason)).toBeVisible();
+  await expect(readerPage.getByText(claim.statement).first()).toBeVisible();
   expect(
     await db.claim.findUniqueOrThrow({
       where: { id: claim.id },

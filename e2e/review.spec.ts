@@ -82,6 +82,15 @@ test("proposed, unseen by readers, approved by a second editor: then readers see
     editorId: secondEditor.id,
     proposedById: editor.id,
   });
+  // The API's history names both too.
+  const api = (await (await reader.request.get(`/api/claims/${claim.slug}`)).json()) as {
+    data: { statusHistory: { to: string; editorName: string | null; proposedByName: string | null }[] };
+  };
+  expect(api.data.statusHistory.at(-1)).toMatchObject({
+    to: "FALSE",
+    editorName: secondEditor.name,
+    proposedByName: editor.name,
+  });
   await reader.context().close();
 });
 

@@ -125,6 +125,8 @@ export function toApiClaimDetail(claim: ReaderClaim) {
       rationale: c.rationale,
       isCorrection: c.isCorrection,
       editorName: c.editor?.name ?? null,
+      // who proposed the change when it went through review; editorName is then who approved it
+      proposedByName: c.proposedBy?.name ?? null,
       at: iso(c.createdAt),
     })),
   };
