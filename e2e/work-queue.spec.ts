@@ -132,7 +132,7 @@ test("proposals wait for the other editor's review; a sent-back one comes back t
   await bo.goto("/editor");
   const toReview = section(bo, "review");
   await expect(toReview.getByRole("link", { name: pending.statement })).toBeVisible();
-  await expect(toReview).toContainText(`Publish as False, proposed by ${editor.name}`);
+  await expect(toReview).toContainText(`Publication: False, proposed by ${editor.name}`);
   await expect(section(bo, "sent-back").getByRole("link", { name: sentBack.statement })).toHaveCount(0);
 
   await ana.goto("/editor");

@@ -5,20 +5,14 @@ import { StatusBadge } from "@/components/claims/status-badge";
 import { readMyWork } from "@/lib/data/entry-points/editor";
 import type { QueueSection } from "@/lib/data/reads/work-queue";
 import { countOf, formatDateTime, formatCount } from "@/lib/domain/format";
-import { STATUS_INFO, type ClaimStatus } from "@/lib/domain/vocabulary";
+import { proposalTitle } from "@/lib/domain/review-rules";
+import type { ClaimStatus } from "@/lib/domain/vocabulary";
 
 // Rendered per request, never cached: the queue is the signed-in editor's own, and changes with every save.
 export const instant = false;
 export const metadata: Metadata = { title: "Editor: my work" };
 
 type ClaimRef = { id: number; statement: string; status: ClaimStatus; kind: "FACT" | "POSITION" };
-
-/** What a proposal asks for, in the reviewer's words (prisma/schema.prisma, ProposalKind). */
-function proposalLabel(kind: "VERDICT" | "PUBLISH" | "UNPUBLISH", status: ClaimStatus | null): string {
-  if (kind === "UNPUBLISH") return "Withdraw from readers";
-  const verdict = status ? STATUS_INFO[status].label : "a verdict";
-  return kind === "PUBLISH" ? `Publish as ${verdict}` : `Verdict: ${verdict}`;
-}
 
 function ClaimLink({ claim }: { claim: ClaimRef }) {
   return (
@@ -100,7 +94,7 @@ export default async function MyWorkPage() {
           <li key={p.id}>
             <ClaimLink claim={p.claim} />
             <div className="small">
-              {proposalLabel(p.kind, p.status)}, proposed by {p.proposer?.name ?? "a removed account"} on{" "}
+              {proposalTitle(p.kind, p.status)}, proposed by {p.proposer?.name ?? "a removed account"} on{" "}
               {formatDateTime(p.createdAt)}
             </div>
           </li>
@@ -116,7 +110,7 @@ export default async function MyWorkPage() {
           <li key={p.id}>
             <ClaimLink claim={p.claim} />
             <div className="small">
-              {proposalLabel(p.kind, p.status)}: sent back by {p.reviewer?.name ?? "a removed account"}
+              {proposalTitle(p.kind, p.status)}: sent back by {p.reviewer?.name ?? "a removed account"}
               {p.decidedAt ? ` on ${formatDateTime(p.decidedAt)}` : ""}
             </div>
             {p.reviewComment ? <blockquote data-testid="review-comment">{p.reviewComment}</blockquote> : null}

@@ -14,8 +14,8 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionFailure, FormAction } from "@/lib/actions/result";
 import type { ClaimProposal } from "@/lib/data/reads/proposals";
 import { formatDateTime } from "@/lib/domain/format";
-import { REVIEW_KIND_LABEL } from "@/lib/domain/review-rules";
-import { STANCE_LABEL, STATUS_INFO } from "@/lib/domain/vocabulary";
+import { proposalTitle } from "@/lib/domain/review-rules";
+import { STANCE_LABEL } from "@/lib/domain/vocabulary";
 import { SendBackProposalSchema } from "@/lib/validation/proposal";
 
 type ById = { claimId: number; proposalId: number };
@@ -33,10 +33,7 @@ function ProposalDetails({ proposal }: { proposal: ClaimProposal }) {
   return (
     <>
       <p>
-        <strong>
-          {REVIEW_KIND_LABEL[proposal.kind]}
-          {proposal.status ? `: ${STATUS_INFO[proposal.status].label}` : ""}
-        </strong>{" "}
+        <strong>{proposalTitle(proposal.kind, proposal.status)}</strong>{" "}
         <span className="muted small">
           proposed by {proposal.proposer?.name ?? "a former editor"} on {formatDateTime(proposal.createdAt)} (claim
           version {proposal.claimVersion})

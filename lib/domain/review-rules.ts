@@ -1,4 +1,4 @@
-import { isFinalStatus, type ClaimStatus } from "@/lib/domain/vocabulary";
+import { STATUS_INFO, isFinalStatus, type ClaimStatus } from "@/lib/domain/vocabulary";
 
 // Which changes a second editor must approve before readers see them (docs/editing.md, Review;
 // docs/decisions/0018-review-as-proposals.md). One home for the rule: the status and publication writes call it,
@@ -53,3 +53,8 @@ export const REVIEW_KIND_LABEL: Record<ReviewKind, string> = {
   PUBLISH: "Publication",
   UNPUBLISH: "Retraction",
 };
+
+/** A proposal in a few words, as the claim page and "My work" name it: "Verdict: False", "Retraction". */
+export function proposalTitle(kind: ReviewKind, status: ClaimStatus | null): string {
+  return `${REVIEW_KIND_LABEL[kind]}${status ? `: ${STATUS_INFO[status].label}` : ""}`;
+}
