@@ -117,6 +117,7 @@ test("each editor write shows on the next request of every reader page that show
     outcome: "INJURED",
     min: 4321,
     max: 4322,
+    noSourceReason: "Read out at a briefing; no transcript was published.",
   });
   expect(await body(request, claimPage)).toContain("4,321");
   await act(A.removeFigure, { figureId: figureId! });

@@ -296,6 +296,7 @@ test.describe("claim page", () => {
 
 test.describe("actors", () => {
   test("list and profile show who claimed, denied and holds a position", async ({ page, db }) => {
+    test.setTimeout(60_000); // three claims built, two pages read and an axe run on each
     const target = await makeTestClaim(db, { statement: `Target ${unique("t")}` });
     const claimed = await makeTestClaim(db, {
       claimantName: `Actor ${unique("a")}`,
