@@ -3,16 +3,11 @@ import { FEED_LIMIT, type FeedChange } from "@/lib/data/reads/feed";
 import type { WithdrawnClaim } from "@/lib/data/reads/withdrawn";
 import { STATUS_INFO } from "@/lib/domain/vocabulary";
 
-// /feed.xml: every status change of a published claim and every withdrawal of one, newest first, as Atom.
+// /feed.xml: every status change of a published claim and every withdrawal of one, newest first, as Atom; its
+// entries are also those of the per-claim and per-actor feeds (lib/feed/story-feeds.ts).
 
 export type FeedSite = { siteUrl: string; publisherName: string };
 
-/**
- * Entry ids are tag: URIs (RFC 4151) made of the site's host name, the year the feed began and the change's id (a
- * withdrawal's: the claim's id and the time it was withdrawn, since a claim republished may be withdrawn again), so
- * an entry keeps its id for ever and feed readers never show a change twice. Changing SITE_URL's host would change
- * every id.
- */
 type Change = Pick<FeedChange, "id" | "from" | "to" | "rationale" | "isCorrection" | "createdAt"> & {
   claim: { slug: string; statement: string };
 };
@@ -25,7 +20,13 @@ export function feedSite(siteUrl: string) {
 
 export const feedStatement = (text: string) => text.replace(/[.\s]+$/, "");
 
-/** One status change as an entry; the same id in every feed that carries it. */
+/**
+ * Entry ids are tag: URIs (RFC 4151) made of the site's host name, the year the feed began and the change's id (a
+ * withdrawal's: the claim's id and the time it was withdrawn, since a claim republished may be withdrawn again), so
+ * an entry keeps its id for ever and feed readers never show a change twice. Changing SITE_URL's host would change
+ * every id.
+ * The same id in every feed that carries the entry (lib/feed/story-feeds.ts).
+ */
 export function changeEntry(c: Change, siteUrl: string): AtomEntry {
   const { host, url } = feedSite(siteUrl);
   return {
