@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import "./globals.css";
+import { env } from "@/lib/env";
 
+// metadataBase: canonical and alternate links are made absolute from SITE_URL, never from the request's Host.
 export const metadata: Metadata = {
+  metadataBase: new URL(env().SITE_URL),
   title: { default: "Claimwatch", template: "%s · Claimwatch" },
   description: "Disputed claims of the Pakistan–Afghanistan border conflict, checked by one standard for every side.",
 };

@@ -88,6 +88,7 @@ type Ids = {
   noteId: number;
   claimantId: number;
   claimSlug: string;
+  claimantSlug: string;
   targetUserId: number;
   stepId: number;
   /** a pending proposal on the other claim, by an editor who is none of the callers */
@@ -347,6 +348,37 @@ const ROUTES: RouteRow[] = [
     expect: everyone({ kind: "ok" }),
   },
   { kind: "route", route: "/feed.xml", method: "GET", path: () => "/feed.xml", expect: everyone({ kind: "ok" }) },
+  // Findability (docs/reader-pages.md): the same answer for everyone; a feed of a draft or unknown claim is a 404.
+  {
+    kind: "route",
+    route: "/claims/[slug]/feed.xml",
+    method: "GET",
+    path: (ids) => `/claims/${ids.claimSlug}/feed.xml`,
+    expect: everyone({ kind: "ok" }),
+  },
+  {
+    kind: "route",
+    route: "/claims/[slug]/feed.xml",
+    method: "GET",
+    path: () => "/claims/no-such-claim-anywhere/feed.xml",
+    expect: everyone({ kind: "status", status: 404 }),
+  },
+  {
+    kind: "route",
+    route: "/actors/[slug]/feed.xml",
+    method: "GET",
+    path: (ids) => `/actors/${ids.claimantSlug}/feed.xml`,
+    expect: everyone({ kind: "ok" }),
+  },
+  {
+    kind: "route",
+    route: "/actors/[slug]/feed.xml",
+    method: "GET",
+    path: () => "/actors/no-such-actor-anywhere/feed.xml",
+    expect: everyone({ kind: "status", status: 404 }),
+  },
+  { kind: "route", route: "/sitemap.xml", method: "GET", path: () => "/sitemap.xml", expect: everyone({ kind: "ok" }) },
+  { kind: "route", route: "/robots.txt", method: "GET", path: () => "/robots.txt", expect: everyone({ kind: "ok" }) },
   // Needs the secret, whoever is signed in.
   {
     kind: "route",
@@ -577,6 +609,7 @@ test("access matrix: every action, route handler and signed-in page × every kin
       ).id,
       claimantId: claim.claimant.id,
       claimSlug: claim.slug,
+      claimantSlug: claim.claimant.slug,
       targetUserId: target.id,
       stepId: (
         await db.checklistStep.create({ data: { name: unique("Matrix step"), position: 1 }, select: { id: true } })

@@ -187,6 +187,31 @@ test("/feed.xml with generated query strings: the feed", async ({ request }) => 
   );
 });
 
+test("/claims/[slug]/feed.xml and /actors/[slug]/feed.xml: a story's feed, or a 404", async ({ request }) => {
+  for (const [kind, pick] of [
+    ["claims", () => real.claims],
+    ["actors", () => real.actors],
+  ] as const) {
+    counts[`/${kind}/[slug]/feed.xml`] = await fuzz(
+      `/${kind}/[slug]/feed.xml`,
+      segment(pick),
+      async ({ valid, value }) => {
+        const path = `/${kind}/${value}/feed.xml`;
+        const response = await get(request, path);
+        const body = await response.text();
+        expect(response.status(), `${path}: ${body.slice(0, 200)}`).toBeLessThan(500);
+        if (valid) expect(response.status(), path).toBe(200);
+        if (response.status() === 200) {
+          expect(response.headers()["content-type"], path).toBe("application/atom+xml; charset=utf-8");
+          expect(body.startsWith("<?xml"), path).toBe(true);
+          expect(body, path).toContain("</feed>");
+        } else expect([404, 308], path).toContain(response.status());
+      },
+      { numRuns: RUNS },
+    );
+  }
+});
+
 test("/corrections/page/N and /corrections?page=N: a page, a redirect to one, or a real 404", async ({ request }) => {
   const page = fc.oneof(
     fc.integer({ min: 1, max: 3 }).map((n) => ({ valid: true, value: String(n) })),

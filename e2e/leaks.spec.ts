@@ -189,6 +189,11 @@ function surfaces(s: Secrets): Surface[] {
     { path: `/api/claims.csv?actor=${s.actorSlug}`, echoed: [s.actorSlug] },
     { path: "/sitemap.xml" },
     { path: "/robots.txt" },
+    // The per-claim and per-actor feeds (docs/api.md): a draft's and a draft-only actor's are 404s that say nothing.
+    { path: `/claims/${s.publicSlug}/feed.xml` },
+    { path: `/claims/${s.derivedSlug}/feed.xml` },
+    { path: `/claims/${s.draftSlug}/feed.xml`, echoed: [s.draftSlug] },
+    { path: `/actors/${s.actorSlug}/feed.xml`, echoed: [s.actorSlug] },
     // Editors' lookups refuse anonymous callers; the refusal must say nothing either.
     { path: `/editor/claim-search?q=${word}`, echoed: [word] },
     { path: `/editor/possible-duplicates?statement=${word}`, echoed: [word] },

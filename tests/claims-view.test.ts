@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimsListPath, claimsViewPath, viewParams } from "@/lib/http/claims-view";
+import { claimsCanonical, claimsListPath, claimsViewPath, viewParams } from "@/lib/http/claims-view";
 import { parseClaimFilters } from "@/lib/validation/claim-filters";
 
 // Which /claims requests proxy.ts shows through a cached view, and that the view reads back the same filters
@@ -65,5 +65,25 @@ describe("viewParams", () => {
   it("never throws on a segment nobody made", () => {
     expect(viewParams("%E0%A4%A")).toEqual({});
     expect(parseClaimFilters(viewParams("status=<b>")).issues).toHaveLength(1);
+  });
+});
+
+describe("claimsCanonical", () => {
+  const canonical = (query: string) => claimsCanonical(Object.fromEntries(new URLSearchParams(query)));
+
+  it("names the list as the page shows it: its filters in one order, without defaults or ignored values", () => {
+    expect(canonical("")).toBe("/claims");
+    expect(canonical("page=1&sort=newest")).toBe("/claims");
+    expect(canonical("category=CASUALTIES&status=DISPUTED&utm_source=x")).toBe(
+      "/claims?status=DISPUTED&category=CASUALTIES",
+    );
+    expect(canonical("status=NOPE&page=2")).toBe("/claims?page=2");
+    expect(canonical("q=strike&status=FALSE")).toBe("/claims?q=strike&status=FALSE");
+  });
+
+  it("is the same for a view's path segment as for the query string it came from", () => {
+    const query = "page=2&status=FALSE&category=CASUALTIES";
+    const segment = decodeURIComponent(view(query)!.slice("/claims/view/".length));
+    expect(claimsCanonical(viewParams(segment))).toBe(canonical(query));
   });
 });

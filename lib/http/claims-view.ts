@@ -38,6 +38,15 @@ export function claimsViewPath(searchParams: URLSearchParams): string | null {
   return `${VIEW_PREFIX}${search ? encodeURIComponent(search) : ALL}`;
 }
 
+/**
+ * The canonical address of a list: /claims with the filters the page applies, in one order and without defaults
+ * (filtersToSearch), so equivalent queries name one URL and a value the list ignores is left out. The page number
+ * stays: each page lists other claims (docs/reader-pages.md, Canonical links).
+ */
+export function claimsCanonical(params: RawParams): string {
+  return `/claims${filtersToSearch(parseClaimFilters(params).filters)}`;
+}
+
 /** The filters of a view's path segment, as the list page reads a query string. */
 export function viewParams(segment: string): RawParams {
   if (segment === ALL) return {};

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { ClaimListItem } from "@/components/claims/claim-list-item";
 import { StatusBadge } from "@/components/claims/status-badge";
@@ -8,6 +9,8 @@ import { CATEGORY_LABEL, FINAL_STATUSES, POSITION_LABEL, STATUS_INFO, STATUSES }
 // Prerendered by the build, then kept in the page cache until a write changes what it shows
 // (docs/decisions/0011-page-cache.md).
 export const instant = false;
+
+export const metadata: Metadata = { alternates: { canonical: "/" } };
 
 export default async function DashboardPage() {
   const { status, categories, recent, contested, parity } = await readDashboard();

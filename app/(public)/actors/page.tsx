@@ -5,7 +5,7 @@ import { formatCount } from "@/lib/domain/format";
 import { ACTOR_KIND_LABEL, countryName } from "@/lib/domain/vocabulary";
 
 export const instant = false;
-export const metadata: Metadata = { title: "Actors" };
+export const metadata: Metadata = { title: "Actors", alternates: { canonical: "/actors" } };
 
 export default async function ActorsPage() {
   const actors = await readActors();

@@ -5,7 +5,7 @@ import { RETRACTION_REASON_MIN } from "@/lib/domain/review-rules";
 import { FINAL_RATIONALE_MIN } from "@/lib/domain/verdict";
 import { POSITION_LABEL, STATUS_INFO, STATUSES } from "@/lib/domain/vocabulary";
 
-export const metadata: Metadata = { title: "Methodology" };
+export const metadata: Metadata = { title: "Methodology", alternates: { canonical: "/methodology" } };
 
 const RATING_NAME: Record<number, string> = {
   1: "False",

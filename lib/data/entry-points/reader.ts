@@ -24,6 +24,8 @@ import {
 } from "@/lib/validation/reader-args";
 import { READER_TAG } from "@/lib/data/cache-tags";
 import { readDeskSettings } from "@/lib/data/reads/desk-settings";
+import { listSitemapEntries } from "@/lib/data/reads/sitemap";
+import { getActorStory, getClaimStory } from "@/lib/data/reads/story-feeds";
 
 // The cached entry points of reader pages. Each result is cached by its arguments and tagged; every write calls
 // updateTag(READER_TAG) (lib/data/cache-tags.ts) so readers see it at once. The "claims" cacheLife (next.config.js)
@@ -160,4 +162,30 @@ export async function readReviewRequired() {
   cacheLife("claims");
   cacheTag(READER_TAG);
   return (await readDeskSettings(await db())).reviewRequired;
+}
+
+/** What /sitemap.xml lists (app/sitemap.ts). */
+export async function readSitemapEntries() {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  return listSitemapEntries(await db());
+}
+
+/** One claim's feed data: null for a draft or an unknown slug (the route answers 404). */
+export async function readClaimStory(slug: string) {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  const checked = readerArg(ReaderSlugArg, slug);
+  return checked === undefined ? null : getClaimStory(await db(), checked);
+}
+
+/** One actor's feed data: null for an actor readers may not see. */
+export async function readActorStory(slug: string) {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  const checked = readerArg(ReaderSlugArg, slug);
+  return checked === undefined ? null : getActorStory(await db(), checked);
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimListItem } from "@/components/claims/claim-list-item";
+import { FollowLink } from "@/components/claims/follow-link";
+import { actorFeedPath } from "@/lib/feed/story-feeds";
 import { readActorProfile } from "@/lib/data/entry-points/reader";
 import type { ActorProfile } from "@/lib/data/reads/actors";
 import { formatCount } from "@/lib/domain/format";
@@ -26,7 +28,13 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { actor } = await load(params);
-  return { title: actor.name };
+  return {
+    title: actor.name,
+    alternates: {
+      canonical: `/actors/${actor.slug}`,
+      types: { "application/atom+xml": [{ url: actorFeedPath(actor.slug), title: `Claims by ${actor.name}` }] },
+    },
+  };
 }
 
 function Section({
@@ -109,6 +117,7 @@ export default async function ActorPage({ params }: Props) {
         {actor.synthetic ? <span className="tag synthetic-tag">Synthetic test data</span> : null}
       </p>
       {actor.description ? <p className="lede">{actor.description}</p> : null}
+      <FollowLink href={actorFeedPath(actor.slug)} label={`Follow claims by ${actor.name} (Atom feed)`} />
       <Section
         id="claimed"
         title="Claimed"

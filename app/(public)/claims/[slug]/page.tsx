@@ -10,6 +10,9 @@ import { SimilarClaims } from "@/components/claims/similar-claims";
 import { SourcesByStance } from "@/components/claims/sources-by-stance";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusTimeline } from "@/components/claims/status-timeline";
+import { FollowLink } from "@/components/claims/follow-link";
+import { claimFeedLink } from "@/lib/feed/feed-links";
+import { claimFeedPath } from "@/lib/feed/story-feeds";
 import { readClaim, readSimilarClaims } from "@/lib/data/entry-points/reader";
 import { formatDateTime } from "@/lib/domain/format";
 import { placeholderSlugParams, slugParam, type SlugParams } from "@/lib/http/slug-param";
@@ -43,7 +46,10 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const claim = await load(params);
-  return { title: claim.statement.length > 90 ? `${claim.statement.slice(0, 89)}…` : claim.statement };
+  return {
+    title: claim.statement.length > 90 ? `${claim.statement.slice(0, 89)}…` : claim.statement,
+    alternates: { canonical: `/claims/${claim.slug}`, types: claimFeedLink(claim.slug, claim.statement) },
+  };
 }
 
 export default async function ClaimPage({ params }: Props) {
@@ -138,6 +144,7 @@ export default async function ClaimPage({ params }: Props) {
         <aside aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">Status history</h2>
           <StatusTimeline changes={claim.statusChanges} publishedAt={claim.publishedAt} />
+          <FollowLink href={claimFeedPath(claim.slug)} label="Follow this claim (Atom feed)" />
         </aside>
       </div>
     </article>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ClaimListPage } from "@/components/claims/claim-list-page";
+import { claimsCanonical } from "@/lib/http/claims-view";
 
 // /claims with search words (q) or with a value the list ignores, as proxy.ts shows it (lib/http/claims-view.ts):
 // rendered per request, in full (a blocking render gives complete HTML that works without JavaScript), on cached
@@ -8,12 +9,13 @@ import { ClaimListPage } from "@/components/claims/claim-list-page";
 // rewrite from a dynamic page, so the proxy rewrites every /claims request.
 export const instant = false;
 
-export const metadata: Metadata = { title: "Claims", robots: { index: false } };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function ClaimsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+// Search results are not indexed; the canonical link still names the search as the reader's URL shows it.
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  return { title: "Claims", robots: { index: false }, alternates: { canonical: claimsCanonical(await searchParams) } };
+}
+
+export default async function ClaimsPage({ searchParams }: Props) {
   return <ClaimListPage params={await searchParams} />;
 }

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FollowLink } from "@/components/claims/follow-link";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { claimFeedLink } from "@/lib/feed/feed-links";
+import { claimFeedPath } from "@/lib/feed/story-feeds";
 import { readWithdrawnClaim } from "@/lib/data/entry-points/reader";
 import { formatDateTime } from "@/lib/domain/format";
 import { placeholderSlugParams, slugParam, type SlugParams } from "@/lib/http/slug-param";
@@ -26,7 +29,12 @@ async function load(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const claim = await load(params);
   const statement = claim.statement.length > 80 ? `${claim.statement.slice(0, 79)}…` : claim.statement;
-  return { title: `Withdrawn: ${statement}`, robots: { index: false } };
+  // Shown at the claim's own URL with status 410 (proxy.ts), whose feed still answers (docs/api.md, Feeds).
+  return {
+    title: `Withdrawn: ${statement}`,
+    robots: { index: false },
+    alternates: { canonical: `/claims/${claim.slug}`, types: claimFeedLink(claim.slug, claim.statement) },
+  };
 }
 
 export default async function WithdrawnClaimPage({ params }: Props) {
@@ -58,6 +66,7 @@ export default async function WithdrawnClaimPage({ params }: Props) {
         </p>
         {claim.rationale ? <p>{claim.rationale}</p> : null}
       </section>
+      <FollowLink href={claimFeedPath(claim.slug)} label="This claim's updates (Atom feed)" />
     </article>
   );
 }

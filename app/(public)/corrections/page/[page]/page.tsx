@@ -16,7 +16,11 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { page, issue } = parseCorrectionsPage((await params).page);
-  return { title: issue || page === 1 ? "Corrections" : `Corrections, page ${page}` };
+  const first = issue || page === 1;
+  return {
+    title: first ? "Corrections" : `Corrections, page ${page}`,
+    alternates: { canonical: first ? "/corrections" : `/corrections/page/${page}` },
+  };
 }
 
 export default async function CorrectionsPageN({ params }: Props) {
