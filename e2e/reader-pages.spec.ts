@@ -234,7 +234,7 @@ test.describe("claim page", () => {
     await expect(table.getByRole("row", { name: /Civilians killed: spread/ })).toContainText("0–12");
     await expect(table.getByRole("row", { name: /Local Health Office/ })).toContainText("0–3");
     await expect(table.getByRole("row", { name: /Militants killed: spread/ })).toContainText("40");
-    const chart = page.getByTestId("figures-chart").locator("svg");
+    const chart = page.getByTestId("figures-chart").locator("svg.chart-wide");
     await expect(chart).toHaveAttribute("role", "img");
     await expect(chart.locator("rect, circle")).not.toHaveCount(0);
     await expect(chart.locator("desc")).toContainText("Civilians killed: 0–12 across 2 reports");

@@ -33,9 +33,9 @@ export async function CorrectionsList({ page, issue }: CorrectionsPage) {
                   <span className="tag">Withdrawn</span>{" "}
                   <time dateTime={c.withdrawnAt.toISOString()}>{formatDateTime(c.withdrawnAt)}</time>
                 </p>
-                <h3>
+                <h2>
                   <Link href={`/claims/${c.slug}`}>{c.statement}</Link>
-                </h3>
+                </h2>
                 <p>
                   Claimed by {c.claimant}. We withdrew this fact-check; our last verdict was{" "}
                   <strong>{c.kind === "POSITION" ? POSITION_LABEL : STATUS_INFO[c.status].label}</strong>.
@@ -48,9 +48,9 @@ export async function CorrectionsList({ page, issue }: CorrectionsPage) {
                   <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
                   {c.editor ? ` · ${c.editor.name}` : ""}
                 </p>
-                <h3>
+                <h2>
                   <Link href={`/claims/${c.claim.slug}`}>{c.claim.statement}</Link>
-                </h3>
+                </h2>
                 <p>
                   Claimed by {c.claim.claimant.name}. Verdict changed from <strong>{STATUS_INFO[c.from].label}</strong>{" "}
                   to <strong>{STATUS_INFO[c.to].label}</strong>.

@@ -25,6 +25,7 @@ export function EditorFiltersForm({
           id="ef-q"
           name="q"
           type="search"
+          dir="auto"
           defaultValue={filters.q ?? ""}
           maxLength={Q_MAX * 2}
           placeholder="Words in the claim, its original text or the verdict"

@@ -123,6 +123,7 @@ export function LinkForm({ action }: { action: AddLink }) {
           >
             <input
               type="search"
+              dir="auto"
               value={query}
               onChange={(event) => setQuery(event.target.value)}
               autoComplete="off"

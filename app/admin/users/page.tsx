@@ -29,7 +29,7 @@ export default async function UsersPage({
       <form className="filters" method="get" action="/admin/users" role="search" aria-label="Find accounts">
         <div className="wide">
           <label htmlFor="users-q">Email or name contains</label>
-          <input id="users-q" name="q" type="search" defaultValue={params.q ?? ""} maxLength={100} />
+          <input id="users-q" name="q" type="search" dir="auto" defaultValue={params.q ?? ""} maxLength={100} />
         </div>
         <div className="actions">
           <button className="button" type="submit">
