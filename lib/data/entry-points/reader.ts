@@ -24,6 +24,7 @@ import {
 } from "@/lib/validation/reader-args";
 import { READER_TAG } from "@/lib/data/cache-tags";
 import { readDeskSettings } from "@/lib/data/reads/desk-settings";
+import { readAboutText } from "@/lib/data/reads/about";
 
 // The cached entry points of reader pages. Each result is cached by its arguments and tagged; every write calls
 // updateTag(READER_TAG) (lib/data/cache-tags.ts) so readers see it at once. The "claims" cacheLife (next.config.js)
@@ -160,4 +161,12 @@ export async function readReviewRequired() {
   cacheLife("claims");
   cacheTag(READER_TAG);
   return (await readDeskSettings(await db())).reviewRequired;
+}
+
+/** The /about text as the admin wrote it (Markdown; app/(public)/about/page.tsx renders it safely). */
+export async function readAbout() {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  return readAboutText(await db());
 }
