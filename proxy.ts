@@ -30,7 +30,7 @@ const withdrawnPage = (slug: string) => `/claims/withdrawn/${encodeURIComponent(
 
 /** Pages that show the same thing to every visitor: shared caches may keep them (docs/decisions/0011-page-cache.md). */
 const READER_PAGE =
-  /^\/(?:|claims|claims\/[^/]+|claims\/withdrawn\/[^/]+|actors|actors\/[^/]+|corrections|corrections\/page\/[^/]+|methodology)\/?$/;
+  /^\/(?:|claims|claims\/[^/]+|claims\/withdrawn\/[^/]+|actors|actors\/[^/]+|corrections|corrections\/page\/[^/]+|methodology|about|correction-requested)\/?$/;
 /** Pages that depend on the session: a nonce-based CSP, and never stored. */
 const SIGNED_IN_AREA = /^\/(?:editor|admin|login|logout)(?:\/|$)/;
 

@@ -93,6 +93,8 @@ type Ids = {
   stepId: number;
   /** a pending proposal on the other claim, by an editor who is none of the callers */
   proposalId: number;
+  /** an open reader's correction request on the claim */
+  correctionRequestId: number;
   marker: string;
 };
 
@@ -139,6 +141,8 @@ const userPage = (ids: Ids) => `/admin/users/${ids.targetUserId}`;
 const base = (ids: Ids) => ({ claimId: ids.claimId, version: ids.claimVersion });
 const CLAIM_FILE = "app/editor/claims/[id]/";
 const CHECKLIST_FILE = "app/admin/checklist/actions.ts";
+const CORRECTION_FILE = "app/editor/corrections/[id]/actions.ts";
+const correctionPage = (ids: Ids) => `/editor/corrections/${ids.correctionRequestId}`;
 const checklistPage = () => "/admin/checklist";
 
 const ACTIONS: ActionRow[] = [
@@ -258,6 +262,18 @@ const ACTIONS: ActionRow[] = [
     () => "/admin/settings",
     () => [{ reviewRequired: false, staleReviewDays: 9 }],
   ),
+  adminAction(
+    "saveAboutAction",
+    "app/admin/about/actions.ts",
+    () => "/admin/about",
+    (ids) => [{ markdown: `## About ${ids.marker}` }],
+  ),
+  editorAction("acceptCorrectionRequestAction", CORRECTION_FILE, correctionPage, (ids) => [
+    { requestId: ids.correctionRequestId, correctionUrl: "https://claimwatch.example/corrections" },
+  ]),
+  editorAction("declineCorrectionRequestAction", CORRECTION_FILE, correctionPage, (ids) => [
+    { requestId: ids.correctionRequestId, reason: `Matrix reason ${ids.marker}` },
+  ]),
   {
     kind: "action",
     name: "signInAction",
@@ -409,9 +425,24 @@ const ROUTES: RouteRow[] = [
     path: () => "/editor/possible-duplicates?statement=strike",
     expect: editorsOnly,
   },
+  // A reader's correction request: public, but only from this site's pages (403 for a foreign or missing Origin);
+  // a body that is not a form is refused (415) for everyone, and nothing is written.
+  {
+    kind: "route",
+    route: "/claims/[slug]/correction-request",
+    method: "POST",
+    path: (ids) => `/claims/${ids.claimSlug}/correction-request`,
+    expect: {
+      ...everyone({ kind: "status", status: 415 }),
+      foreignOrigin: { kind: "status", status: 403 },
+      noOrigin: { kind: "status", status: 403 },
+    },
+  },
 ];
 
 const PAGES: PageRow[] = [
+  { kind: "page", page: "/editor/corrections/[id]", path: correctionPage, expect: editorsOnly },
+  { kind: "page", page: "/admin/about", path: () => "/admin/about", expect: adminsOnly },
   { kind: "page", page: "/editor", path: () => "/editor", expect: editorsOnly },
   { kind: "page", page: "/editor/claims", path: () => "/editor/claims", expect: editorsOnly },
   { kind: "page", page: "/editor/claims/new", path: () => "/editor/claims/new", expect: editorsOnly },
@@ -624,6 +655,12 @@ test("access matrix: every action, route handler and signed-in page × every kin
             claimVersion: 1,
             proposerId: target.id,
           },
+          select: { id: true },
+        })
+      ).id,
+      correctionRequestId: (
+        await db.correctionRequest.create({
+          data: { claimId: claim.id, message: "Matrix request: the date is wrong.", ipHash: "matrix" },
           select: { id: true },
         })
       ).id,

@@ -8,7 +8,7 @@ import { refreshReaderCache } from "./reader-cache";
 import { callAction } from "./server-actions";
 
 // Issue 10, "Leaks": what readers must never see — a draft claim, an actor only a draft names, a protected source's
-// identity, an internal note or a checklist tick (issue 11) — is made with unique markers in every text field and then looked for in
+// identity, an internal note or a checklist tick (issue 11), a reader's correction request (issue 12) — is made with unique markers in every text field and then looked for in
 // every public surface: reader pages as HTML and as RSC payloads, the JSON API, the CSV, the feed, JSON-LD (inside
 // the claim page's HTML), the sitemap and robots files if any, error pages, the search, the claimant filter, and the
 // cached reader functions called as Server Actions. Every secret value contains the test's mark; nothing readers may see does.
@@ -133,6 +133,18 @@ async function makeSecrets(db: Db): Promise<Secrets> {
   });
   await db.checklistTick.create({ data: { claimId: published.id, stepId: step.id, tickedById: noteAuthor.id } });
 
+  // A reader's correction request on the published claim (issue 12, item 8): editors only, on no public surface.
+  await db.correctionRequest.create({
+    data: {
+      claimId: published.id,
+      name: secret("requestname"),
+      email: `${secret("requestemail")}@example.org`,
+      message: secret("requestmessage"),
+      ipHash: secret("requestip"),
+    },
+    select: { id: true },
+  });
+
   const dates = [draftDay, draftSourceDay, protectedDay].flatMap((d) => [isoDay(d), formatDay(d)]);
   return {
     mark,
@@ -173,6 +185,7 @@ function surfaces(s: Secrets): Surface[] {
     { path: `/actors/${s.actorSlug}`, echoed: [s.actorSlug], rsc: true },
     { path: "/corrections", rsc: true },
     { path: "/methodology", rsc: true },
+    { path: "/about", rsc: true },
     { path: `/no-such-page-${s.mark}`, echoed: [`/no-such-page-${s.mark}`], rsc: true },
     { path: "/login" },
     { path: "/feed.xml" },

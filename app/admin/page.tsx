@@ -27,6 +27,9 @@ export default function AdminIndex() {
           <Link href="/admin/settings">Settings</Link> — whether a second editor reviews verdicts, and when a claim In
           review counts as stale.
         </li>
+        <li>
+          <Link href="/admin/about">About page</Link> — the text of /about: publisher, funding, ownership, contact.
+        </li>
       </ul>
     </>
   );

@@ -135,6 +135,26 @@ export default async function MyWorkPage() {
       />
 
       <Section
+        id="corrections"
+        title="Correction requests"
+        empty="No reader's correction request is open."
+        section={work.corrections}
+        render={(r) => (
+          <li key={r.id}>
+            <Link href={`/editor/corrections/${r.id}`}>
+              Request from {r.name ?? "an anonymous reader"} on {formatDateTime(r.createdAt)}
+            </Link>
+            <div className="small">
+              On: <ClaimLink claim={r.claim} />
+            </div>
+            <blockquote className="small">
+              {r.message.length > 200 ? `${r.message.slice(0, 199)}…` : r.message}
+            </blockquote>
+          </li>
+        )}
+      />
+
+      <Section
         id="stale"
         title={`In review for more than ${countOf(work.staleReviewDays, "day")}`}
         empty={`No claim has been In review for more than ${countOf(work.staleReviewDays, "day")}.`}

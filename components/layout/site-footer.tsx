@@ -6,7 +6,8 @@ export function SiteFooter() {
       <div className="inner">
         <p>
           Claimwatch checks every side&apos;s claims by one published standard. Read the{" "}
-          <Link href="/methodology">methodology</Link> and the <Link href="/corrections">corrections</Link>.
+          <Link href="/methodology">methodology</Link> and the <Link href="/corrections">corrections</Link>.{" "}
+          <Link href="/about">Who publishes Claimwatch</Link>.
         </p>
         {/* Plain <a>: these are route handlers (feed, JSON, CSV), not pages the client router can render. */}
         <p>

@@ -1,5 +1,6 @@
 import "server-only";
 import { requireRole } from "@/lib/auth/session";
+import { readAboutText } from "@/lib/data/reads/about";
 import { auditVocabulary, listAuditEvents } from "@/lib/data/reads/audit-log";
 import { listChecklistSteps } from "@/lib/data/reads/checklist";
 import { readDeskSettings } from "@/lib/data/reads/desk-settings";
@@ -38,4 +39,9 @@ export async function readDeskSettingsPage() {
   const client = await db();
   const [settings, changes] = await Promise.all([readDeskSettings(client), listDeskSettingsChanges(client)]);
   return { settings, changes };
+}
+
+export async function readAboutEditor() {
+  await requireRole("ADMIN");
+  return readAboutText(await db());
 }

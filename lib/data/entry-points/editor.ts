@@ -16,6 +16,7 @@ import { listClaimantOptions, listEditorClaims } from "@/lib/data/reads/editor-c
 import { listPossibleDuplicates } from "@/lib/data/reads/similar-claims";
 import { listAssigneeOptions } from "@/lib/data/reads/assignee-options";
 import { readWorkQueue } from "@/lib/data/reads/work-queue";
+import { getCorrectionRequest } from "@/lib/data/reads/correction-requests";
 import type { EditorFilters } from "@/lib/validation/editor-filters";
 
 // Entry points of the editor pages. Never cached: editors must see drafts and the latest version of every claim
@@ -43,6 +44,12 @@ export async function readMyWork() {
 export async function readMyWorkCount() {
   const viewer = await requireRole("EDITOR");
   return (await readWorkQueue(await db(), viewer.id, { limit: 0 })).total;
+}
+
+/** A reader's correction request and the claim's corrections to point at (app/editor/corrections/[id]/). */
+export async function readCorrectionRequest(id: number) {
+  await requireRole("EDITOR");
+  return getCorrectionRequest(await db(), id);
 }
 
 export async function readClaimFormOptions() {

@@ -26,6 +26,7 @@ import { READER_TAG } from "@/lib/data/cache-tags";
 import { readDeskSettings } from "@/lib/data/reads/desk-settings";
 import { listSitemapEntries } from "@/lib/data/reads/sitemap";
 import { getActorStory, getClaimStory } from "@/lib/data/reads/story-feeds";
+import { readAboutText } from "@/lib/data/reads/about";
 
 // The cached entry points of reader pages. Each result is cached by its arguments and tagged; every write calls
 // updateTag(READER_TAG) (lib/data/cache-tags.ts) so readers see it at once. The "claims" cacheLife (next.config.js)
@@ -188,4 +189,12 @@ export async function readActorStory(slug: string) {
   cacheTag(READER_TAG);
   const checked = readerArg(ReaderSlugArg, slug);
   return checked === undefined ? null : getActorStory(await db(), checked);
+}
+
+/** The /about text as the admin wrote it (Markdown; app/(public)/about/page.tsx renders it safely). */
+export async function readAbout() {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  return readAboutText(await db());
 }

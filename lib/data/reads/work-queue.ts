@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/create-client";
 import { readDeskSettings } from "@/lib/data/reads/desk-settings";
+import { listOpenCorrectionRequests } from "@/lib/data/reads/correction-requests";
 
 // "My work", an editor's queue (docs/editing.md, My work; docs/decisions/0023-assignment-and-work-queue.md): five
 // sections, each a list of claims to open on their editor page. Each section counts every item it holds but lists
@@ -12,6 +13,7 @@ import { readDeskSettings } from "@/lib/data/reads/desk-settings";
 //   mentions   — a note mentions me (NoteMention) and I have written no note on that claim after it
 //   staleReview — status IN_REVIEW since more than DeskSettings.staleReviewDays days; "since" is the last
 //                StatusChange to IN_REVIEW (the claim's creation when it never had one)
+//   corrections — a reader's CorrectionRequest still OPEN, on any claim: every editor's, newest first
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const QUEUE_LIST_LIMIT = 50;
@@ -167,12 +169,13 @@ async function staleReview(db: Db, staleDays: number, now: Date, limit: number) 
 export async function readWorkQueue(db: Db, userId: number, options: { limit?: number; now?: Date } = {}) {
   const limit = options.limit ?? QUEUE_LIST_LIMIT;
   const { staleReviewDays } = await readDeskSettings(db);
-  const [assignedToMe, review, back, mentioned, stale] = await Promise.all([
+  const [assignedToMe, review, back, mentioned, stale, corrections] = await Promise.all([
     assigned(db, userId, limit),
     toReview(db, userId, limit),
     sentBack(db, userId, limit),
     mentions(db, userId, limit),
     staleReview(db, staleReviewDays, options.now ?? new Date(), limit),
+    listOpenCorrectionRequests(db, limit),
   ]);
   return {
     staleReviewDays,
@@ -181,7 +184,8 @@ export async function readWorkQueue(db: Db, userId: number, options: { limit?: n
     sentBack: back,
     mentions: mentioned,
     staleReview: stale,
-    total: assignedToMe.total + review.total + back.total + mentioned.total + stale.total,
+    corrections,
+    total: assignedToMe.total + review.total + back.total + mentioned.total + stale.total + corrections.total,
   };
 }
 export type WorkQueue = Awaited<ReturnType<typeof readWorkQueue>>;

@@ -14,7 +14,9 @@ type AuditEntity =
   | "Session"
   | "Import"
   | "ChecklistStep"
-  | "DeskSettings";
+  | "DeskSettings"
+  | "AboutPage"
+  | "CorrectionRequest";
 
 /** Who is writing: every write records the user on the claim and in the AuditEvent. */
 export type Editor = { id: number };

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimLinks } from "@/components/claims/claim-links";
+import { CorrectionRequestForm } from "@/components/claims/correction-request-form";
 import { ClaimReviewJsonLd } from "@/components/claims/claim-review-json-ld";
 import { FiguresChart } from "@/components/claims/figures-chart";
 import { FiguresTable } from "@/components/claims/figures-table";
@@ -140,6 +141,8 @@ export default async function ClaimPage({ params }: Props) {
           </section>
 
           <SimilarClaims claims={similar} />
+
+          <CorrectionRequestForm slug={claim.slug} />
         </div>
         <aside aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">Status history</h2>
