@@ -21,6 +21,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: absoluteUrl("/actors"), lastModified: lastChange },
     { url: absoluteUrl("/corrections"), lastModified: lastClaim },
     { url: absoluteUrl("/methodology"), lastModified: lastChange },
+    { url: absoluteUrl("/about"), lastModified: lastChange },
   ];
   return [
     ...pages,

@@ -54,7 +54,9 @@ test("the sitemap parses as XML and lists published claims and public actors, ne
   expect(sitemap.errors).toBe(0);
   expect(sitemap.root).toBe("urlset");
   const locs = sitemap.urls.map((u) => u.loc);
-  for (const path of ["/", "/claims", "/actors", "/corrections", "/methodology"]) expect(locs).toContain(site(path));
+  for (const path of ["/", "/claims", "/actors", "/corrections", "/methodology", "/about"]) {
+    expect(locs).toContain(site(path));
+  }
   expect(locs).toContain(site(`/claims/${published.slug}`));
   expect(locs).toContain(site(`/actors/${published.claimant.slug}`));
   expect(locs).not.toContain(site(`/claims/${draft.slug}`));
@@ -95,6 +97,7 @@ test("every reader page has a canonical link from SITE_URL; the list's names its
     [`/actors/${claim.claimant.slug}`, `/actors/${claim.claimant.slug}`],
     ["/corrections", "/corrections"],
     ["/methodology", "/methodology"],
+    ["/about", "/about"],
   ];
   for (const [path, canonical] of pages) {
     await page.goto(path);

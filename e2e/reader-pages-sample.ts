@@ -47,6 +47,7 @@ export async function makeReaderPageSample(db: Db, request: APIRequestContext) {
       { name: "actor page", url: `/actors/${withFigures.claimant.slug}` },
       { name: "corrections", url: "/corrections" },
       { name: "methodology", url: "/methodology" },
+      { name: "about", url: "/about" },
       { name: "withdrawn claim (410)", url: `/claims/${withdrawn.slug}`, status: 410 },
     ],
   };

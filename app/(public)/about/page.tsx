@@ -6,7 +6,7 @@ import { renderMarkdown } from "@/lib/domain/markdown";
 // Who publishes Claimwatch, its funding, ownership and contact: the admin's text of /admin/about, rendered without raw
 // HTML or unsafe links (lib/domain/markdown.ts), so setting it as HTML below is safe. Cached like every reader page
 // (docs/decisions/0011-page-cache.md): saving the text expires it.
-export const metadata: Metadata = { title: "About Claimwatch" };
+export const metadata: Metadata = { title: "About Claimwatch", alternates: { canonical: "/about" } };
 
 export default async function AboutPage() {
   const about = await readAbout();
