@@ -1,6 +1,6 @@
 import type { MetadataRoute } from "next";
 import { connection } from "next/server";
-import { readSitemapEntries } from "@/lib/data/entry-points/reader";
+import { readSitemapEntries } from "@/lib/data/entry-points/sitemap";
 import { SITEMAP_URL_LIMIT } from "@/lib/data/reads/sitemap";
 import { absoluteUrl } from "@/lib/domain/site";
 

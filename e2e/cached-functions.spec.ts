@@ -10,13 +10,16 @@ import { callAction } from "./server-actions";
 // `Next-Action: <id>` and any JSON as its arguments (docs/decisions/0014-cached-functions-parse-their-arguments.md).
 // The ids come from this build's manifest, so a cached function added later is probed too.
 
-function cachedFunctionIds(): string[] {
+/** The sitemap's read answers with every public URL whatever it is given (lib/data/entry-points/sitemap.ts). */
+const SITEMAP_MODULE = "lib/data/entry-points/sitemap.ts";
+
+function cachedFunctions(): { id: string; filename: string }[] {
   const manifest = JSON.parse(fs.readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
   return Object.entries(manifest.node)
     .filter(([, e]) => e.exportedName?.startsWith("$$RSC_SERVER_CACHE"))
-    .map(([id]) => id);
+    .map(([id, e]) => ({ id, filename: e.filename ?? "" }));
 }
 
 test("hostile arguments to every cached function: no 5xx, at most one page, no operator reaches the database", async ({
@@ -24,7 +27,10 @@ test("hostile arguments to every cached function: no 5xx, at most one page, no o
   db,
 }) => {
   test.setTimeout(120_000);
-  const ids = cachedFunctionIds();
+  const all = cachedFunctions();
+  const ids = all.filter((f) => f.filename !== SITEMAP_MODULE).map((f) => f.id);
+  const sitemapIds = all.filter((f) => f.filename === SITEMAP_MODULE).map((f) => f.id);
+  expect(sitemapIds).toHaveLength(1);
   // readClaimList, readClaim, readSimilarClaims, readDashboard, readActors, readActor, readActorProfile,
   // readCorrections, readFeedChanges, readReviewRequired (lib/data/entry-points/reader.ts)
   expect(ids.length).toBeGreaterThanOrEqual(10);
@@ -74,6 +80,17 @@ test("hostile arguments to every cached function: no 5xx, at most one page, no o
       if (response.body.includes(hidden) && !body.includes(hidden)) failures.push(`${where}: found ${hidden}`);
       if (body.includes(hidden) && response.body.split(hidden).length - 1 > 0)
         failures.push(`${where}: an operator found the claim`);
+    }
+  }
+  // The sitemap's read lists every published claim, the hidden one included, as /sitemap.xml does; whatever it is
+  // sent, it never answers with a 5xx or a draft.
+  const draft = `cfdraft${uniqueSuffix()}`;
+  await makeTestClaim(db, { slug: `x-${draft}`, statement: `Draft ${draft}.`, published: false });
+  for (const id of sitemapIds) {
+    for (const body of [...bodies, `[{"contains":"${draft}"}]`]) {
+      const response = await callAction(request, id, [], { path: "/", body });
+      if (response.status >= 500) failures.push(`sitemap ${body}: ${response.status}`);
+      if (response.body.includes(draft)) failures.push(`sitemap ${body}: a draft`);
     }
   }
   expect(failures).toEqual([]);

@@ -24,7 +24,6 @@ import {
 } from "@/lib/validation/reader-args";
 import { READER_TAG } from "@/lib/data/cache-tags";
 import { readDeskSettings } from "@/lib/data/reads/desk-settings";
-import { listSitemapEntries } from "@/lib/data/reads/sitemap";
 import { getActorStory, getClaimStory } from "@/lib/data/reads/story-feeds";
 import { readAboutText } from "@/lib/data/reads/about";
 
@@ -163,14 +162,6 @@ export async function readReviewRequired() {
   cacheLife("claims");
   cacheTag(READER_TAG);
   return (await readDeskSettings(await db())).reviewRequired;
-}
-
-/** What /sitemap.xml lists (app/sitemap.ts). */
-export async function readSitemapEntries() {
-  "use cache";
-  cacheLife("claims");
-  cacheTag(READER_TAG);
-  return listSitemapEntries(await db());
 }
 
 /** One claim's feed data: null for a draft or an unknown slug (the route answers 404). */
