@@ -68,6 +68,9 @@ describe("the /about Markdown renderer", () => {
     ["[click](//evil.example/x)", "[click](//evil.example/x)"],
     ["<javascript:alert(1)>", "&lt;javascript:alert(1)&gt;"],
     ["![pixel](https://tracker.example/p.gif)", "!"],
+    // An empty target: markdown-it keeps it without asking validateLink (found by the property below).
+    ["[click]()", "click"],
+    ["[]()", "<p>"],
   ])("keeps %j from becoming markup or a live link", (source, shown) => {
     const html = renderMarkdown(source);
     assertSafeHtml(html);
@@ -113,7 +116,7 @@ describe("the /about Markdown renderer", () => {
       fc.property(fc.array(fc.oneof(fragments, fc.string({ maxLength: 8 })), { maxLength: 30 }), (parts) => {
         assertSafeHtml(renderMarkdown(parts.join("")));
       }),
-      { numRuns: 500 },
+      { numRuns: 500, seed: 1223641495 },
     );
   });
 

@@ -26,6 +26,9 @@ const defaultLinkOpen =
   md.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
 md.renderer.rules.link_open = (tokens, i, options, env, self) => {
   const href = tokens[i]?.attrGet("href") ?? "";
+  // "[text]()" has an empty target, which markdown-it keeps without asking validateLink: no href, so no link.
+  const token = tokens[i];
+  if (token && href === "") token.attrs = (token.attrs ?? []).filter(([name]) => name !== "href");
   // Links to other sites: no referrer data and no access to this window.
   if (/^https?:/i.test(href)) tokens[i]?.attrSet("rel", "noopener noreferrer nofollow");
   return defaultLinkOpen(tokens, i, options, env, self);
