@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 import { SQLITE_PRAGMAS, sqliteFilePath } from "@/lib/sqlite/connection";
+import { oneWriterPerConnection } from "@/lib/sqlite/one-connection";
 
 export type Db = PrismaClient;
 /** The client inside `$transaction(async (tx) => …)`: what every write receives. */
@@ -14,7 +15,7 @@ export type DbOrTx = Db | Tx;
  */
 export async function createPrismaClient(databaseUrl: string): Promise<PrismaClient> {
   const url = `file:${sqliteFilePath(databaseUrl)}`;
-  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  const client = new PrismaClient({ adapter: oneWriterPerConnection(new PrismaBetterSQLite3({ url })) });
   // The adapter holds a single better-sqlite3 connection, so pragmas set here hold for every later query.
   for (const pragma of SQLITE_PRAGMAS) await client.$queryRawUnsafe(pragma);
   return client;
