@@ -1,4 +1,7 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
+import { PHASE_PRODUCTION_SERVER } from "next/constants.js";
+import { redisSettings } from "./lib/cache/redis-settings.js";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -47,4 +50,21 @@ const nextConfig = {
   typedRoutes: false,
 };
 
-export default nextConfig;
+/**
+ * With REDIS_URL, a running server (`next start`, scripts/server.mjs) keeps both of Next's caches in Redis, shared by
+ * every instance (docs/decisions/0032-shared-cache-in-redis.md). Only at run time: `next build` and `next dev` keep
+ * the built-in caches, so a build never writes into the Redis a running deployment reads. Without REDIS_URL nothing
+ * changes. A REDIS_URL that cannot work stops start-up here, naming the key.
+ * @param {string} phase
+ * @returns {import('next').NextConfig}
+ */
+export default function config(phase) {
+  const redis = redisSettings(process.env);
+  if (!redis || phase !== PHASE_PRODUCTION_SERVER) return nextConfig;
+  const handler = (/** @type {string} */ file) => fileURLToPath(new URL(`./lib/cache/${file}`, import.meta.url));
+  return {
+    ...nextConfig,
+    cacheHandler: handler("redis-page-cache-handler.js"),
+    cacheHandlers: { default: handler("redis-use-cache-handler.js") },
+  };
+}

@@ -26,6 +26,15 @@ const EnvSchema = z.object({
     .min(0, { error: "must be 0 or more (0 turns the in-memory caches off)" })
     .max(65536, { error: "must be at most 65536" })
     .optional(),
+  // The shared cache of several instances (docs/decisions/0032-shared-cache-in-redis.md). Read by next.config.js at
+  // start through lib/cache/redis-settings.js, which refuses the same values; repeated here so that env() names them.
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379/0" })
+    .optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, { error: "must be 1 to 64 letters, digits or : _ . -" })
+    .optional(),
   // How many reverse proxies stand in front of the server, whose X-Forwarded-For / -Proto / -Host are believed.
   // 0 (the default) believes none: the client is the socket's peer (scripts/server.mjs). "true" means 1.
   TRUST_PROXY: z

@@ -32,4 +32,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DEVICE_SECRET: "short" })).toThrow(/DEVICE_SECRET/);
     expect(parseEnv({ DEVICE_SECRET: "x".repeat(32) }).DEVICE_SECRET).toHaveLength(32);
   });
+  it("takes a redis:// or rediss:// REDIS_URL and refuses anything else, naming the key", () => {
+    expect(parseEnv({}).REDIS_URL).toBeUndefined();
+    expect(parseEnv({ REDIS_URL: "redis://127.0.0.1:6379/0" }).REDIS_URL).toBe("redis://127.0.0.1:6379/0");
+    expect(parseEnv({ REDIS_URL: "rediss://:pw@cache.example:6380" }).REDIS_URL).toBe(
+      "rediss://:pw@cache.example:6380",
+    );
+    expect(() => parseEnv({ REDIS_URL: "http://127.0.0.1:6379" })).toThrow(/REDIS_URL: must be a redis:\/\//);
+    expect(() => parseEnv({ REDIS_KEY_PREFIX: "two words" })).toThrow(/REDIS_KEY_PREFIX/);
+  });
 });
