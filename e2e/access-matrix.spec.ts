@@ -383,6 +383,21 @@ const ROUTES: RouteRow[] = [
     path: () => "/claims/no-such-claim-anywhere/feed.xml",
     expect: everyone({ kind: "status", status: 404 }),
   },
+  // Share cards (docs/decisions/0030-share-cards.md): the same image for everyone; none for a draft or unknown claim.
+  {
+    kind: "route",
+    route: "/claims/[slug]/share-card.png",
+    method: "GET",
+    path: (ids) => `/claims/${ids.claimSlug}/share-card.png`,
+    expect: everyone({ kind: "ok" }),
+  },
+  {
+    kind: "route",
+    route: "/claims/[slug]/share-card.png",
+    method: "GET",
+    path: () => "/claims/no-such-claim-anywhere/share-card.png",
+    expect: everyone({ kind: "status", status: 404 }),
+  },
   {
     kind: "route",
     route: "/actors/[slug]/feed.xml",

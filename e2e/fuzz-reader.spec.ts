@@ -212,6 +212,26 @@ test("/claims/[slug]/feed.xml and /actors/[slug]/feed.xml: a story's feed, or a 
   }
 });
 
+test("/claims/[slug]/share-card.png: a 1200×630 PNG, or a 404", async ({ request }) => {
+  // Fewer runs than elsewhere: each real slug draws a PNG, the costliest answer of the site (decision 0030).
+  counts["/claims/[slug]/share-card.png"] = await fuzz(
+    "/claims/[slug]/share-card.png",
+    segment(() => real.claims),
+    async ({ valid, value }) => {
+      const path = `/claims/${value}/share-card.png`;
+      const response = await get(request, path);
+      const body = await response.body();
+      expect(response.status(), `${path}: ${body.subarray(0, 200).toString()}`).toBeLessThan(500);
+      if (valid) expect(response.status(), path).toBe(200);
+      if (response.status() === 200) {
+        expect(response.headers()["content-type"], path).toBe("image/png");
+        expect([body.readUInt32BE(16), body.readUInt32BE(20)], path).toEqual([1200, 630]);
+      } else expect([404, 308], path).toContain(response.status());
+    },
+    { numRuns: 100 },
+  );
+});
+
 test("/corrections/page/N and /corrections?page=N: a page, a redirect to one, or a real 404", async ({ request }) => {
   const page = fc.oneof(
     fc.integer({ min: 1, max: 3 }).map((n) => ({ valid: true, value: String(n) })),

@@ -207,6 +207,8 @@ function surfaces(s: Secrets): Surface[] {
     { path: `/claims/${s.derivedSlug}/feed.xml` },
     { path: `/claims/${s.draftSlug}/feed.xml`, echoed: [s.draftSlug] },
     { path: `/actors/${s.actorSlug}/feed.xml`, echoed: [s.actorSlug] },
+    // A draft has no share card (docs/decisions/0030-share-cards.md); its 404 says nothing either.
+    { path: `/claims/${s.draftSlug}/share-card.png`, echoed: [s.draftSlug] },
     // Editors' lookups refuse anonymous callers; the refusal must say nothing either.
     { path: `/editor/claim-search?q=${word}`, echoed: [word] },
     { path: `/editor/possible-duplicates?statement=${word}`, echoed: [word] },

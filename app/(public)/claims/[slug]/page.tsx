@@ -14,6 +14,7 @@ import { StatusTimeline } from "@/components/claims/status-timeline";
 import { FollowLink } from "@/components/claims/follow-link";
 import { claimFeedLink } from "@/lib/feed/feed-links";
 import { claimFeedPath } from "@/lib/feed/story-feeds";
+import { claimShareMetadata } from "@/lib/og/claim-share-metadata";
 import { readClaim, readSimilarClaims } from "@/lib/data/entry-points/reader";
 import { formatDateTime } from "@/lib/domain/format";
 import { placeholderSlugParams, slugParam, type SlugParams } from "@/lib/http/slug-param";
@@ -47,9 +48,13 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const claim = await load(params);
+  const title = claim.statement.length > 90 ? `${claim.statement.slice(0, 89)}…` : claim.statement;
+  const share = claimShareMetadata(claim);
   return {
-    title: claim.statement.length > 90 ? `${claim.statement.slice(0, 89)}…` : claim.statement,
+    title,
     alternates: { canonical: `/claims/${claim.slug}`, types: claimFeedLink(claim.slug, claim.statement) },
+    openGraph: { type: "article", title, ...share.openGraph },
+    twitter: { card: "summary_large_image", title, ...share.twitter },
   };
 }
 
