@@ -17,7 +17,8 @@ import {
 // one linked circle per placed incident sized by how precisely its place is known, numbered and keyed to the list
 // under the drawing, which also names the incidents that could not be placed and why. No client JavaScript; the
 // list carries everything the drawing shows, for screen readers and for anyone who cannot read the drawing
-// (docs/decisions/0027-server-drawn-map.md).
+// (docs/decisions/0027-server-drawn-map.md). A div, not a figure: a figure would be named by its caption, here the
+// whole list; the drawing is named by its own <title>.
 
 export function IncidentMap({
   incidents,
@@ -58,7 +59,7 @@ export function IncidentMap({
       : `${placed.length === 1 ? "One incident" : `${placed.length} incidents`} on a map of ${describeCountries(countries.map((c) => c.name))}, numbered as in the list below. Circle size shows how precisely the place is known: the larger the circle, the larger the area (town, district, province, country) it may lie in.`;
 
   return (
-    <figure className="incident-map" data-testid="incident-map">
+    <div className="incident-map" data-testid="incident-map">
       <svg
         viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT + LEGEND_HEIGHT}`}
         role="group"
@@ -116,7 +117,7 @@ export function IncidentMap({
         })}
         <Legend />
       </svg>
-      <figcaption>
+      <div className="incident-map-lists">
         {placed.length > 0 ? (
           <ol className="incident-map-key">
             {placed.map((p) => (
@@ -141,8 +142,8 @@ export function IncidentMap({
             </ul>
           </>
         ) : null}
-      </figcaption>
-    </figure>
+      </div>
+    </div>
   );
 }
 

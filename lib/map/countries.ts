@@ -1,7 +1,7 @@
-import { geoBounds, geoCentroid, geoContains, geoPath, type GeoProjection } from "d3-geo";
+import { geoCentroid, geoContains, geoPath, type GeoProjection } from "d3-geo";
 import { feature } from "topojson-client";
 import type { Topology, GeometryCollection } from "topojson-specification";
-import type { MultiPolygon, Polygon } from "geojson";
+import type { Feature, MultiPolygon, Polygon } from "geojson";
 import countries50m from "world-atlas/countries-50m.json";
 import { LABEL_FONT, MAP_HEIGHT, MAP_WIDTH, shownBox, type GeoBox } from "@/lib/map/map-view";
 import { ShortPath } from "@/lib/map/short-path";
@@ -11,9 +11,10 @@ import { ShortPath } from "@/lib/map/short-path";
 // the map area and shortened (lib/map/short-path.ts), and countries outside the view are left out, which keeps the svg
 // small (docs/decisions/0027-server-drawn-map.md).
 
-/** Each polygon of a country with its box; a polygon across the antimeridian gets every longitude. */
+/** Each polygon of a country with its longitude/latitude box. */
 type Part = { polygon: Polygon; box: GeoBox };
-type Country = { id: string; name: string; parts: Part[]; centre: [number, number] };
+/** centre: the country's centroid, computed the first time a view draws the country */
+type Country = { id: string; name: string; parts: Part[]; shape: Feature; centre: [number, number] | null };
 export type CountryPath = { id: string; name: string; d: string; labelAt: [number, number] | null };
 
 /** ISO 3166 numeric codes of the two countries the story is about; the map shades them a little darker. */
@@ -35,11 +36,8 @@ function countries(): Country[] {
         : shape.geometry.type === "Polygon"
           ? [shape.geometry]
           : [];
-    const parts = polygons.map((polygon): Part => {
-      const [[west, south], [east, north]] = geoBounds(polygon);
-      return { polygon, box: west <= east ? { west, south, east, north } : { west: -180, south, east: 180, north } };
-    });
-    return { id: String(shape.id ?? ""), name: shape.properties?.name ?? "", parts, centre: geoCentroid(shape) };
+    const parts = polygons.map((polygon): Part => ({ polygon, box: planarBox(polygon) }));
+    return { id: String(shape.id ?? ""), name: shape.properties?.name ?? "", parts, shape, centre: null };
   });
   return parsed;
 }
@@ -80,6 +78,24 @@ function projectionParallels(projection: GeoProjection): number[] | null {
   return typeof withParallels.parallels === "function" ? withParallels.parallels() : null;
 }
 
+/**
+ * The box of a polygon's points, without spherical geometry: Natural Earth splits shapes at the antimeridian, and at
+ * 1:50m no edge is long enough for its curve to leave the box by more than a pixel of this map. geoBounds on every
+ * polygon made the first map in a process take a second longer.
+ */
+function planarBox(polygon: Polygon): GeoBox {
+  const box: GeoBox = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity };
+  for (const ring of polygon.coordinates) {
+    for (const [lon, lat] of ring) {
+      if (lon! < box.west) box.west = lon!;
+      if (lon! > box.east) box.east = lon!;
+      if (lat! < box.south) box.south = lat!;
+      if (lat! > box.north) box.north = lat!;
+    }
+  }
+  return box;
+}
+
 function overlaps(a: GeoBox, b: GeoBox): boolean {
   return a.west <= b.east && a.east >= b.west && a.south <= b.north && a.north >= b.south;
 }
@@ -100,6 +116,7 @@ function labelPoint(
     x + half < Math.min(x1, MAP_WIDTH - 2) &&
     y - LABEL_FONT > Math.max(y0, 0) &&
     y + 4 < Math.min(y1, MAP_HEIGHT);
+  country.centre ??= geoCentroid(country.shape);
   const centre = projection(country.centre);
   if (centre && fits(centre)) return centre;
   for (const fy of [0.5, 0.3, 0.7]) {
