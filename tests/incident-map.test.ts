@@ -13,7 +13,8 @@ import {
   type MapIncident,
 } from "@/lib/map/map-incident";
 import { overlap, placeLabels } from "@/lib/map/mark-labels";
-import { MAP_HEIGHT, MAP_WIDTH, MIN_SPAN, REGION, fitProjection, viewBox } from "@/lib/map/map-view";
+import { MAP_HEIGHT, MAP_WIDTH, MIN_SPAN, PRECISION_RADIUS, REGION, fitProjection, viewBox } from "@/lib/map/map-view";
+import { ShortPath } from "@/lib/map/short-path";
 
 // The server-drawn incident map (components/incidents/incident-map.tsx, lib/map/): what is drawn, where, how it is
 // named and listed, and what is left off the drawing and why.
@@ -247,5 +248,47 @@ describe("placeLabels", () => {
     for (let a = 0; a < places.length; a++) {
       for (let b = a + 1; b < places.length; b++) expect(overlap(places[a]!.box, places[b]!.box)).toBe(0);
     }
+  });
+});
+
+describe("ShortPath", () => {
+  it("writes relative moves that come back to the points drawn, within rounding and the skipped step", () => {
+    const path = new ShortPath();
+    path.moveTo(10.04, 20.06);
+    path.lineTo(15.5, 20.06);
+    path.lineTo(15.6, 20.1); // closer than the minimum step: skipped…
+    path.lineTo(15.7, 25.2);
+    path.lineTo(15.8, 25.3); // …and the last point of a run is still written
+    const { d, box } = path.result();
+    expect(d).toBe("M10 20.1l5.5 0l.2 5.1l.1 .1");
+    expect(box).toEqual([
+      [10.04, 20.06],
+      [15.8, 25.3],
+    ]);
+    path.closePath();
+    expect(path.result().d).toBe("z");
+  });
+});
+
+describe("placeLabels near the edges", () => {
+  it("keeps a mark's number inside the map area wherever the mark is (500 generated marks)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...LOCATION_PRECISIONS),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (precision, fx, fy) => {
+          const r = PRECISION_RADIUS[precision];
+          const circle = { x: r + fx * (MAP_WIDTH - 2 * r), y: r + fy * (MAP_HEIGHT - 2 * r), r };
+          const [place] = placeLabels([circle], ["12"]);
+          const { box } = place!;
+          expect(box.x).toBeGreaterThanOrEqual(0);
+          expect(box.y).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width).toBeLessThanOrEqual(MAP_WIDTH);
+          expect(box.y + box.height).toBeLessThanOrEqual(MAP_HEIGHT);
+        },
+      ),
+      { numRuns: 500, seed: 27 },
+    );
   });
 });
