@@ -83,6 +83,9 @@ describe("IncidentMap", () => {
     expect(drawn).toHaveLength(3);
     for (const m of drawn) expect(insideMapArea(m), JSON.stringify(m)).toBe(true);
     expect(html).toContain(`viewBox="0 0 ${MAP_WIDTH} `);
+    // A link's only text is its name: the numbers are drawn outside the links, hidden from screen readers.
+    expect(html).not.toMatch(/<a [^>]*>(?:(?!<\/a>).)*<text/);
+    expect(html).toMatch(/<g class="map-numbers" aria-hidden="true">(<g><text [^>]+>[123]<\/text><\/g>){3}<\/g>/);
     // The list beside the drawing names the same incidents, linked, with precision and coordinates, in mark order.
     const key = html.slice(html.indexOf('<ol class="incident-map-key">'), html.indexOf("</ol>"));
     expect([...key.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]])).toEqual(
