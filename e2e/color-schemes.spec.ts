@@ -46,7 +46,7 @@ for (const scheme of ["light", "dark"] as const) {
     test.setTimeout(120_000);
     const { withFigures } = await makeReaderPageSample(db, request);
     await page.emulateMedia({ colorScheme: scheme });
-    for (const url of ["/editor", "/editor/claims"]) {
+    for (const url of ["/editor", "/editor/claims", "/editor/incidents"]) {
       await page.goto(url);
       await expectAccessibleIn(page, scheme, url);
     }
