@@ -88,17 +88,14 @@ test("three reporters' figures side by side with the spread; drafts attached nev
   await expect(page.getByTestId("figures-chart").locator("svg title")).toHaveCount(2 + 2 * 3); // two drawings
   await expect(page.getByTestId("claimant-group")).toHaveCount(3);
   expect(await page.content()).not.toContain(draftMarker);
-  expect(await page.content()).not.toContain("999");
+  await expect(page.getByTestId("incident-figures")).not.toContainText("999");
 
   // The claim page links back; the follow link and <link rel="alternate"> name the feed.
   await page.goto(`/claims/${a.slug}`);
   await expect(page.getByRole("link", { name: incident.title })).toHaveAttribute("href", `/incidents/${incident.slug}`);
   await page.goto(`/incidents/${incident.slug}`);
   const feedPath = `/incidents/${incident.slug}/feed.xml`;
-  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
-    "href",
-    new RegExp(`${feedPath}$`),
-  );
+  await expect(page.locator(`link[rel="alternate"][type="application/atom+xml"][href$="${feedPath}"]`)).toHaveCount(1);
   await expect(page.getByTestId("follow-feed").getByRole("link")).toHaveAttribute("href", feedPath);
 
   const feed = await request.get(feedPath);
@@ -164,7 +161,8 @@ test.describe("without JavaScript", () => {
     await page.goto(`/incidents?side=${encodeURIComponent(side)}&category=SOVEREIGNTY_VIOLATION`);
     await expect(page.getByTestId("incident-count")).toHaveText("No incidents match these filters.");
     await page.goto("/incidents?from=2019-09-01&to=2019-09-30&category=SOVEREIGNTY_VIOLATION");
-    await expect(list.getByRole("link")).toHaveText([late.title]);
+    await expect(list.getByRole("link", { name: late.title })).toBeVisible();
+    await expect(list.getByRole("link", { name: early.title })).toHaveCount(0);
   });
 });
 
@@ -176,9 +174,9 @@ test("editors create and edit incidents; bad input is refused at its field and n
   const title = unique("Editor incident");
   await page.goto("/editor/incidents/new");
   const form = page.getByTestId("incident-form");
-  await form.getByLabel("Title").fill(title);
-  await form.getByLabel("Date").fill("2099-01-01");
-  await form.getByLabel("Place").fill("Spin Boldak");
+  await form.getByLabel("Title", { exact: true }).fill(title);
+  await form.getByLabel("Date", { exact: true }).fill("2099-01-01");
+  await form.getByLabel("Place", { exact: true }).fill("Spin Boldak");
   await form.getByLabel("Latitude (optional)").fill("95");
   await form.getByRole("button", { name: "Create incident" }).click();
   await expect(form.getByLabel("Latitude (optional)")).toHaveAttribute("aria-invalid", "true");
@@ -188,7 +186,7 @@ test("editors create and edit incidents; bad input is refused at its field and n
   await expect(form.getByText(/cannot be later than today/)).toBeVisible();
   expect(await db.incident.count({ where: { title } })).toBe(0);
 
-  await form.getByLabel("Date").fill("2026-11-18");
+  await form.getByLabel("Date", { exact: true }).fill("2026-11-18");
   await form.getByLabel("Latitude (optional)").fill("31.01");
   await form.getByLabel("Longitude (optional)").fill("66.40");
   await form.getByLabel("How precisely the place is known").selectOption("TOWN");

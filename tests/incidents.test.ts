@@ -67,7 +67,12 @@ describe("the incident form's schema", () => {
     const tomorrowPlusOne = new Date(Date.parse(`${latestClaimDay()}T00:00:00Z`) + 86_400_000)
       .toISOString()
       .slice(0, 10);
-    expect(errorsOf(form({ locationPrecision: "", title: " ", location: "", date: tomorrowPlusOne }))).toEqual({
+    // The coordinate rules run with the other fields' problems, so every problem shows at once.
+    expect(
+      errorsOf(form({ locationPrecision: "", title: " ", location: "", date: tomorrowPlusOne, latitude: "95" })),
+    ).toEqual({
+      latitude: "Latitude must be a number from -90 to 90.",
+      longitude: "Enter the longitude too, or clear the latitude.",
       locationPrecision: "Choose how precisely the place is known.",
       title: "The title is required.",
       location: "The place is required.",

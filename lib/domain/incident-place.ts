@@ -23,18 +23,19 @@ export const LONGITUDE = { min: -180, max: 180, label: "Longitude" } as const;
 export type CoordinateProblem = { field: "latitude" | "longitude"; message: string };
 
 /**
- * Coordinates are optional, but both or neither, each a finite number within its range. [] when fine. The
- * database's CHECKs (prisma/migrations/20261201210000_incidents) stay as the last guard.
+ * Coordinates are optional, but both or neither, each a finite number within its range. [] when fine. A value given
+ * but not a number counts as given (its own field says what is wrong with it). The database's CHECKs
+ * (prisma/migrations/20261201210000_incidents) stay as the last guard.
  */
-export function coordinateProblems(latitude: number | null | undefined, longitude: number | null | undefined) {
+export function coordinateProblems(latitude: unknown, longitude: unknown) {
   const problems: CoordinateProblem[] = [];
-  const has = (v: number | null | undefined) => v !== null && v !== undefined;
+  const has = (v: unknown) => v !== null && v !== undefined && v !== "";
   for (const [field, value, range] of [
     ["latitude", latitude, LATITUDE],
     ["longitude", longitude, LONGITUDE],
   ] as const) {
-    if (!has(value)) continue;
-    if (!Number.isFinite(value) || value! < range.min || value! > range.max)
+    if (typeof value !== "number") continue;
+    if (!Number.isFinite(value) || value < range.min || value > range.max)
       problems.push({ field, message: `${range.label} must be a number from ${range.min} to ${range.max}.` });
   }
   if (has(latitude) && !has(longitude))

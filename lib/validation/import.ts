@@ -7,7 +7,7 @@ import { ClaimCreateSchema, claimFieldRules } from "@/lib/validation/claim";
 import { slugPattern } from "@/lib/validation/claim-filters";
 import { optionalText, requiredText, text } from "@/lib/validation/fields";
 import { FigureSchema } from "@/lib/validation/figure";
-import { incidentFieldRules } from "@/lib/validation/incident";
+import { REFINE_ALWAYS, incidentFieldRules } from "@/lib/validation/incident";
 import {
   LEGACY_GEO_PRECISION,
   LOCATION_PRECISIONS,
@@ -117,6 +117,7 @@ export const ImportIncidentSchema = z
     description: incidentFieldRules.description,
   })
   .superRefine((value, ctx) => {
+    // Without `when`, zod skips this after another field's issue: each record's problems are listed at once.
     if (!value.locationPrecision && value.geoPrecision === undefined)
       ctx.addIssue({
         code: "custom",
@@ -125,7 +126,7 @@ export const ImportIncidentSchema = z
       });
     for (const p of coordinateProblems(value.latitude, value.longitude))
       ctx.addIssue({ code: "custom", path: [p.field], message: p.message });
-  })
+  }, REFINE_ALWAYS)
   .transform(({ geoPrecision, locationPrecision, ...rest }) => ({
     ...rest,
     locationPrecision: (locationPrecision ?? LEGACY_GEO_PRECISION[geoPrecision ?? 3])!,

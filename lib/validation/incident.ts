@@ -53,13 +53,21 @@ export const incidentFieldRules = {
   description: optionalText("What happened", INCIDENT_DESCRIPTION_MAX),
 };
 
-type Place = { latitude?: number; longitude?: number };
+type Place = { latitude?: unknown; longitude?: unknown };
 
 /** Both coordinates or neither, each within its range (lib/domain/incident-place.ts). */
 function coordinatesTogether(value: Place, ctx: z.RefinementCtx) {
   for (const p of coordinateProblems(value.latitude, value.longitude))
     ctx.addIssue({ code: "custom", path: [p.field], message: p.message });
 }
+
+/**
+ * Runs even when other fields failed (zod skips an object's refinements after an issue by default), so every
+ * coordinate problem shows at once with the rest. It reads the coordinates as parsed so far, which may be text.
+ */
+export const REFINE_ALWAYS = {
+  when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null,
+};
 
 const slug = z.preprocess(
   blankTrim,
@@ -70,13 +78,15 @@ const slug = z.preprocess(
     .optional(),
 );
 
-export const IncidentCreateSchema = z.object({ slug, ...incidentFieldRules }).superRefine(coordinatesTogether);
+export const IncidentCreateSchema = z
+  .object({ slug, ...incidentFieldRules })
+  .superRefine(coordinatesTogether, REFINE_ALWAYS);
 export type IncidentCreateInput = z.output<typeof IncidentCreateSchema>;
 
 /** `version` is the incident's version the page holds: a save made after someone else's is refused, not merged. */
 export const IncidentUpdateSchema = z
   .object({ incidentId: recordId("an incident"), version: versionField, ...incidentFieldRules })
-  .superRefine(coordinatesTogether);
+  .superRefine(coordinatesTogether, REFINE_ALWAYS);
 export type IncidentUpdateInput = z.output<typeof IncidentUpdateSchema>;
 
 /** An existing claim, named by its slug or pasted as its address (/claims/<slug>), joins the incident. */
