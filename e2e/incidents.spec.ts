@@ -196,7 +196,8 @@ test("editors create and edit incidents; bad input is refused at its field and n
   expect(stored).toMatchObject({ latitude: 31.01, longitude: 66.4, locationPrecision: "TOWN", version: 1 });
 
   // Edit: a longitude out of range is refused at its field; then a real change saves and moves the version on.
-  const edit = page.getByTestId("incident-form");
+  // Next keeps the "new" page hidden in the document after the redirect (Activity): pick the edit form.
+  const edit = page.getByTestId("incident-form").filter({ has: page.getByRole("button", { name: "Save incident" }) });
   await edit.getByLabel("Longitude (optional)").fill("200");
   await edit.getByRole("button", { name: "Save incident" }).click();
   await expect(edit.getByText("Longitude must be a number from -180 to 180.")).toBeVisible();

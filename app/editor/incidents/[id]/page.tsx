@@ -40,9 +40,8 @@ export default async function EditorIncidentPage({ params }: Props) {
           <span>Not shown to readers until one of its claims is published.</span>
         )}
       </p>
-      {/* key: a save moves the version on; a reload opens the form at the stored values again. */}
+      {/* The form keeps the version a save returns; a reload opens it at the stored values again. */}
       <IncidentForm
-        key={incident.version}
         mode="edit"
         incidentId={incident.id}
         version={incident.version}
