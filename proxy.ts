@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import {
   readActorPageExists,
+  readIncidentIdExists,
+  readIncidentPageExists,
   readClaimIdExists,
   readClaimPageState,
   readProxySession,
@@ -30,7 +32,7 @@ const withdrawnPage = (slug: string) => `/claims/withdrawn/${encodeURIComponent(
 
 /** Pages that show the same thing to every visitor: shared caches may keep them (docs/decisions/0011-page-cache.md). */
 const READER_PAGE =
-  /^\/(?:|claims|claims\/[^/]+|claims\/withdrawn\/[^/]+|actors|actors\/[^/]+|corrections|corrections\/page\/[^/]+|methodology|about|correction-requested)\/?$/;
+  /^\/(?:|claims|claims\/[^/]+|claims\/withdrawn\/[^/]+|actors|actors\/[^/]+|incidents|incidents\/[^/]+|corrections|corrections\/page\/[^/]+|methodology|about|correction-requested)\/?$/;
 /** Pages that depend on the session: a nonce-based CSP, and never stored. */
 const SIGNED_IN_AREA = /^\/(?:editor|admin|login|logout)(?:\/|$)/;
 
@@ -126,7 +128,7 @@ function undecodable(request: NextRequest): NextResponse {
  * only for a withdrawn claim: Next revalidates a cached page by requesting that path, so it is not refused there.
  */
 async function pageShown(pathname: string): Promise<"page" | "missing" | { withdrawn: string }> {
-  const match = /^\/(claims|claims\/withdrawn|actors)\/([^/]+)\/?$/.exec(pathname);
+  const match = /^\/(claims|claims\/withdrawn|actors|incidents)\/([^/]+)\/?$/.exec(pathname);
   if (!match) return "page";
   const [, kind, rawSlug = ""] = match;
   let slug: string;
@@ -137,6 +139,7 @@ async function pageShown(pathname: string): Promise<"page" | "missing" | { withd
   }
   if (slug.length > 200 || !slugPattern.test(slug)) return "missing";
   if (kind === "actors") return (await readActorPageExists(slug)) ? "page" : "missing";
+  if (kind === "incidents") return (await readIncidentPageExists(slug)) ? "page" : "missing";
   const state = await readClaimPageState(slug);
   if (kind === "claims/withdrawn") return state === "withdrawn" ? "page" : "missing";
   return state === "withdrawn" ? { withdrawn: slug } : state === "published" ? "page" : "missing";
@@ -192,8 +195,10 @@ async function privateArea(request: NextRequest, csp: string) {
     // Signed in only: an anonymous visitor must not learn which claim or account numbers exist.
     const claimId = /^\/editor\/claims\/([^/]+)\/?$/.exec(pathname)?.[1];
     const userId = /^\/admin\/users\/([^/]+)\/?$/.exec(pathname)?.[1];
+    const incidentId = /^\/editor\/incidents\/([^/]+)\/?$/.exec(pathname)?.[1];
     const missing =
       (claimId !== undefined && claimId !== "new" && !(await readClaimIdExists(claimId))) ||
+      (incidentId !== undefined && incidentId !== "new" && !(await readIncidentIdExists(incidentId))) ||
       (userId !== undefined && !(await readUserIdExists(userId)));
     if (missing)
       return NextResponse.rewrite(new URL(MISSING, request.url), { request: { headers: withCsp(request, csp) } });

@@ -3,7 +3,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import type { Db } from "@/lib/db/create-client";
-import { makeTestClaim, makeTestSession, makeTestUser, unique, type TestUser } from "@/test-support/builders";
+import {
+  makeTestClaim,
+  makeTestIncident,
+  makeTestSession,
+  makeTestUser,
+  unique,
+  type TestUser,
+} from "@/test-support/builders";
 import { expect, sessionCookieHeader, test } from "./fixtures";
 import { startIsolatedServer } from "./isolated-server";
 import { decodeActionResult } from "./server-actions";
@@ -95,6 +102,10 @@ type Ids = {
   proposalId: number;
   /** an open reader's correction request on the claim */
   correctionRequestId: number;
+  /** an incident with one published claim (incidentClaimId) attached: public */
+  incidentId: number;
+  incidentSlug: string;
+  incidentClaimId: number;
   marker: string;
 };
 
@@ -144,6 +155,17 @@ const CHECKLIST_FILE = "app/admin/checklist/actions.ts";
 const CORRECTION_FILE = "app/editor/corrections/[id]/actions.ts";
 const correctionPage = (ids: Ids) => `/editor/corrections/${ids.correctionRequestId}`;
 const checklistPage = () => "/admin/checklist";
+const INCIDENT_FILE = "app/editor/incidents/[id]/actions.ts";
+const incidentPage = (ids: Ids) => `/editor/incidents/${ids.incidentId}`;
+const incidentFields = (ids: Ids) => ({
+  title: `Matrix incident ${ids.marker}`,
+  date: "2026-11-20",
+  datePrecision: "DAY",
+  location: "Matrix district",
+  locationPrecision: "DISTRICT",
+  latitude: "33.1",
+  longitude: "69.9",
+});
 
 const ACTIONS: ActionRow[] = [
   editorAction(
@@ -273,6 +295,21 @@ const ACTIONS: ActionRow[] = [
   ]),
   editorAction("declineCorrectionRequestAction", CORRECTION_FILE, correctionPage, (ids) => [
     { requestId: ids.correctionRequestId, reason: `Matrix reason ${ids.marker}` },
+  ]),
+  editorAction(
+    "createIncidentAction",
+    "app/editor/incidents/new/actions.ts",
+    () => "/editor/incidents/new",
+    (ids) => [incidentFields(ids)],
+  ),
+  editorAction("updateIncidentAction", INCIDENT_FILE, incidentPage, (ids) => [
+    { ...incidentFields(ids), incidentId: ids.incidentId, version: 1 },
+  ]),
+  editorAction("attachClaimAction", INCIDENT_FILE, incidentPage, (ids) => [
+    { incidentId: ids.incidentId, claim: ids.claimSlug },
+  ]),
+  editorAction("detachClaimAction", INCIDENT_FILE, incidentPage, (ids) => [
+    { incidentId: ids.incidentId, claimId: ids.incidentClaimId },
   ]),
   {
     kind: "action",
@@ -412,6 +449,21 @@ const ROUTES: RouteRow[] = [
     path: () => "/actors/no-such-actor-anywhere/feed.xml",
     expect: everyone({ kind: "status", status: 404 }),
   },
+  // An incident's feed: public with a published claim attached (docs/decisions/0026-incidents.md), else a 404.
+  {
+    kind: "route",
+    route: "/incidents/[slug]/feed.xml",
+    method: "GET",
+    path: (ids) => `/incidents/${ids.incidentSlug}/feed.xml`,
+    expect: everyone({ kind: "ok" }),
+  },
+  {
+    kind: "route",
+    route: "/incidents/[slug]/feed.xml",
+    method: "GET",
+    path: () => "/incidents/no-such-incident-anywhere/feed.xml",
+    expect: everyone({ kind: "status", status: 404 }),
+  },
   { kind: "route", route: "/sitemap.xml", method: "GET", path: () => "/sitemap.xml", expect: everyone({ kind: "ok" }) },
   { kind: "route", route: "/robots.txt", method: "GET", path: () => "/robots.txt", expect: everyone({ kind: "ok" }) },
   // Needs the secret, whoever is signed in.
@@ -470,6 +522,15 @@ const PAGES: PageRow[] = [
     kind: "page",
     page: "/editor/claims/[id]",
     path: () => "/editor/claims/999999",
+    expect: { ...everyone({ kind: "notFound" }), anonymous: { kind: "toLogin" }, endedSession: { kind: "toLogin" } },
+  },
+  { kind: "page", page: "/editor/incidents", path: () => "/editor/incidents", expect: editorsOnly },
+  { kind: "page", page: "/editor/incidents/new", path: () => "/editor/incidents/new", expect: editorsOnly },
+  { kind: "page", page: "/editor/incidents/[id]", path: incidentPage, expect: editorsOnly },
+  {
+    kind: "page",
+    page: "/editor/incidents/[id]",
+    path: () => "/editor/incidents/999999",
     expect: { ...everyone({ kind: "notFound" }), anonymous: { kind: "toLogin" }, endedSession: { kind: "toLogin" } },
   },
   { kind: "page", page: "/admin", path: () => "/admin", expect: adminsOnly },
@@ -643,7 +704,9 @@ test("access matrix: every action, route handler and signed-in page × every kin
       links: [{ toId: other.id, type: "DENIES" }],
     });
     const draftMarker = unique("draft-marker");
-    await makeTestClaim(db, { published: false, statement: `Draft ${draftMarker}` });
+    const incident = await makeTestIncident(db);
+    const incidentClaim = await makeTestClaim(db, { incidentId: incident.id });
+    await makeTestClaim(db, { published: false, statement: `Draft ${draftMarker}`, incidentId: incident.id });
     const ids: Ids = {
       claimId: claim.id,
       claimVersion: (await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { version: true } })).version,
@@ -683,6 +746,9 @@ test("access matrix: every action, route handler and signed-in page × every kin
           select: { id: true },
         })
       ).id,
+      incidentId: incident.id,
+      incidentSlug: incident.slug,
+      incidentClaimId: incidentClaim.id,
       marker: unique("matrix"),
     };
 

@@ -27,7 +27,8 @@ const background = (page: Page) => page.evaluate(() => getComputedStyle(document
 
 for (const scheme of ["light", "dark"] as const) {
   test(`reader pages pass axe (contrast included) in the ${scheme} scheme`, async ({ page, db, request }) => {
-    test.setTimeout(120_000);
+    // Twelve pages since the incident pages joined the sample (e2e/reader-pages-sample.ts).
+    test.setTimeout(180_000);
     const { pages } = await makeReaderPageSample(db, request);
     await page.emulateMedia({ colorScheme: scheme });
     for (const { url, status } of pages) {
@@ -46,7 +47,7 @@ for (const scheme of ["light", "dark"] as const) {
     test.setTimeout(120_000);
     const { withFigures } = await makeReaderPageSample(db, request);
     await page.emulateMedia({ colorScheme: scheme });
-    for (const url of ["/editor", "/editor/claims"]) {
+    for (const url of ["/editor", "/editor/claims", "/editor/incidents"]) {
       await page.goto(url);
       await expectAccessibleIn(page, scheme, url);
     }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test } from "./fixtures";
 import { formatDay, isoDay } from "@/lib/domain/format";
 import type { Db } from "@/lib/db/create-client";
-import { makeTestClaim, makeTestUser, uniqueSuffix } from "@/test-support/builders";
+import { makeTestClaim, makeTestIncident, makeTestUser, uniqueSuffix } from "@/test-support/builders";
 import { refreshReaderCache } from "./reader-cache";
 import { callAction } from "./server-actions";
 
@@ -22,6 +22,10 @@ type Secrets = {
   actorSlug: string;
   publicSlug: string;
   derivedSlug: string;
+  /** a public incident (the published claim) that the draft is attached to as well */
+  incidentSlug: string;
+  /** an incident with nothing published: every field secret */
+  secretIncidentSlug: string;
   /** other spellings of secret dates, which hold no mark */
   dates: string[];
 };
@@ -46,12 +50,22 @@ async function makeSecrets(db: Db): Promise<Secrets> {
     },
     select: { id: true },
   });
+  // Incidents (docs/decisions/0026-incidents.md): one public through the published claim below, with the draft
+  // attached too; one with no published claim, which readers must not see at all.
+  const incident = await makeTestIncident(db);
+  const secretIncident = await makeTestIncident(db, {
+    title: secret("incidenttitle"),
+    location: secret("incidentlocation"),
+    description: secret("incidentdescription"),
+  });
+  await db.incident.update({ where: { id: secretIncident.id }, data: { slug: secret("-incident-slug") } });
   const draftDay = oddDay(0);
   const draftSourceDay = oddDay(1);
   const draft = await makeTestClaim(db, {
     published: false,
     slug: secret("-draft-slug"),
     claimantId: actor.id,
+    incidentId: incident.id,
     statement: `Draft ${secret("statement")}: a convoy was hit near the crossing.`,
     originalText: secret("originaltext"),
     originalLanguage: "ps",
@@ -77,6 +91,7 @@ async function makeSecrets(db: Db): Promise<Secrets> {
   // source repeats the protected one: readers see both claims, never who the source is.
   const protectedDay = oddDay(2);
   const published = await makeTestClaim(db, {
+    incidentId: incident.id,
     statement: `Leak probe ${uniqueSuffix()}: a witness described the strike.`,
     // A final verdict, so the page carries ClaimReview JSON-LD (lib/domain/claim-review.ts).
     status: "FALSE",
@@ -153,6 +168,8 @@ async function makeSecrets(db: Db): Promise<Secrets> {
     actorSlug: secret("-actor-slug"),
     publicSlug: published.slug,
     derivedSlug: derived.slug,
+    incidentSlug: incident.slug,
+    secretIncidentSlug: secret("-incident-slug"),
     dates,
   };
 }
@@ -183,6 +200,11 @@ function surfaces(s: Secrets): Surface[] {
     { path: `/claims/withdrawn/${s.draftSlug}`, echoed: [s.draftSlug], rsc: true },
     { path: "/actors", rsc: true },
     { path: `/actors/${s.actorSlug}`, echoed: [s.actorSlug], rsc: true },
+    { path: "/incidents", rsc: true },
+    { path: `/incidents/${s.incidentSlug}`, rsc: true },
+    { path: `/incidents/${s.incidentSlug}/feed.xml` },
+    { path: `/incidents/${s.secretIncidentSlug}`, echoed: [s.secretIncidentSlug], rsc: true },
+    { path: `/incidents/${s.secretIncidentSlug}/feed.xml`, echoed: [s.secretIncidentSlug] },
     { path: "/corrections", rsc: true },
     { path: "/methodology", rsc: true },
     { path: "/about", rsc: true },

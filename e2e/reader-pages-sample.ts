@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import type { Db } from "@/lib/db/create-client";
-import { makeTestClaim, unique } from "@/test-support/builders";
+import { makeTestClaim, makeTestIncident, unique } from "@/test-support/builders";
 import { withdrawTestClaim } from "@/test-support/withdraw";
 import { refreshReaderCache } from "./reader-cache";
 
@@ -10,7 +10,7 @@ export const LONG_REPORTER = "Taliban-led government of Afghanistan, Ministry of
 /**
  * One of every kind of reader page, for the checks that run on all of them (e2e/phone.spec.ts,
  * e2e/color-schemes.spec.ts): a claim with figures from three reporters (one with a long name), one without figures,
- * an actor, and a withdrawn claim (410).
+ * an actor, an incident both claims are about (with coordinates), and a withdrawn claim (410).
  */
 export async function makeReaderPageSample(db: Db, request: APIRequestContext) {
   const marker = unique("phone");
@@ -20,7 +20,15 @@ export async function makeReaderPageSample(db: Db, request: APIRequestContext) {
   const other = await db.actor.create({
     data: { slug: unique("reporter"), name: "Provincial hospital", kind: "NGO", country: "AF" },
   });
+  const incident = await makeTestIncident(db, {
+    title: `Strikes in Paktika (${marker})`,
+    latitude: 32.6,
+    longitude: 69.2,
+    locationPrecision: "PROVINCE",
+    location: "Paktika province",
+  });
   const withFigures = await makeTestClaim(db, {
+    incidentId: incident.id,
     statement: `Strikes in Paktika killed civilians and militants (${marker})`,
     status: "DISPUTED",
     statusRationale: "The parties give figures that are disputed and independently unverified.",
@@ -32,7 +40,10 @@ export async function makeReaderPageSample(db: Db, request: APIRequestContext) {
       { population: "CIVILIANS", outcome: "INJURED", min: 12, max: 30, reportedById: other.id },
     ],
   });
-  const withoutFigures = await makeTestClaim(db, { statement: `Border crossing closed again (${marker})` });
+  const withoutFigures = await makeTestClaim(db, {
+    statement: `Border crossing closed again (${marker})`,
+    incidentId: incident.id,
+  });
   const withdrawn = await makeTestClaim(db, { statement: `Depot destroyed (${marker})`, status: "FALSE" });
   await withdrawTestClaim(db, withdrawn.id, `The imagery we relied on was misdated (${marker}).`);
   await refreshReaderCache(request);
@@ -45,6 +56,8 @@ export async function makeReaderPageSample(db: Db, request: APIRequestContext) {
       { name: "claim without figures", url: `/claims/${withoutFigures.slug}` },
       { name: "actors", url: "/actors" },
       { name: "actor page", url: `/actors/${withFigures.claimant.slug}` },
+      { name: "incidents", url: "/incidents" },
+      { name: "incident page", url: `/incidents/${incident.slug}` },
       { name: "corrections", url: "/corrections" },
       { name: "methodology", url: "/methodology" },
       { name: "about", url: "/about" },

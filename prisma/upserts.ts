@@ -1,5 +1,12 @@
 import { z } from "zod";
-import type { ActorKind, ClaimCategory, ClaimKind, ClaimStatus, SourceType } from "@/generated/prisma/client";
+import type {
+  ActorKind,
+  ClaimCategory,
+  ClaimKind,
+  ClaimStatus,
+  LocationPrecision,
+  SourceType,
+} from "@/generated/prisma/client";
 import { claimFieldsSelect } from "@/lib/data/stored-fields";
 import type { Db, Tx } from "@/lib/db/create-client";
 import { normaliseClaimDate, type DatePrecision } from "@/lib/domain/claim-date";
@@ -112,8 +119,11 @@ export type IncidentInput = {
   slug: string;
   title: string;
   date: Date;
+  datePrecision: DatePrecision;
   location: string;
-  geoPrecision: 1 | 2 | 3;
+  locationPrecision: LocationPrecision;
+  latitude?: number | null;
+  longitude?: number | null;
   description?: string | null;
 };
 
@@ -123,7 +133,13 @@ export async function upsertIncident(
   options: UpsertOptions = {},
 ): Promise<{ id: number; slug: string }> {
   const { slug, ...rest } = input;
-  const data = { ...rest, description: rest.description ?? null };
+  const data = {
+    ...rest,
+    date: normaliseClaimDate(rest.date, rest.datePrecision),
+    latitude: rest.latitude ?? null,
+    longitude: rest.longitude ?? null,
+    description: rest.description ?? null,
+  };
   return db.incident.upsert({
     where: { slug },
     create: { slug, ...data },

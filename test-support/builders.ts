@@ -5,6 +5,7 @@ import type {
   ClaimKind,
   ClaimStatus,
   LinkType,
+  LocationPrecision,
   Outcome,
   Population,
   Role,
@@ -234,6 +235,39 @@ async function testClaimant(tx: Tx, overrides: TestClaimOverrides, suffix: strin
       country: "PK",
     },
     select,
+  });
+}
+
+export type TestIncidentOverrides = {
+  title?: string;
+  date?: Date;
+  datePrecision?: DatePrecision;
+  location?: string;
+  locationPrecision?: LocationPrecision;
+  latitude?: number | null;
+  longitude?: number | null;
+  description?: string | null;
+};
+
+/** An incident with a unique slug and title; attach claims with makeTestClaim({ incidentId }). */
+export async function makeTestIncident(
+  db: Db,
+  overrides: TestIncidentOverrides = {},
+): Promise<{ id: number; slug: string; title: string }> {
+  const suffix = uniqueSuffix();
+  return db.incident.create({
+    data: {
+      slug: `t-incident-${suffix}`,
+      title: overrides.title ?? `Test incident ${suffix}`,
+      date: overrides.date ?? new Date("2026-11-18T00:00:00Z"),
+      datePrecision: overrides.datePrecision ?? "DAY",
+      location: overrides.location ?? "Test district",
+      locationPrecision: overrides.locationPrecision ?? "DISTRICT",
+      latitude: overrides.latitude ?? null,
+      longitude: overrides.longitude ?? null,
+      description: overrides.description ?? null,
+    },
+    select: { id: true, slug: true, title: true },
   });
 }
 

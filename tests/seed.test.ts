@@ -347,9 +347,17 @@ describe("seed: the border-strikes story", () => {
 
   it("groups the strike claims under one incident", async () => {
     const incidents = await db.incident.findMany({
-      select: { slug: true, geoPrecision: true, claims: { select: { slug: true } } },
+      select: {
+        slug: true,
+        locationPrecision: true,
+        latitude: true,
+        datePrecision: true,
+        claims: { select: { slug: true } },
+      },
     });
     expect(incidents).toHaveLength(1);
+    // The article names no place below the country and gives no date: nothing more precise is invented.
+    expect(incidents[0]).toMatchObject({ locationPrecision: "COUNTRY", latitude: null, datePrecision: "UNKNOWN" });
     const grouped = incidents[0]!.claims.map((c) => c.slug);
     for (const slug of [
       "pakistan-strikes-targeted-ttp-safe-havens",

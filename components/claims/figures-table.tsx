@@ -1,9 +1,16 @@
 import type { ReaderFigure } from "@/lib/data/reads/claims";
-import { formatRange, groupFigures } from "@/lib/domain/figures";
-import { formatDay } from "@/lib/domain/format";
+import { formatRange, groupFigures, reporterCount } from "@/lib/domain/figures";
+import { countOf, formatDay } from "@/lib/domain/format";
 import { OUTCOME_LABEL, POPULATION_LABEL } from "@/lib/domain/vocabulary";
 
-export function FiguresTable({ figures }: { figures: ReaderFigure[] }) {
+/** `countReporters`: an incident page gathers several claims' figures, so its spread rows say from how many reporters. */
+export function FiguresTable({
+  figures,
+  countReporters = false,
+}: {
+  figures: ReaderFigure[];
+  countReporters?: boolean;
+}) {
   const groups = groupFigures(figures);
   return (
     <div className="table-wrap">
@@ -53,6 +60,7 @@ export function FiguresTable({ figures }: { figures: ReaderFigure[] }) {
                 <th scope="row">{name}: spread</th>
                 <td>
                   {group.figures.length} {group.figures.length === 1 ? "report" : "reports"}
+                  {countReporters ? ` from ${countOf(reporterCount(group.figures), "reporter")}` : null}
                 </td>
                 <td className="num">
                   <strong>{formatRange(group.spread.min, group.spread.max)}</strong>

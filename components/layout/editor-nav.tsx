@@ -13,6 +13,7 @@ const EDITOR_LINKS: NavLink[] = [
     current: (p) => p === "/editor/claims" || (p.startsWith("/editor/claims/") && p !== "/editor/claims/new"),
   },
   { href: "/editor/claims/new", label: "New claim", current: (p) => p === "/editor/claims/new" },
+  { href: "/editor/incidents", label: "Incidents", current: (p) => p.startsWith("/editor/incidents") },
 ];
 const ADMIN_LINKS: NavLink[] = [
   { href: "/admin/users", label: "Admin", current: (p) => p.startsWith("/admin/users") },

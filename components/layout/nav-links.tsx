@@ -4,6 +4,7 @@ const LINKS = [
   { href: "/", label: "Dashboard" },
   { href: "/claims", label: "Claims" },
   { href: "/actors", label: "Actors" },
+  { href: "/incidents", label: "Incidents" },
   { href: "/corrections", label: "Corrections" },
   { href: "/methodology", label: "Methodology" },
 ] as const;

@@ -66,7 +66,7 @@ export function toApiClaimDetail(claim: ReaderClaim) {
           title: claim.incident.title,
           date: iso(claim.incident.date),
           location: claim.incident.location,
-          geoPrecision: claim.incident.geoPrecision,
+          locationPrecision: claim.incident.locationPrecision,
         }
       : null,
     independentSources: claim.independentSources,

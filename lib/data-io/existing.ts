@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client";
 import type { ValidDocument } from "@/lib/data-io/validate";
 import type { Tx } from "@/lib/db/create-client";
 import {
@@ -127,10 +128,7 @@ export type Existing = {
   /** the highest id of each table, read inside the import's transaction: new rows take the ids after it */
   maxIds: { actor: number; incident: number; source: number; claim: number };
   actors: Map<string, Loaded<typeof loadActors>>;
-  incidents: Map<
-    string,
-    { id: number; title: string; date: Date; location: string; geoPrecision: number; description: string | null }
-  >;
+  incidents: Map<string, Prisma.IncidentGetPayload<{ select: typeof incidentFieldsSelect }>>;
   /** candidates for the file's sources, by id */
   sources: DbSource[];
   claims: Map<string, DbClaim>;

@@ -67,8 +67,11 @@ export async function* exportChunks(db: Db): AsyncGenerator<string> {
       slug: i.slug,
       title: i.title,
       date: day(i.date),
+      datePrecision: i.datePrecision,
       location: i.location,
-      geoPrecision: i.geoPrecision,
+      locationPrecision: i.locationPrecision,
+      latitude: i.latitude,
+      longitude: i.longitude,
       description: i.description,
     }),
   );

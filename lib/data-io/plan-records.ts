@@ -1,6 +1,9 @@
 import { sourceIdentity } from "@/lib/data-io/source-identity";
 import type { Existing } from "@/lib/data-io/existing";
 import { onDay, type Plan, type PlanContext } from "@/lib/data-io/plan-model";
+import { normaliseClaimDate } from "@/lib/domain/claim-date";
+import { isoDay } from "@/lib/domain/format";
+import { dayToDate } from "@/lib/validation/fields";
 import type { Rec, ValidDocument } from "@/lib/data-io/validate";
 import { sameFields } from "@/prisma/claim-relations";
 
@@ -72,9 +75,12 @@ export function planIncidents(
     const found = existing.incidents.get(i.slug);
     const fields = {
       title: i.title,
-      date: onDay(found?.date, i.date) as Date,
+      date: onDay(found?.date, isoDay(normaliseClaimDate(dayToDate(i.date), i.datePrecision))) as Date,
+      datePrecision: i.datePrecision,
       location: i.location,
-      geoPrecision: i.geoPrecision,
+      locationPrecision: i.locationPrecision,
+      latitude: i.latitude ?? null,
+      longitude: i.longitude ?? null,
       description: i.description ?? null,
     };
     if (found) {

@@ -33,8 +33,11 @@ export const incidentFieldsSelect = {
   slug: true,
   title: true,
   date: true,
+  datePrecision: true,
   location: true,
-  geoPrecision: true,
+  locationPrecision: true,
+  latitude: true,
+  longitude: true,
   description: true,
 } as const;
 

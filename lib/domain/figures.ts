@@ -51,3 +51,11 @@ export function niceScaleMax(value: number): number {
   }
   return 10 * magnitude;
 }
+
+/**
+ * How many different reporters a group's figures come from: an incident page gathers the figures of several claims,
+ * and one reporter may give a figure in more than one of them. Figures are matched by the reporter's slug.
+ */
+export function reporterCount(figures: { reportedBy: { slug: string } }[]): number {
+  return new Set(figures.map((f) => f.reportedBy.slug)).size;
+}

@@ -5,8 +5,15 @@ import { SLUG_MAX } from "@/lib/domain/slug";
 import { ActorSchema } from "@/lib/validation/actor";
 import { ClaimCreateSchema, claimFieldRules } from "@/lib/validation/claim";
 import { slugPattern } from "@/lib/validation/claim-filters";
-import { day, optionalText, requiredText, text } from "@/lib/validation/fields";
+import { optionalText, requiredText, text } from "@/lib/validation/fields";
 import { FigureSchema } from "@/lib/validation/figure";
+import { REFINE_ALWAYS, incidentFieldRules } from "@/lib/validation/incident";
+import {
+  LEGACY_GEO_PRECISION,
+  LOCATION_PRECISIONS,
+  LocationPrecision,
+  coordinateProblems,
+} from "@/lib/domain/incident-place";
 import { LinkSchema } from "@/lib/validation/link";
 import { AttachSourceSchema, NewSourceSchema } from "@/lib/validation/source";
 import { StatusChangeSchema } from "@/lib/validation/status-change";
@@ -85,16 +92,45 @@ export const ImportActorSchema = z.strictObject({
 });
 export type ImportActor = z.output<typeof ImportActorSchema>;
 
-export const ImportIncidentSchema = z.strictObject({
-  slug: slugRef("the incident"),
-  title: requiredText("The title", 300),
-  date: day("The date"),
-  location: requiredText("The location", 200),
-  geoPrecision: z.union([z.literal(1), z.literal(2), z.literal(3)], {
-    error: "geoPrecision is 1 (town), 2 (district) or 3 (province or region).",
-  }),
-  description: optionalText("The description", 2000),
-});
+/**
+ * An incident as the editor's form takes it (lib/validation/incident.ts). Files exported before incidents had a
+ * place precision in words carry `geoPrecision` 1/2/3 instead, read as town, district, province.
+ */
+export const ImportIncidentSchema = z
+  .strictObject({
+    slug: slugRef("the incident"),
+    title: incidentFieldRules.title,
+    date: incidentFieldRules.date,
+    datePrecision: incidentFieldRules.datePrecision,
+    location: incidentFieldRules.location,
+    locationPrecision: z.preprocess(
+      (v) => (v === null ? undefined : v),
+      z.enum(LocationPrecision, { error: `locationPrecision is one of ${LOCATION_PRECISIONS.join(", ")}.` }).optional(),
+    ),
+    geoPrecision: z
+      .union([z.literal(1), z.literal(2), z.literal(3)], {
+        error: "geoPrecision is 1 (town), 2 (district) or 3 (province); newer files use locationPrecision.",
+      })
+      .optional(),
+    latitude: incidentFieldRules.latitude,
+    longitude: incidentFieldRules.longitude,
+    description: incidentFieldRules.description,
+  })
+  .superRefine((value, ctx) => {
+    // Without `when`, zod skips this after another field's issue: each record's problems are listed at once.
+    if (!value.locationPrecision && value.geoPrecision === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["locationPrecision"],
+        message: `Say how precisely the place is known: locationPrecision, one of ${LOCATION_PRECISIONS.join(", ")}.`,
+      });
+    for (const p of coordinateProblems(value.latitude, value.longitude))
+      ctx.addIssue({ code: "custom", path: [p.field], message: p.message });
+  }, REFINE_ALWAYS)
+  .transform(({ geoPrecision, locationPrecision, ...rest }) => ({
+    ...rest,
+    locationPrecision: (locationPrecision ?? LEGACY_GEO_PRECISION[geoPrecision ?? 3])!,
+  }));
 export type ImportIncident = z.output<typeof ImportIncidentSchema>;
 
 const sourceForm = NewSourceSchema.shape;

@@ -24,8 +24,8 @@ import { BORDER_STRIKES_ARTICLE } from "./border-strikes-article";
 export const STORY_RECORDED = new Date("2026-11-25T00:00:00.000Z");
 
 /**
- * The incident's date, which has no precision of its own: the day the seed once gave every claim, kept so that an
- * existing database's claims still dated so are recognised and moved to the precision UNKNOWN (prisma/seed-story.ts).
+ * The day the seed once gave every claim and the incident, kept so that an existing database's claims still dated so
+ * are recognised and moved to the precision UNKNOWN (prisma/seed-story.ts).
  */
 export const STORY_DATE = new Date("2026-11-20T00:00:00.000Z");
 
@@ -127,13 +127,16 @@ export const STORY_SOURCE: SourceInput = {
   excerpt: BORDER_STRIKES_ARTICLE,
 };
 
+// The article names no town, district or province and gives no date: the incident is known only as "inside Afghan
+// territory", so its place precision is the country and its date the day it was recorded here, marked UNKNOWN (as
+// the claims are). No coordinates: any point would be invented (docs/decisions/0026-incidents.md).
 export const STORY_INCIDENT: IncidentInput = {
   slug: "pakistan-afghanistan-cross-border-strikes",
   title: "Pakistani airstrikes inside Afghanistan",
-  date: STORY_DATE,
-  location: "Afghanistan–Pakistan border, Afghan side",
-  // The article names no town or district.
-  geoPrecision: 3,
+  date: STORY_RECORDED,
+  datePrecision: "UNKNOWN",
+  location: "Afghan territory (the report names no town, district or province)",
+  locationPrecision: "COUNTRY",
   description:
     "Pakistani airstrikes inside Afghan territory on what Pakistan calls TTP safe havens, and the claims and denials that followed.",
 };

@@ -18,6 +18,7 @@ import { listAssigneeOptions } from "@/lib/data/reads/assignee-options";
 import { readWorkQueue } from "@/lib/data/reads/work-queue";
 import { getCorrectionRequest } from "@/lib/data/reads/correction-requests";
 import type { EditorFilters } from "@/lib/validation/editor-filters";
+import { getEditorIncident, listEditorIncidents } from "@/lib/data/reads/editor-incidents";
 
 // Entry points of the editor pages. Never cached: editors must see drafts and the latest version of every claim
 // (the version a form carries is the one it was opened at). Each one checks the role itself, as the admin pages'
@@ -110,3 +111,15 @@ export async function readPossibleDuplicates(statement: string, excludeId?: numb
   }));
 }
 export type DuplicateMatch = Awaited<ReturnType<typeof readPossibleDuplicates>>[number];
+
+/** Every incident, for /editor/incidents. */
+export async function readEditorIncidents() {
+  await requireRole("EDITOR");
+  return listEditorIncidents(await db());
+}
+
+/** One incident with its claims, drafts included, for its edit page; null when there is none. */
+export async function readEditorIncident(id: number) {
+  await requireRole("EDITOR");
+  return getEditorIncident(await db(), id);
+}

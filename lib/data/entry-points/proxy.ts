@@ -1,6 +1,8 @@
 import { readSession } from "@/lib/auth/read-session";
 import { actorExists, claimIdExists, claimPageState, userIdExists, type ClaimPageState } from "@/lib/data/reads/exists";
 import { db } from "@/lib/db/client";
+import { incidentIdExists } from "@/lib/data/reads/editor-incidents";
+import { publicIncidentExists } from "@/lib/data/reads/incidents";
 import { remembered, rememberedExists } from "@/lib/data/public-page-memo";
 
 // The proxy's reads (proxy.ts): cheap checks made before a page renders, so its status can be real (a 404 for a
@@ -15,6 +17,16 @@ export async function readClaimPageState(slug: string): Promise<ClaimPageState> 
 
 export async function readActorPageExists(slug: string): Promise<boolean> {
   return rememberedExists(`actors/${slug}`, async () => actorExists(await db(), slug));
+}
+
+/** An incident readers may see: one with a published claim (docs/decisions/0026-incidents.md). */
+export async function readIncidentPageExists(slug: string): Promise<boolean> {
+  return rememberedExists(`incidents/${slug}`, async () => publicIncidentExists(await db(), slug));
+}
+
+/** Any incident, by the number in /editor/incidents/<id>. */
+export async function readIncidentIdExists(id: string): Promise<boolean> {
+  return incidentIdExists(await db(), id);
 }
 
 export async function readProxySession(token: string) {

@@ -24,7 +24,9 @@ import {
 } from "@/lib/validation/reader-args";
 import { READER_TAG } from "@/lib/data/cache-tags";
 import { readDeskSettings } from "@/lib/data/reads/desk-settings";
-import { getActorStory, getClaimStory } from "@/lib/data/reads/story-feeds";
+import { getActorStory, getClaimStory, getIncidentStory } from "@/lib/data/reads/story-feeds";
+import { getPublicIncident, listIncidentSides, listPublicIncidents } from "@/lib/data/reads/incidents";
+import { IncidentFiltersArg, type IncidentFilters } from "@/lib/validation/incident-filters";
 import { readAboutText } from "@/lib/data/reads/about";
 
 // The cached entry points of reader pages. Each result is cached by its arguments and tagged; every write calls
@@ -188,4 +190,40 @@ export async function readAbout() {
   cacheLife("claims");
   cacheTag(READER_TAG);
   return readAboutText(await db());
+}
+
+/** One page of /incidents (public incidents only, docs/decisions/0026-incidents.md). */
+export async function readIncidentList(filters: IncidentFilters) {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  const checked = readerArg(IncidentFiltersArg, filters);
+  if (!checked) return { total: 0, page: 1, pageSize: 1, pageCount: 1, incidents: [] };
+  return listPublicIncidents(await db(), checked);
+}
+
+/** The sides the /incidents filter offers. */
+export async function readIncidentSides() {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  return listIncidentSides(await db());
+}
+
+/** A public incident with its published claims and their figures; null for one readers may not see. */
+export async function readIncident(slug: string) {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  const checked = readerArg(ReaderSlugArg, slug);
+  return checked === undefined ? null : getPublicIncident(await db(), checked);
+}
+
+/** One incident's feed data: null for an incident readers may not see. */
+export async function readIncidentStory(slug: string) {
+  "use cache";
+  cacheLife("claims");
+  cacheTag(READER_TAG);
+  const checked = readerArg(ReaderSlugArg, slug);
+  return checked === undefined ? null : getIncidentStory(await db(), checked);
 }

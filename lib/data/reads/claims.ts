@@ -134,6 +134,34 @@ const linkedClaimSelect = {
   claimant: { select: { name: true } },
 } as const;
 
+const WITHHELD = "Identity withheld";
+
+/** A casualty figure as readers see it (claim and incident pages), before toReaderFigure. */
+export const readerFigureSelect = {
+  ...figureNumbersSelect,
+  reportedBy: { select: { slug: true, name: true } },
+  source: { select: { title: true, publisher: true, url: true, protected: true } },
+} satisfies Prisma.CasualtyFigureSelect;
+
+/** A protected source of a figure is named as withheld, never by its title or address. */
+export function toReaderFigure(f: Prisma.CasualtyFigureGetPayload<{ select: typeof readerFigureSelect }>) {
+  return {
+    population: f.population,
+    outcome: f.outcome,
+    min: f.min,
+    max: f.max,
+    reportedAt: f.reportedAt,
+    note: f.note,
+    noSourceReason: f.noSourceReason,
+    reportedBy: f.reportedBy,
+    source: f.source
+      ? f.source.protected
+        ? { title: WITHHELD, publisher: null, url: null }
+        : { title: f.source.title, publisher: f.source.publisher, url: f.source.url }
+      : null,
+  };
+}
+
 const claimDetailSelect = {
   id: true,
   slug: true,
@@ -150,7 +178,7 @@ const claimDetailSelect = {
   publishedAt: true,
   updatedAt: true,
   claimant: { select: { slug: true, name: true, kind: true, country: true, side: true, sameAs: true } },
-  incident: { select: { slug: true, title: true, date: true, location: true, geoPrecision: true } },
+  incident: { select: { slug: true, title: true, date: true, location: true, locationPrecision: true } },
   sources: {
     orderBy: { id: "asc" },
     select: {
@@ -165,14 +193,7 @@ const claimDetailSelect = {
       },
     },
   },
-  figures: {
-    orderBy: [{ population: "asc" }, { outcome: "asc" }, { id: "asc" }],
-    select: {
-      ...figureNumbersSelect,
-      reportedBy: { select: { slug: true, name: true } },
-      source: { select: { title: true, publisher: true, url: true, protected: true } },
-    },
-  },
+  figures: { orderBy: [{ population: "asc" }, { outcome: "asc" }, { id: "asc" }], select: readerFigureSelect },
   linksFrom: {
     where: { to: PUBLISHED },
     orderBy: { id: "asc" },
@@ -206,8 +227,6 @@ export async function getPublishedClaim(db: Db, slug: string) {
 }
 
 type ClaimDetailRow = Prisma.ClaimGetPayload<{ select: typeof claimDetailSelect }>;
-
-const WITHHELD = "Identity withheld";
 
 /**
  * Removes what readers must not see before it leaves the data layer, so no page or API can leak it:
@@ -243,21 +262,7 @@ function toReaderView(claim: ClaimDetailRow) {
   // Ten outlets repeating one press release are one source: count distinct origins.
   const independentSources = new Set(claim.sources.map(({ source }) => source.derivedFromId ?? source.id)).size;
 
-  const figures = claim.figures.map((f) => ({
-    population: f.population,
-    outcome: f.outcome,
-    min: f.min,
-    max: f.max,
-    reportedAt: f.reportedAt,
-    note: f.note,
-    noSourceReason: f.noSourceReason,
-    reportedBy: f.reportedBy,
-    source: f.source
-      ? f.source.protected
-        ? { title: WITHHELD, publisher: null, url: null }
-        : { title: f.source.title, publisher: f.source.publisher, url: f.source.url }
-      : null,
-  }));
+  const figures = claim.figures.map(toReaderFigure);
 
   const links = [
     ...claim.linksFrom.map((l) => ({ direction: "outgoing" as const, type: l.type, note: l.note, other: l.to })),

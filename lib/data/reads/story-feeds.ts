@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/create-client";
 import { PUBLISHED } from "@/lib/data/reads/claim-query";
 import { FEED_LIMIT } from "@/lib/data/reads/feed";
 import { PUBLIC_ACTOR } from "@/lib/data/reads/public-actor";
+import { PUBLIC_INCIDENT } from "@/lib/data/reads/incidents";
 import { WITHDRAWN } from "@/lib/data/reads/withdrawn";
 
 // The data of the "follow a story" feeds: one claim's status changes, corrections and withdrawal, and an actor's
@@ -88,3 +89,52 @@ export async function getActorStory(db: Db, slug: string) {
   };
 }
 export type ActorStory = NonNullable<Awaited<ReturnType<typeof getActorStory>>>;
+
+/**
+ * A public incident's claims (docs/decisions/0026-incidents.md): newly published, status changes and withdrawals;
+ * null when readers may not see the incident. Drafts attached to it never appear.
+ */
+export async function getIncidentStory(db: Db, slug: string) {
+  const incident = await db.incident.findFirst({
+    where: { slug, ...PUBLIC_INCIDENT },
+    select: { id: true, slug: true, title: true },
+  });
+  if (!incident) return null;
+  const claimSelect = {
+    id: true,
+    slug: true,
+    statement: true,
+    claimant: { select: { name: true } },
+  } satisfies Prisma.ClaimSelect;
+  const [published, changes, withdrawn] = await Promise.all([
+    db.claim.findMany({
+      where: { incidentId: incident.id, ...PUBLISHED },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: FEED_LIMIT,
+      select: { ...claimSelect, publishedAt: true },
+    }),
+    db.statusChange.findMany({
+      where: { claim: { incidentId: incident.id, ...PUBLISHED } },
+      orderBy: newest,
+      take: FEED_LIMIT,
+      select: changeSelect,
+    }),
+    db.claim.findMany({
+      where: { incidentId: incident.id, ...WITHDRAWN },
+      orderBy: [{ withdrawnAt: "desc" }, { id: "desc" }],
+      take: FEED_LIMIT,
+      select: { ...claimSelect, withdrawnAt: true, withdrawalReason: true },
+    }),
+  ]);
+  return {
+    incident,
+    published: published.map((c) => ({ ...c, publishedAt: c.publishedAt ?? new Date(0) })),
+    changes,
+    withdrawn: withdrawn.map((c) => ({
+      ...c,
+      withdrawnAt: c.withdrawnAt ?? new Date(0),
+      reason: c.withdrawalReason ?? "",
+    })),
+  };
+}
+export type IncidentStory = NonNullable<Awaited<ReturnType<typeof getIncidentStory>>>;

@@ -10,6 +10,7 @@ type AuditEntity =
   | "ClaimLink"
   | "ClaimNote"
   | "Actor"
+  | "Incident"
   | "User"
   | "Session"
   | "Import"

@@ -84,7 +84,12 @@ export default async function ClaimPage({ params }: Props) {
           <ClaimDate at={claim.claimedAt} precision={claim.claimedAtPrecision} />
         </span>
         {claim.location ? <span>· {claim.location}</span> : null}
-        {claim.incident ? <span>· Incident: {claim.incident.title}</span> : null}
+        {/* The incident is public whenever this published claim is attached to it (docs/decisions/0026-incidents.md). */}
+        {claim.incident ? (
+          <span>
+            · Incident: <Link href={`/incidents/${claim.incident.slug}`}>{claim.incident.title}</Link>
+          </span>
+        ) : null}
       </p>
       {claim.originalText ? (
         <figure>
