@@ -8,7 +8,8 @@ import { ACTOR_KIND_LABEL } from "@/lib/domain/vocabulary";
 
 /**
  * The actors a claim is about (lib/domain/claim-about.ts): one checkbox per actor, so the list works with a keyboard
- * and a screen reader without a custom widget. The group carries the error, as <Field> does for a single input.
+ * and a screen reader without a custom widget. The group points at its hint and error, as <Field> does for one input
+ * (aria-invalid is not allowed on a group).
  */
 export function AboutActorsField({
   actors,
@@ -26,7 +27,6 @@ export function AboutActorsField({
     <fieldset
       className="fieldset"
       data-testid="about-actors"
-      aria-invalid={error ? true : undefined}
       aria-describedby={error ? `${hintId} ${errorId}` : hintId}
     >
       <legend>{ABOUT_LABEL}</legend>
