@@ -56,10 +56,7 @@ test("an editor sets what a claim is about; readers see it on both pages and the
   // The list's plain GET form has an "About" choice; picking it narrows the list to this one claim.
   await page.goto("/claims");
   await page.getByLabel("About", { exact: true }).selectOption(subject.slug);
-  await page
-    .getByRole("button", { name: /apply|filter|search/i })
-    .first()
-    .click();
+  await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`about=${subject.slug}`));
   await expect(page.getByTestId("result-count")).toContainText("1");
   await expect(page.locator(".claim-list")).toContainText(claim.statement);
