@@ -9,6 +9,8 @@ import { ABOUT_MAX, aboutText } from "@/lib/domain/claim-about";
 import { claimFieldSelect, claimFormValues } from "@/lib/domain/claim-fields";
 import { aboutField, ClaimUpdateSchema, OpenedWithSchema } from "@/lib/validation/claim";
 import { parseClaimFilters } from "@/lib/validation/claim-filters";
+import { exportToString } from "@/lib/data-io/export";
+import { bytes, claimRecord, everyTableCount, jsonFile, problems, runImport } from "./helpers/data-io";
 import { auditOf, claimForm, tableCounts } from "./helpers/editor-fixtures";
 import { createTestDb } from "./helpers/test-db";
 
@@ -185,3 +187,72 @@ describe("what readers get", () => {
     expect(issues.map((i) => i.param)).toEqual(["about"]);
   });
 });
+
+describe("import and export", () => {
+  const opened: { cleanup: () => Promise<void> }[] = [];
+  afterAll(async () => {
+    for (const t of opened) await t.cleanup();
+  });
+  async function freshDb() {
+    const made = await createTestDb();
+    opened.push(made);
+    return made;
+  }
+
+  it("carries the list by slug: export → fresh database → import → export gives the same bytes", async () => {
+    const a = await freshDb();
+    const [ttp, civilians] = [(await makeTestClaim(a.db)).claimant, (await makeTestClaim(a.db)).claimant];
+    await makeTestClaim(a.db, { aboutIds: [civilians.id, ttp.id] });
+    const first = await exportToString(a.db);
+    expect(first).toContain(`"about":${JSON.stringify([civilians.slug, ttp.slug].sort())}`);
+
+    const b = await freshDb();
+    expect(problems(await runImport(b, bytes(first), { fileName: "export.json" }))).toEqual([]);
+    expect(await b.db.claimAbout.count()).toBe(2);
+    expect(await exportToString(b.db)).toBe(first);
+    // Imported back into its own database: nothing moves.
+    const report = await runImport(a, bytes(first), { fileName: "export.json" });
+    expect(report).toMatchObject({ ok: true, counts: { claims: { updated: 0 } } });
+  });
+
+  it("replaces the list from a file, audits it, and refuses unknown actors and duplicates writing nothing", async () => {
+    const t = await freshDb();
+    const claim = await makeTestClaim(t.db);
+    const subject = (await makeTestClaim(t.db)).claimant;
+    const row = await t.db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { claimedAt: true } });
+    const record = (about: unknown) =>
+      claimRecord(claim.slug, claim.claimant.slug, {
+        statement: claim.statement,
+        category: "OTHER",
+        claimedAt: row.claimedAt.toISOString().slice(0, 10),
+        status: "UNVERIFIED",
+        publishedAt: undefined,
+        sources: undefined,
+        about,
+      });
+    const good = await runImport(t, jsonFile({ claims: [record([subject.slug])] }));
+    expect(problems(good)).toEqual([]);
+    expect(await aboutOfIn(t.db, claim.id)).toEqual([subject.id]);
+    const audit = await t.db.auditEvent.findFirst({
+      where: { entity: "Claim", entityId: String(claim.id), action: "import-update" },
+      select: { changes: true },
+    });
+    expect(JSON.parse(audit!.changes)).toMatchObject({ about: ["", String(subject.id)] });
+
+    const before = await everyTableCount(t.db);
+    for (const [about, expected] of [
+      [["no-such-actor"], /no actor “no-such-actor”/],
+      [[subject.slug, subject.slug], /listed once/],
+      [["Not A Slug"], /about/],
+      ["ttp", /about is a list/],
+    ] as const) {
+      const refused = await runImport(t, jsonFile({ claims: [record(about)] }));
+      expect(problems(refused).join("\n"), JSON.stringify(about)).toMatch(expected);
+    }
+    expect(await everyTableCount(t.db)).toEqual(before);
+  });
+});
+
+async function aboutOfIn(target: Db, claimId: number) {
+  return (await target.claimAbout.findMany({ where: { claimId }, select: { actorId: true } })).map((a) => a.actorId);
+}
