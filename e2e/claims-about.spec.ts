@@ -22,6 +22,8 @@ test("an editor sets what a claim is about; readers see it on both pages and the
   request,
   db,
 }) => {
+  // Two browsers and a dozen pages on a shared machine: more than the default 30 s.
+  test.setTimeout(90_000);
   // An actor only a draft names (hidden), and a published claim by someone else that will be about it.
   const hiddenActor = await makeTestClaim(db, { published: false, claimantName: unique("About Subject") });
   const subject = hiddenActor.claimant;
