@@ -55,6 +55,8 @@ const claimFields = (ctx: Ctx) => ({
   kind: "FACT",
   claimant: { mode: "existing", actorId: ctx.claim.claimant.id },
   claimedAt: "2026-11-20",
+  // The actors it is about (lib/validation/claim.ts, aboutField): a list the fuzzer replaces with hostile values.
+  about: [ctx.claim.claimant.id],
 });
 
 const attachInput = (ctx: Ctx) => ({
@@ -412,6 +414,7 @@ async function snapshot(ctx: Ctx) {
             notes: true,
             ticks: true,
             proposals: true,
+            about: true,
           },
         },
       },

@@ -10,6 +10,7 @@ import type {
 import { claimFieldsSelect } from "@/lib/data/stored-fields";
 import type { Db, Tx } from "@/lib/db/create-client";
 import { normaliseClaimDate, type DatePrecision } from "@/lib/domain/claim-date";
+import { aboutProblem } from "@/lib/domain/claim-about";
 import { verdictProblems } from "@/lib/domain/verdict";
 import {
   appendStatusChanges,
@@ -172,6 +173,8 @@ export type ClaimInput = {
   sources?: ClaimSourceInput[];
   figures?: FigureInput[];
   links?: LinkInput[];
+  /** slugs of the actors the claim is about (docs/decisions/0029-claims-about-actors.md); replaces the list */
+  about?: string[];
   /** Appended in order; a change already recorded (same from, to and rationale) is not added again. */
   statusHistory?: StatusStepInput[];
 };
@@ -261,6 +264,7 @@ export async function upsertClaim(
     if (input.sources) await replaceClaimSources(tx, claimId, input.sources);
     if (input.figures) await replaceFigures(tx, claimId, input.figures);
     if (input.links) await replaceLinks(tx, claimId, input.slug, input.links);
+    if (input.about) await replaceAbout(tx, claimId, input.slug, input.about);
     if (input.statusHistory) await appendStatusChanges(tx, claimId, input.statusHistory);
 
     const errors = claimRuleErrors({
@@ -274,6 +278,17 @@ export async function upsertClaim(
     if (errors.length) throw new Error(`upsertClaim ${input.slug}:\n  ${errors.join("\n  ")}`);
     return { id: claimId, slug: input.slug, created: !existing };
   });
+}
+
+/** The actors a claim is about, by slug, under the same rule as the claim form (lib/domain/claim-about.ts). */
+async function replaceAbout(tx: Tx, claimId: number, claimSlug: string, slugs: string[]): Promise<void> {
+  const problem = aboutProblem(slugs);
+  if (problem) throw new Error(`upsertClaim ${claimSlug}: about: ${problem}`);
+  const actors = await tx.actor.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
+  const missing = slugs.filter((s) => !actors.some((a) => a.slug === s));
+  if (missing.length) throw new Error(`upsertClaim ${claimSlug}: about: no actor with slug "${missing.join('", "')}"`);
+  await tx.claimAbout.deleteMany({ where: { claimId } });
+  await tx.claimAbout.createMany({ data: actors.map((a) => ({ claimId, actorId: a.id })) });
 }
 
 /** Replaces the links going out of one claim; exported because a seed links claims after all of them exist. */

@@ -83,6 +83,8 @@ export type TestClaimOverrides = {
   sources?: TestSourceSpec[];
   figures?: TestFigureSpec[];
   links?: { toId: number; type: LinkType; note?: string | null }[];
+  /** the ids of the actors the claim is about (docs/decisions/0029-claims-about-actors.md); default none */
+  aboutIds?: number[];
   /** default: one change UNVERIFIED → status when status is not UNVERIFIED; [] for none */
   statusHistory?: (StatusStepInput & { createdAt?: Date; editorId?: number | null })[];
   createdById?: number | null;
@@ -141,6 +143,8 @@ export async function makeTestClaim(db: Db, overrides: TestClaimOverrides = {}):
       },
       select: { id: true, slug: true, statement: true, status: true, publishedAt: true },
     });
+    if (overrides.aboutIds?.length)
+      await tx.claimAbout.createMany({ data: overrides.aboutIds.map((actorId) => ({ claimId: claim.id, actorId })) });
 
     const sources: TestClaim["sources"] = [];
     for (const [i, spec] of sourceSpecs.entries()) {

@@ -52,6 +52,12 @@ describe("ClaimFiltersArg", () => {
   it("refuses the operators, odd numbers and extra keys of a hand-made call", () => {
     const ok = { sort: "newest", page: 1 };
     expect(readerArg(ClaimFiltersArg, ok)).toEqual(ok);
+    // Every filter the list parses is accepted, `about` included (docs/decisions/0029-claims-about-actors.md).
+    expect(readerArg(ClaimFiltersArg, { ...ok, actor: "pakistan-government", about: "ttp" })).toEqual({
+      ...ok,
+      actor: "pakistan-government",
+      about: "ttp",
+    });
     for (const bad of [
       { ...ok, page: -5 },
       { ...ok, page: 0 },
@@ -62,6 +68,8 @@ describe("ClaimFiltersArg", () => {
       { ...ok, status: "X" },
       { ...ok, actor: { contains: "a" } },
       { ...ok, actor: "Not A Slug" },
+      { ...ok, about: "Not A Slug" },
+      { ...ok, about: { some: {} } },
       { ...ok, q: { search: "a" } },
       { ...ok, q: "x".repeat(201) },
       { ...ok, from: "2026-13-01" },

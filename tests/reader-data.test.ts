@@ -211,7 +211,7 @@ describe("actors and corrections", () => {
     expect(profile?.denied.map((c) => c.slug)).toEqual([denial.slug]);
     expect(profile?.denied[0]?.linksFrom[0]?.to.slug).toBe(target.slug);
     expect(profile?.positions.map((c) => c.slug)).toEqual([position.slug]);
-    expect(profile?.counts).toEqual({ claimed: 1, denied: 1, positions: 1 });
+    expect(profile?.counts).toEqual({ claimed: 1, denied: 1, positions: 1, about: 0 });
     expect((await listActors(db)).find((a) => a.slug === claimed.claimant.slug)?.claimCount).toBe(3);
     expect(await getActorProfile(db, "nobody")).toBeNull();
   });

@@ -171,12 +171,13 @@ async function allClaims() {
 }
 
 describe("seed: the border-strikes story", () => {
-  it("creates the eight actors with kinds, countries and sides", async () => {
+  it("creates the nine actors with kinds, countries and sides", async () => {
     const actors = await db.actor.findMany({
       orderBy: { slug: "asc" },
       select: { slug: true, kind: true, country: true, side: true, sameAs: true },
     });
     expect(actors.map((a) => a.slug)).toEqual([
+      "afghan-civilians",
       "afghan-taliban-government",
       "donald-trump",
       "global-organisations-and-regional-powers",
@@ -194,7 +195,10 @@ describe("seed: the border-strikes story", () => {
     });
     expect(actors.find((a) => a.slug === "donald-trump")?.sameAs).toBe("https://www.wikidata.org/wiki/Q22686");
     // Sides, not countries: the TTP is in Pakistan but not on the Pakistani state's side.
+    // Afghan civilians: what claims are about, a population on no side (docs/decisions/0029-claims-about-actors.md).
+    expect(actors.find((a) => a.slug === "afghan-civilians")).toMatchObject({ kind: "POPULATION", country: "AF" });
     expect(Object.fromEntries(actors.map((a) => [a.slug, a.side]))).toEqual({
+      "afghan-civilians": null,
       "afghan-taliban-government": "Afghanistan (Taliban-led government)",
       "donald-trump": "United States",
       "global-organisations-and-regional-powers": null,
@@ -204,6 +208,26 @@ describe("seed: the border-strikes story", () => {
       ttp: "TTP",
       "us-government": "United States",
     });
+  });
+
+  it("marks the claims the article ties to the TTP and to Afghan civilians, and no others", async () => {
+    const rows = await db.claimAbout.findMany({
+      select: { claim: { select: { slug: true } }, actor: { select: { slug: true } } },
+    });
+    const about = (actor: string) =>
+      rows
+        .filter((r) => r.actor.slug === actor)
+        .map((r) => r.claim.slug)
+        .sort();
+    expect(about("ttp")).toEqual([
+      "kabul-denies-harbouring-ttp",
+      "kabul-fails-to-curb-militants",
+      "militants-operate-from-afghan-soil",
+      "pakistan-strikes-targeted-ttp-safe-havens",
+    ]);
+    expect(about("afghan-civilians")).toEqual(["strikes-caused-civilian-casualties"]);
+    expect(about("afghan-taliban-government")).toEqual(["kabul-fails-to-curb-militants"]);
+    expect(rows).toHaveLength(6);
   });
 
   it("stores the article as what it is: one undated source with no url, publisher or invented headline", async () => {
@@ -427,7 +451,7 @@ describe("seed: idempotence", () => {
     expect(await countRows(db)).toEqual(before);
     expect(await snapshot()).toEqual(rowsBefore);
     expect(before).toMatchObject({
-      actors: 8,
+      actors: 9,
       incidents: 1,
       claims: 15,
       sources: 1,

@@ -3,17 +3,19 @@ import { CATEGORY_LABEL, CATEGORIES, KINDS, STATUS_INFO, STATUSES } from "@/lib/
 
 /**
  * The filter controls the reader list and the editor list share: status, kind (factual claim or position), category,
- * claimant and the date range.
+ * claimant, the actor a claim is about (when `aboutActors` is given) and the date range.
  * `idPrefix` keeps each form's ids (and so its labels and tests) as they were.
  */
 export function ClaimFilterFields({
   idPrefix,
   filters,
   actors,
+  aboutActors,
 }: {
   idPrefix: string;
-  filters: Pick<ClaimFilters, "status" | "kind" | "category" | "actor" | "from" | "to">;
+  filters: Pick<ClaimFilters, "status" | "kind" | "category" | "actor" | "about" | "from" | "to">;
   actors: { slug: string; name: string }[];
+  aboutActors?: { slug: string; name: string }[];
 }) {
   return (
     <>
@@ -61,6 +63,19 @@ export function ClaimFilterFields({
           ))}
         </select>
       </div>
+      {aboutActors ? (
+        <div>
+          <label htmlFor={`${idPrefix}-about`}>About</label>
+          <select id={`${idPrefix}-about`} name="about" defaultValue={filters.about ?? ""}>
+            <option value="">Anyone or anything</option>
+            {aboutActors.map((a) => (
+              <option key={a.slug} value={a.slug}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <div>
         <label htmlFor={`${idPrefix}-from`}>Claimed from</label>
         <input id={`${idPrefix}-from`} name="from" type="date" defaultValue={filters.from ?? ""} />

@@ -4,7 +4,7 @@ import { Q_MAX, SORT_LABEL, defaultSort, type ClaimFilters } from "@/lib/validat
 
 type ActorOption = { slug: string; name: string };
 
-const FOLDED_FILTERS = ["status", "kind", "category", "actor", "from", "to"] as const;
+const FOLDED_FILTERS = ["status", "kind", "category", "actor", "about", "from", "to"] as const;
 
 /**
  * A plain GET form: the filters live in the address, so a result is shareable and works without JavaScript.
@@ -14,10 +14,13 @@ const FOLDED_FILTERS = ["status", "kind", "category", "actor", "from", "to"] as 
 export function ClaimFiltersForm({
   filters,
   actors,
+  aboutActors,
   idPrefix,
 }: {
   filters: ClaimFilters;
   actors: ActorOption[];
+  /** the actors readers can pick under "About" (docs/decisions/0029-claims-about-actors.md) */
+  aboutActors: ActorOption[];
   idPrefix: string;
 }) {
   const active = FOLDED_FILTERS.filter((key) => filters[key] !== undefined).length;
@@ -45,7 +48,7 @@ export function ClaimFiltersForm({
       <details className="wide filter-fold">
         <summary>Filter{active > 0 ? <span className="muted"> ({active} active)</span> : null}</summary>
         <div className="filter-fold-body">
-          <ClaimFilterFields idPrefix={idPrefix} filters={filters} actors={actors} />
+          <ClaimFilterFields idPrefix={idPrefix} filters={filters} actors={actors} aboutActors={aboutActors} />
           <div>
             <label htmlFor={`${idPrefix}-sort`}>Order</label>
             {/* The empty choice lets the address decide: best match first when searching, newest first otherwise. */}

@@ -16,13 +16,26 @@ import { filtersToSearch, parseClaimFilters, type ClaimFilters } from "@/lib/val
 export async function ClaimListPage({ params }: { params: Record<string, string | string[] | undefined> }) {
   const { filters, issues } = parseClaimFilters(params);
   // The actor is looked up by its own cache key, so a claimant added since the list was cached still filters.
-  const [actors, actor] = await Promise.all([readActors(), filters.actor ? readActor(filters.actor) : null]);
+  const [actors, actor, subject] = await Promise.all([
+    readActors(),
+    filters.actor ? readActor(filters.actor) : null,
+    filters.about ? readActor(filters.about) : null,
+  ]);
   if (filters.actor && !actor) {
     issues.push({ param: "actor", message: `There is no actor “${filters.actor}”; that filter was ignored.` });
     delete filters.actor;
   }
+  if (filters.about && !subject) {
+    issues.push({ param: "about", message: `There is no actor “${filters.about}”; that filter was ignored.` });
+    delete filters.about;
+  }
   const actorOptions = actors.filter((a) => a.claimCount > 0 || a.slug === actor?.slug);
-  if (actor && !actorOptions.some((a) => a.slug === actor.slug)) actorOptions.unshift({ ...actor, claimCount: 0 });
+  if (actor && !actorOptions.some((a) => a.slug === actor.slug))
+    actorOptions.unshift({ ...actor, claimCount: 0, aboutCount: 0 });
+  // The "About" choices: actors some published claim is about (docs/decisions/0029-claims-about-actors.md).
+  const aboutOptions = actors.filter((a) => a.aboutCount > 0 || a.slug === subject?.slug);
+  if (subject && !aboutOptions.some((a) => a.slug === subject.slug))
+    aboutOptions.unshift({ ...subject, claimCount: 0, aboutCount: 0 });
   const result = await readClaimList(filters);
   const pastEnd = result.total > 0 && result.page > result.pageCount;
 
@@ -33,7 +46,12 @@ export async function ClaimListPage({ params }: { params: Record<string, string 
         The claims we track and the positions the parties take, with who made each and where our check stands (positions
         are stances, not rated).
       </p>
-      <ClaimFiltersForm filters={filters} actors={actorOptions} idPrefix={formIdPrefix(filters)} />
+      <ClaimFiltersForm
+        filters={filters}
+        actors={actorOptions}
+        aboutActors={aboutOptions}
+        idPrefix={formIdPrefix(filters)}
+      />
       <IgnoredParams issues={issues} />
       <p aria-live="polite" data-testid="result-count">
         {resultCount(result, filters.q)}

@@ -3,6 +3,7 @@
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import type { z } from "zod";
 import { Field } from "@/components/ui/field";
+import { AboutActorsField } from "@/components/editor/about-actors-field";
 import { errorAt } from "@/components/editor/field-error";
 import type { ActorOption, IncidentOption } from "@/lib/data/reads/editor-claim-detail";
 import { DATE_PRECISIONS, PRECISION_LABEL } from "@/lib/domain/claim-date";
@@ -33,6 +34,7 @@ export const CLAIM_FIELD_NAMES = [
   "claimant.actor.sameAs",
   "claimant.actor.side",
   "incidentId",
+  "about",
 ] as const;
 
 const ACTOR_KINDS = Object.keys(ACTOR_KIND_LABEL) as ActorKind[];
@@ -143,6 +145,8 @@ export function ClaimFields({
           </div>
         )}
       </fieldset>
+
+      <AboutActorsField actors={actors} registration={register("about")} error={e("about")} />
 
       <div className="field-grid">
         <Field label="Category" errors={e("category")}>

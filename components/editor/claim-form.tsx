@@ -12,8 +12,9 @@ import { useSaveState } from "@/components/editor/use-save-state";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionFailure, FormAction } from "@/lib/actions/result";
 import type { ActorOption, IncidentOption } from "@/lib/data/reads/editor-claim-detail";
+import { aboutText } from "@/lib/domain/claim-about";
 import { CLAIM_FIELD_KEYS } from "@/lib/domain/claim-fields";
-import { ClaimCreateSchema, ClaimUpdateSchema, type OpenedWithSchema } from "@/lib/validation/claim";
+import { aboutField, ClaimCreateSchema, ClaimUpdateSchema, type OpenedWithSchema } from "@/lib/validation/claim";
 
 type Options = { actors: ActorOption[]; incidents: IncidentOption[] };
 
@@ -30,6 +31,7 @@ export function CreateClaimForm({
       kind: "FACT",
       claimedAtPrecision: "DAY",
       claimant: { mode: "existing", actorId: "" },
+      about: [],
     },
   });
   const { register, control, setError, formState } = form;
@@ -97,6 +99,7 @@ function openedFrom(values: ClaimFieldValues, claimantId?: number): z.input<type
     slug: String(values.slug ?? ""),
     claimantId: String(claimantId ?? picked ?? ""),
     incidentId: String(values.incidentId ?? ""),
+    about: aboutText(aboutField.safeParse(values.about).data ?? []),
   } as z.input<typeof OpenedWithSchema>;
 }
 

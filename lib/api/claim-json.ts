@@ -36,6 +36,8 @@ export function toApiClaim(claim: ClaimSummary) {
       // The actor's side in the story; null: none or independent (docs/decisions/0019-actor-sides.md).
       side: claim.claimant.side,
     },
+    // The actors the claim is about besides its claimant, by name (docs/decisions/0029-claims-about-actors.md).
+    about: claim.about.map((a) => ({ slug: a.actor.slug, name: a.actor.name })),
     // claimedAt stays the stored day (midnight UTC) for sorting and old clients; what is known of it is in the next
     // two fields (lib/domain/claim-date.ts): for UNKNOWN, claimedAt is the day the claim was recorded.
     claimedAt: iso(claim.claimedAt),

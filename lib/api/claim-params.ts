@@ -5,7 +5,7 @@ import { CATEGORIES, KINDS, STATUSES } from "@/lib/domain/vocabulary";
 // ignores a value it cannot use and says so, the API refuses the request and names every bad parameter.
 
 export const API_PAGE_SIZE_MAX = 100;
-const FILTER_PARAMS = ["q", "status", "kind", "category", "actor", "from", "to", "sort"] as const;
+const FILTER_PARAMS = ["q", "status", "kind", "category", "actor", "about", "from", "to", "sort"] as const;
 const PAGE_PARAMS = ["page", "pageSize"] as const;
 
 const EXPECTED: Record<string, string> = {

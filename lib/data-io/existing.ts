@@ -120,6 +120,8 @@ export type Related = {
     noSourceReason: string | null;
   }[];
   links: { id: number; toId: number; type: string; note: string | null }[];
+  /** ids of the actors the claim is about */
+  about: number[];
   history: { from: string; to: string; rationale: string }[];
   notes: { text: string; createdAt: Date }[];
 };
@@ -150,12 +152,14 @@ export async function loadExisting(tx: Tx, doc: ValidDocument): Promise<Existing
     if (c.incident) incidentSlugs.add(c.incident);
     for (const f of c.figures ?? []) actorSlugs.add(f.reportedBy);
     for (const l of c.links ?? []) claimSlugs.add(l.to);
+    for (const slug of c.about ?? []) actorSlugs.add(slug);
   }
   for (const { value: r } of doc.invalidClaimRefs) {
     if (r.claimant) actorSlugs.add(r.claimant);
     if (r.incident) incidentSlugs.add(r.incident);
     for (const [, slug] of r.reporters) actorSlugs.add(slug);
     for (const [, slug] of r.links) claimSlugs.add(slug);
+    for (const [, slug] of r.about) actorSlugs.add(slug);
   }
   const urls = new Set<string>();
   const titles = new Set<string>();
@@ -180,7 +184,7 @@ export async function loadExisting(tx: Tx, doc: ValidDocument): Promise<Existing
   const inFile = new Set(doc.claims.map((c) => c.value.slug));
   const ids = claims.filter((c) => inFile.has(c.slug)).map((c) => c.id);
   const related = new Map<number, Related>(
-    ids.map((id) => [id, { sources: [], figures: [], links: [], history: [], notes: [] }]),
+    ids.map((id) => [id, { sources: [], figures: [], links: [], about: [], history: [], notes: [] }]),
   );
   const of = (claimId: number) => related.get(claimId) as Related;
   for (const row of await inChunks(ids, (chunk) =>
@@ -207,6 +211,10 @@ export async function loadExisting(tx: Tx, doc: ValidDocument): Promise<Existing
     }),
   ))
     of(row.fromId).links.push(row);
+  for (const row of await inChunks(ids, (chunk) =>
+    tx.claimAbout.findMany({ where: { claimId: { in: chunk } }, select: { claimId: true, actorId: true } }),
+  ))
+    of(row.claimId).about.push(row.actorId);
   for (const row of await inChunks(ids, (chunk) =>
     tx.statusChange.findMany({
       where: { claimId: { in: chunk } },

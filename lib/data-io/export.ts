@@ -159,6 +159,12 @@ async function* claimList(db: Db, keys: Keys): AsyncGenerator<string> {
   );
   for (const list of links.values())
     list.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+  const about = group(
+    await db.claimAbout.findMany({
+      orderBy: [{ claimId: "asc" }, { actorId: "asc" }],
+      select: { claimId: true, actorId: true },
+    }),
+  );
   const history = group(
     await db.statusChange.findMany({
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -185,6 +191,11 @@ async function* claimList(db: Db, keys: Keys): AsyncGenerator<string> {
       ...claimFileValues(c),
       claimant: keys.actorSlug.get(c.claimantId),
       incident: c.incidentId === null ? null : keys.incidentSlug.get(c.incidentId),
+      // Slugs in order; left out when a claim is about no one, so exports of data without it stay as they were.
+      about: about
+        .get(c.id)
+        ?.map((a) => keys.actorSlug.get(a.actorId) as string)
+        .sort(),
       status: c.status,
       statusRationale: c.statusRationale,
       published: c.publishedAt !== null,

@@ -3,6 +3,7 @@ import type { DbClaim, Existing } from "@/lib/data-io/existing";
 import { onDay, type Plan, type PlanContext, type Row } from "@/lib/data-io/plan-model";
 import { issueAt, type ClaimRefs, type Rec } from "@/lib/data-io/validate";
 import type { ImportClaim } from "@/lib/validation/import";
+import { aboutText } from "@/lib/domain/claim-about";
 import { claimColumns } from "@/lib/domain/claim-fields";
 import { lacksSource } from "@/lib/domain/verdict";
 import { countOf, isoDay } from "@/lib/domain/format";
@@ -30,6 +31,7 @@ export function checkRefs(rec: Rec<ClaimRefs>, cc: ClaimContext, plan: Plan): vo
   for (const [i, slug] of r.reporters)
     if (!cc.actorIds.has(slug)) at(["figures", i, "reportedBy"], missingActor(slug, false));
   for (const [i, slug] of r.links) if (!cc.claimIds.has(slug)) at(["links", i, "to"], missingClaim(slug));
+  for (const [i, slug] of r.about) if (!cc.actorIds.has(slug)) at(["about", i], missingActor(slug, false));
 }
 
 const missingActor = (slug: string, csv: boolean) =>
@@ -176,11 +178,27 @@ export function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, c
     }
   }
 
+  // The actors it is about: the file's list replaces the stored one when they differ (order does not count).
+  let aboutAfter: number[] | null = null;
+  if (c.about) {
+    const wanted = c.about.flatMap((slug, i) => {
+      const actorId = cc.actorIds.get(slug);
+      if (actorId === undefined) at(["about", i], missingActor(slug, false));
+      return actorId === undefined ? [] : [actorId];
+    });
+    if (aboutText(wanted) !== aboutText(related?.about ?? [])) {
+      aboutAfter = wanted;
+      if (before) plan.writes.about.replaceFor.push(id);
+      for (const actorId of wanted) plan.writes.about.insert.push({ claimId: id, actorId });
+    }
+  }
+
   const appended = planHistory(rec, before, related?.history ?? [], id, plan, ctx);
   planNotes(rec, related?.notes ?? [], id, cc, plan);
 
   const fieldsChanged = !before || !sameFields(before, fields);
-  const changed = fieldsChanged || sourcesChanged > 0 || figuresChanged || linksChanged > 0 || appended > 0;
+  const changed =
+    fieldsChanged || sourcesChanged > 0 || figuresChanged || linksChanged > 0 || aboutAfter !== null || appended > 0;
   if (!before) {
     plan.writes.claims.insert.push({
       id,
@@ -218,6 +236,7 @@ export function planClaim(rec: Rec<ImportClaim>, cc: ClaimContext, plan: Plan, c
       ...(sourcesChanged ? { sources: "replaced" } : {}),
       ...(figuresChanged ? { figures: "replaced" } : {}),
       ...(linksChanged ? { links: "replaced" } : {}),
+      ...(aboutAfter ? { about: [aboutText(related?.about ?? []), aboutText(aboutAfter)] } : {}),
       ...(appended ? { statusChanges: appended } : {}),
       version: [before.version, before.version + 1],
     },

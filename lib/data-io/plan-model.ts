@@ -36,6 +36,8 @@ export type ImportWrites = {
   /** claims whose figures are replaced */
   figures: { replaceFor: number[]; insert: Row[] };
   links: { remove: number[]; insert: Row[] };
+  /** claims whose list of actors it is about is replaced (docs/decisions/0029-claims-about-actors.md) */
+  about: { replaceFor: number[]; insert: Row[] };
   statusChanges: { insert: Row[] };
   notes: { insert: Row[] };
   claimAudit: ClaimAudit[];
@@ -69,6 +71,7 @@ export function emptyPlan(): Plan {
       claimSources: { remove: [], insert: [] },
       figures: { replaceFor: [], insert: [] },
       links: { remove: [], insert: [] },
+      about: { replaceFor: [], insert: [] },
       statusChanges: { insert: [] },
       notes: { insert: [] },
       claimAudit: [],

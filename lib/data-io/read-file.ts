@@ -40,6 +40,8 @@ export type ReadResult = { ok: true; doc: RawDocument; issues: ImportIssue[] } |
 export const CSV_COLUMNS = ["slug", ...CLAIM_FIELD_KEYS, "claimant", "status", "statusRationale", "published"] as const;
 /** Columns older files lack: claimedAtPrecision came later, and its absence means the exact day (DAY). */
 const CSV_OPTIONAL_COLUMNS: readonly string[] = ["claimedAtPrecision"];
+/** Optional: the slugs of the actors the claim is about, separated by spaces; a row's empty cell leaves them as stored. */
+const CSV_ABOUT_COLUMN = "about";
 /** For a claimant that is not in the database yet: name and kind create it (country and side are optional). */
 export const CSV_CLAIMANT_COLUMNS = ["claimantName", "claimantKind", "claimantCountry", "claimantSide"] as const;
 
@@ -132,7 +134,7 @@ function readCsv(text: string): ReadResult {
   const [header, ...rows] = parsed.rows;
   if (!header) return { ok: false, issues: [{ path: "", message: "The file is empty." }] };
   const names = header.cells.map((c) => c.trim());
-  const known: readonly string[] = [...CSV_COLUMNS, ...CSV_CLAIMANT_COLUMNS];
+  const known: readonly string[] = [...CSV_COLUMNS, CSV_ABOUT_COLUMN, ...CSV_CLAIMANT_COLUMNS];
   const issues: ImportIssue[] = [];
   const missing = CSV_COLUMNS.filter((c) => !names.includes(c) && !CSV_OPTIONAL_COLUMNS.includes(c));
   const needed = CSV_COLUMNS.filter((c) => !CSV_OPTIONAL_COLUMNS.includes(c));
@@ -178,6 +180,7 @@ function readCsv(text: string): ReadResult {
           CLAIM_FIELD_KEYS.map((f) => [f, CLAIM_FIELDS[f] === "choice" ? cell(f).trim() : cell(f)]),
         ),
         claimant: cell("claimant"),
+        ...(cell(CSV_ABOUT_COLUMN).trim() ? { about: cell(CSV_ABOUT_COLUMN).trim().split(/\s+/) } : {}),
         status: cell("status").trim() || undefined,
         statusRationale: cell("statusRationale"),
         published: published === "" || published === "false" ? false : published === "true" ? true : cell("published"),

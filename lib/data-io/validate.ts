@@ -40,6 +40,7 @@ export type ClaimRefs = {
   incident?: string;
   reporters: [index: number, slug: string][];
   links: [index: number, slug: string][];
+  about: [index: number, slug: string][];
 };
 
 /** The references of a raw claim record that are at least well-formed slugs. */
@@ -56,6 +57,10 @@ function claimRefs(raw: unknown): ClaimRefs {
     incident: slug(r.incident),
     reporters: list(r.figures, "reportedBy"),
     links: list(r.links, "to"),
+    about: (Array.isArray(r.about) ? r.about : []).flatMap((item: unknown, i): [number, string][] => {
+      const s = slug(item);
+      return s ? [[i, s]] : [];
+    }),
   };
 }
 

@@ -27,6 +27,8 @@ export function rowsToWrite(w: ImportWrites): number {
     w.figures.insert.length +
     w.links.remove.length +
     w.links.insert.length +
+    w.about.replaceFor.length +
+    w.about.insert.length +
     w.statusChanges.insert.length +
     w.notes.insert.length +
     w.claimAudit.length
@@ -66,6 +68,8 @@ export async function writePlan(
   await insert("CasualtyFigure", w.figures.insert);
   await batches(w.links.remove, (ids) => writer.deleteWhere("ClaimLink", "id", ids));
   await insert("ClaimLink", w.links.insert);
+  await batches(w.about.replaceFor, (claimIds) => writer.deleteWhere("ClaimAbout", "claimId", claimIds));
+  await insert("ClaimAbout", w.about.insert);
   await insert("StatusChange", w.statusChanges.insert);
   await insert("ClaimNote", w.notes.insert);
   await insert(

@@ -4,9 +4,12 @@ import { CLAIM_FIELD_KEYS, type ClaimField } from "@/lib/domain/claim-fields";
 // where the same thing changed. Each value is compared as the form's input holds it (text; "" for empty), three ways:
 // what the form was opened with, what the editor submits, and what is stored now. Client-safe, no I/O.
 
-/** What the claim form edits, beyond the claim's own fields: the slug and the two references. */
-export type EditedField = ClaimField | "slug" | "claimantId" | "incidentId";
-export const EDITED_FIELDS: readonly EditedField[] = [...CLAIM_FIELD_KEYS, "slug", "claimantId", "incidentId"];
+/**
+ * What the claim form edits, beyond the claim's own fields: the slug, the two references and the actors it is about
+ * (as one text, lib/domain/claim-about.ts: ticking one more box while someone else unticked another is a conflict).
+ */
+export type EditedField = ClaimField | "slug" | "claimantId" | "incidentId" | "about";
+export const EDITED_FIELDS: readonly EditedField[] = [...CLAIM_FIELD_KEYS, "slug", "claimantId", "incidentId", "about"];
 
 /** Each field's value as text, the way the form's input holds it; a field left out is one the editor did not touch. */
 export type FieldTexts = Partial<Record<EditedField, string>>;
@@ -23,6 +26,7 @@ const LABELS: Partial<Record<EditedField, string>> = {
   slug: "slug",
   claimantId: "claimant",
   incidentId: "incident",
+  about: "actors it is about",
 };
 
 /** The field's name in a sentence; a field added later without a label is still named. */

@@ -77,6 +77,7 @@ export const ACTOR_KIND_LABEL: Record<ActorKind, string> = {
   MEDIA: "Media",
   NGO: "NGO",
   INDIVIDUAL: "Individual",
+  POPULATION: "Population",
 };
 
 export const SOURCE_TYPE_LABEL: Record<SourceType, string> = {

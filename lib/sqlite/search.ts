@@ -10,7 +10,7 @@ import { PREFIX_MIN } from "@/lib/sqlite/fts-query";
 // lib/sqlite/fts-query.ts. Every value is a bound parameter (Prisma.sql); `match` must come from toFtsQuery() (or
 // toSimilarityQuery() in lib/domain/similar-terms.ts).
 
-export type SearchFilters = Pick<ClaimFilters, "status" | "kind" | "category" | "actor" | "from" | "to">;
+export type SearchFilters = Pick<ClaimFilters, "status" | "kind" | "category" | "actor" | "about" | "from" | "to">;
 
 /** The matched words of one claim, as segments to render with <mark>; null where that field has no match. */
 export type SearchMatch = {
@@ -30,6 +30,10 @@ function claimConditions(filters: SearchFilters): Prisma.Sql[] {
   if (filters.category) conditions.push(Prisma.sql`c."category" = ${filters.category}`);
   if (filters.actor)
     conditions.push(Prisma.sql`c."claimantId" = (SELECT a."id" FROM "Actor" a WHERE a."slug" = ${filters.actor})`);
+  if (filters.about)
+    conditions.push(
+      Prisma.sql`c."id" IN (SELECT ca."claimId" FROM "ClaimAbout" ca JOIN "Actor" a ON a."id" = ca."actorId" WHERE a."slug" = ${filters.about})`,
+    );
   // Dates are bound as Date objects: the adapter writes them in the format it stores DateTime columns in.
   const { gte, lt } = claimedAtRange(filters);
   if (gte) conditions.push(Prisma.sql`c."claimedAt" >= ${gte}`);

@@ -32,7 +32,10 @@ export type ClaimFilters = {
   /** factual claims or positions; the dashboard's status counts are of factual claims and link with kind=FACT */
   kind?: ClaimKind;
   category?: ClaimCategory;
+  /** the claimant's slug */
   actor?: string;
+  /** the slug of an actor the claim is about (docs/decisions/0029-claims-about-actors.md) */
+  about?: string;
   /** inclusive day, YYYY-MM-DD */
   from?: string;
   /** inclusive day, YYYY-MM-DD */
@@ -92,10 +95,11 @@ export function parseClaimFilters(params: RawParams): { filters: ClaimFilters; i
     else issue("category", `Unknown category “${category.slice(0, 40)}”`, " was ignored.");
   }
 
-  const actor = first(params.actor);
-  if (actor) {
-    if (actor.length <= 100 && slugPattern.test(actor)) filters.actor = actor;
-    else issue("actor", `“${actor.slice(0, 40)}” is not an actor`, "; it was ignored.");
+  for (const key of ["actor", "about"] as const) {
+    const value = first(params[key]);
+    if (!value) continue;
+    if (value.length <= 100 && slugPattern.test(value)) filters[key] = value;
+    else issue(key, `“${value.slice(0, 40)}” is not an actor`, "; it was ignored.");
   }
 
   for (const key of ["from", "to"] as const) {
@@ -148,6 +152,7 @@ export function filtersToSearch(filters: Partial<ClaimFilters>): string {
   if (filters.kind) sp.set("kind", filters.kind);
   if (filters.category) sp.set("category", filters.category);
   if (filters.actor) sp.set("actor", filters.actor);
+  if (filters.about) sp.set("about", filters.about);
   if (filters.from) sp.set("from", filters.from);
   if (filters.to) sp.set("to", filters.to);
   if (filters.sort && effectiveSort({ q: filters.q, sort: filters.sort }) !== defaultSort(filters))

@@ -6,7 +6,16 @@ import { SLUG_MAX } from "@/lib/domain/slug";
 import { ClaimCategory, ClaimKind } from "@/lib/domain/vocabulary";
 import { ActorSchema } from "@/lib/validation/actor";
 import { slugPattern } from "@/lib/validation/claim-filters";
-import { day, optionalRecordId, optionalText, recordId, requiredText, versionField } from "@/lib/validation/fields";
+import {
+  day,
+  INT_MAX,
+  optionalRecordId,
+  optionalText,
+  recordId,
+  requiredText,
+  versionField,
+} from "@/lib/validation/fields";
+import { aboutProblem } from "@/lib/domain/claim-about";
 import { RETRACTION_REASON_MAX, retractionReasonProblem } from "@/lib/domain/review-rules";
 
 // The claim form, for creating and for editing. Client-safe: the form and the Server Action parse the same schema.
@@ -34,6 +43,35 @@ export const ClaimantSchema = z.discriminatedUnion(
   ],
   { error: "Choose an existing actor or add a new one." },
 );
+
+const ABOUT_PICK = "Choose the actors from the list.";
+
+/**
+ * The actors the claim is about, as ids (lib/domain/claim-about.ts). The form's checkboxes give a list of strings,
+ * one ticked box a lone string, none `false`; the action gets the list of numbers. Absent means "not sent": an edit
+ * then leaves the list as stored. Every problem is one message at `about`, not one per item. Whether each actor
+ * exists, the write checks (lib/data/writes/claims.ts).
+ */
+export const aboutField = z.unknown().transform((value, ctx): number[] | undefined => {
+  if (value === undefined) return undefined;
+  const items = value === null || value === false || value === "" ? [] : Array.isArray(value) ? value : [value];
+  const ids: number[] = [];
+  for (const item of items) {
+    const text = typeof item === "number" ? String(item) : typeof item === "string" ? item.trim() : "";
+    const id = /^\d{1,10}$/.test(text) ? Number(text) : NaN;
+    if (!Number.isInteger(id) || id < 1 || id > INT_MAX) {
+      ctx.addIssue({ code: "custom", message: ABOUT_PICK });
+      return z.NEVER;
+    }
+    ids.push(id);
+  }
+  const problem = aboutProblem(ids);
+  if (problem) {
+    ctx.addIssue({ code: "custom", message: problem });
+    return z.NEVER;
+  }
+  return ids;
+});
 
 /** The rule of each of the claim's own fields (lib/domain/claim-fields.ts); the import uses the same. */
 export const claimFieldRules = {
@@ -71,6 +109,7 @@ const fields = {
   ...claimFieldRules,
   claimant: ClaimantSchema,
   incidentId: optionalRecordId("an incident"),
+  about: aboutField.optional(),
 };
 
 type Fields = { originalText?: string; originalLanguage?: string };

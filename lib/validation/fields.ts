@@ -8,7 +8,7 @@ import { countProblem } from "@/lib/domain/figure-rules";
 // parses the form's *output* again. So every rule accepts both shapes, and parsing an output again yields the same
 // output (tests/editor-schemas.test.ts checks this round trip).
 
-const INT_MAX = 2_147_483_647;
+export const INT_MAX = 2_147_483_647;
 
 /** "" and null mean "not given"; strings are trimmed first. */
 function blank(value: unknown): unknown {

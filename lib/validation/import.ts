@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { aboutProblem } from "@/lib/domain/claim-about";
 import { NOTE_MAX } from "@/lib/domain/note-rules";
 import { pickClaimValues } from "@/lib/domain/claim-fields";
 import { SLUG_MAX } from "@/lib/domain/slug";
@@ -226,6 +227,14 @@ export const ImportClaimSchema = z
     ...claimFieldRules,
     claimant: slugRef("the actor who made the claim"),
     incident: slugRef("the incident").optional(),
+    // The actors it is about, by slug; the claim form's rule (lib/domain/claim-about.ts). Missing: left as stored.
+    about: z
+      .array(slugRef("an actor the claim is about"), { error: "about is a list of actor slugs." })
+      .superRefine((slugs, ctx) => {
+        const problem = aboutProblem(slugs);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      })
+      .optional(),
     status: z.enum(ClaimStatus, { error: "Choose a status." }).default("UNVERIFIED"),
     statusRationale: optionalText("The status rationale", RATIONALE_MAX),
     /** false or missing: a draft, invisible to readers */

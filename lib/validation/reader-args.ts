@@ -28,6 +28,7 @@ export const ClaimFiltersArg = z.strictObject({
   kind: z.enum(KINDS).optional(),
   category: z.enum(CATEGORIES).optional(),
   actor: ReaderSlugArg.optional(),
+  about: ReaderSlugArg.optional(),
   from: day.optional(),
   to: day.optional(),
   sort: z.enum(SORTS),

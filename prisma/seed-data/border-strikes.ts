@@ -78,6 +78,15 @@ export const STORY_ACTORS: ActorInput[] = [
     description: "Militant group that Islamabad blames for a surge in attacks inside Pakistan.",
   },
   {
+    slug: "afghan-civilians",
+    name: "Afghan civilians",
+    kind: "POPULATION",
+    country: "AF",
+    // Not a party to the fighting: on no side. An actor claims are about, not one that makes any here.
+    description:
+      "Civilians in Afghanistan, whom Kabul says Pakistan's strikes harmed; the article names none and gives no figures.",
+  },
+  {
     slug: "us-government",
     name: "United States government",
     kind: "GOVERNMENT",
@@ -149,6 +158,8 @@ export const STORY_CLAIMS: SeedClaim[] = [
     statement:
       "Pakistan's airstrikes inside Afghanistan targeted militant safe havens linked to Tehrik-e-Taliban Pakistan (TTP).",
     claimant: "pakistan-government",
+    // "militant safe havens linked to Tehrik-e-Taliban Pakistan (TTP)"
+    about: ["ttp"],
     category: "MILITANT_HARBOURING",
     kind: "FACT",
     location: "Afghan territory near the Afghanistan–Pakistan border",
@@ -165,6 +176,8 @@ export const STORY_CLAIMS: SeedClaim[] = [
     statement:
       "Militants operate from Afghan soil and carry out cross-border attacks on Pakistani security forces and civilians.",
     claimant: "pakistan-government",
+    // The militants are the TTP the article says Islamabad blames for the attacks.
+    about: ["ttp"],
     category: "MILITANT_HARBOURING",
     kind: "FACT",
     location: "Afghanistan–Pakistan border",
@@ -178,6 +191,7 @@ export const STORY_CLAIMS: SeedClaim[] = [
     slug: "kabul-denies-harbouring-ttp",
     statement: "Afghanistan's Taliban-led government does not harbour Tehrik-e-Taliban Pakistan (TTP).",
     claimant: "afghan-taliban-government",
+    about: ["ttp"],
     category: "MILITANT_HARBOURING",
     kind: "FACT",
     location: "Afghanistan",
@@ -217,6 +231,8 @@ export const STORY_CLAIMS: SeedClaim[] = [
     slug: "strikes-caused-civilian-casualties",
     statement: "Pakistan's strikes in Afghanistan caused civilian casualties.",
     claimant: "afghan-taliban-government",
+    // Strikes "inside Afghan territory": the civilians Kabul speaks of are Afghanistan's.
+    about: ["afghan-civilians"],
     category: "CIVILIAN_HARM",
     kind: "FACT",
     location: "Afghan territory near the Afghanistan–Pakistan border",
@@ -314,6 +330,8 @@ export const STORY_CLAIMS: SeedClaim[] = [
     slug: "kabul-fails-to-curb-militants",
     statement: "Afghanistan's Taliban rulers are failing to curb militant groups that target Pakistan.",
     claimant: "pakistan-government",
+    // The militant groups are those Islamabad blames, the TTP first among them; the claim is about Kabul's rulers too.
+    about: ["ttp", "afghan-taliban-government"],
     category: "MILITANT_HARBOURING",
     kind: "FACT",
     location: "Afghanistan",

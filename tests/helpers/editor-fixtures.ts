@@ -31,7 +31,7 @@ export async function auditOf(db: Db, entity: string, entityId: number) {
 
 /** Row counts of every table an editor's write can touch: "nothing written" means these do not move. */
 export async function tableCounts(db: Db) {
-  const [claims, actors, sources, claimSources, figures, links, statusChanges, auditEvents, proposals] =
+  const [claims, actors, sources, claimSources, figures, links, statusChanges, auditEvents, proposals, claimAbouts] =
     await Promise.all([
       db.claim.count(),
       db.actor.count(),
@@ -42,6 +42,7 @@ export async function tableCounts(db: Db) {
       db.statusChange.count(),
       db.auditEvent.count(),
       db.proposal.count(),
+      db.claimAbout.count(),
     ]);
-  return { claims, actors, sources, claimSources, figures, links, statusChanges, auditEvents, proposals };
+  return { claims, actors, sources, claimSources, figures, links, statusChanges, auditEvents, proposals, claimAbouts };
 }

@@ -34,16 +34,19 @@ const COLUMNS: [string, (c: ApiClaim) => CsvValue][] = [
   ["claimedAtKnown", (c) => c.claimedAtKnown],
   ["location", (c) => c.location],
   ["updatedAt", (c) => c.updatedAt],
+  // Last, so readers of the columns by position keep working: the slugs of the actors the claim is about, separated
+  // by spaces (slugs hold none).
+  ["about", (c) => c.about.map((a) => a.slug).join(" ")],
 ];
 
 export async function GET(request: NextRequest) {
   const params = parseApiClaimParams(request.nextUrl.searchParams, { paged: false });
   if (!params.ok) return apiError(400, "Some parameters cannot be used.", params.issues);
   const { filters } = params;
-  if (filters.actor && !(await readActor(filters.actor))) {
-    return apiError(400, "Some parameters cannot be used.", [
-      { param: "actor", message: `There is no actor “${filters.actor}”.` },
-    ]);
+  for (const param of ["actor", "about"] as const) {
+    const slug = filters[param];
+    if (slug && !(await readActor(slug)))
+      return apiError(400, "Some parameters cannot be used.", [{ param, message: `There is no actor “${slug}”.` }]);
   }
   const ids = await readPublishedClaimIds(filters);
   const encoder = new TextEncoder();

@@ -10,10 +10,10 @@ export async function GET(request: NextRequest) {
   const params = parseApiClaimParams(request.nextUrl.searchParams, { paged: true });
   if (!params.ok) return apiError(400, "Some parameters cannot be used.", params.issues);
   const { filters, pageSize } = params;
-  if (filters.actor && !(await readActor(filters.actor))) {
-    return apiError(400, "Some parameters cannot be used.", [
-      { param: "actor", message: `There is no actor “${filters.actor}”.` },
-    ]);
+  for (const param of ["actor", "about"] as const) {
+    const slug = filters[param];
+    if (slug && !(await readActor(slug)))
+      return apiError(400, "Some parameters cannot be used.", [{ param, message: `There is no actor “${slug}”.` }]);
   }
   const result = await readClaimList(filters, pageSize);
   return cachedJson(request, {

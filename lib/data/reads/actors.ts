@@ -13,10 +13,10 @@ export async function listActors(db: Db) {
       kind: true,
       country: true,
       synthetic: true,
-      _count: { select: { claims: { where: PUBLISHED } } },
+      _count: { select: { claims: { where: PUBLISHED }, aboutClaims: { where: { claim: PUBLISHED } } } },
     },
   });
-  return actors.map(({ _count, ...a }) => ({ ...a, claimCount: _count.claims }));
+  return actors.map(({ _count, ...a }) => ({ ...a, claimCount: _count.claims, aboutCount: _count.aboutClaims }));
 }
 
 export function findActorBySlug(db: Db, slug: string) {
@@ -41,12 +41,14 @@ const SECTION_LIMIT = 12;
 
 /**
  * Who said what: an actor's published claims split into what it asserted, what it denied (claims of its with an
- * outgoing DENIES link) and the positions it holds. Each section is capped; the list page has the rest.
+ * outgoing DENIES link) and the positions it holds; then the published claims about it, whoever made them
+ * (docs/decisions/0029-claims-about-actors.md). Each section is capped; the list page has the rest.
  */
 export async function getActorProfile(db: Db, slug: string) {
   const actor = await findActorBySlug(db, slug);
   if (!actor) return null;
   const mine = { ...PUBLISHED, claimant: { slug } };
+  const aboutIt = { ...PUBLISHED, about: { some: { actor: { slug } } } };
   const denial = { linksFrom: { some: { type: "DENIES" as const, to: PUBLISHED } } };
   const select = {
     ...claimSummarySelect,
@@ -56,14 +58,16 @@ export async function getActorProfile(db: Db, slug: string) {
     },
   };
   const order = [{ claimedAt: "desc" as const }, { id: "desc" as const }];
-  const [claimed, denied, positions, counts] = await Promise.all([
+  const [claimed, denied, positions, about, counts] = await Promise.all([
     db.claim.findMany({ where: { ...mine, kind: "FACT", NOT: denial }, orderBy: order, take: SECTION_LIMIT, select }),
     db.claim.findMany({ where: { ...mine, kind: "FACT", ...denial }, orderBy: order, take: SECTION_LIMIT, select }),
     db.claim.findMany({ where: { ...mine, kind: "POSITION" }, orderBy: order, take: SECTION_LIMIT, select }),
+    db.claim.findMany({ where: aboutIt, orderBy: order, take: SECTION_LIMIT, select }),
     Promise.all([
       db.claim.count({ where: { ...mine, kind: "FACT", NOT: denial } }),
       db.claim.count({ where: { ...mine, kind: "FACT", ...denial } }),
       db.claim.count({ where: { ...mine, kind: "POSITION" } }),
+      db.claim.count({ where: aboutIt }),
     ]),
   ]);
   return {
@@ -71,7 +75,8 @@ export async function getActorProfile(db: Db, slug: string) {
     claimed,
     denied,
     positions,
-    counts: { claimed: counts[0], denied: counts[1], positions: counts[2] },
+    about,
+    counts: { claimed: counts[0], denied: counts[1], positions: counts[2], about: counts[3] },
     limit: SECTION_LIMIT,
   };
 }

@@ -30,6 +30,7 @@ export function claimFilterConditions(filters: Omit<ClaimFilters, "sort" | "page
   if (filters.kind) and.push({ kind: filters.kind });
   if (filters.category) and.push({ category: filters.category });
   if (filters.actor) and.push({ claimant: { slug: filters.actor } });
+  if (filters.about) and.push({ about: { some: { actor: { slug: filters.about } } } });
   if (filters.from || filters.to) and.push({ claimedAt: claimedAtRange(filters) });
   return and;
 }

@@ -23,6 +23,8 @@ export const claimSummarySelect = {
   updatedAt: true,
   location: true,
   claimant: { select: { slug: true, name: true, country: true, side: true } },
+  // The actors it is about (docs/decisions/0029-claims-about-actors.md); public with the claim (public-actor.ts).
+  about: { orderBy: { actor: { name: "asc" } }, select: { actor: { select: { slug: true, name: true } } } },
 } satisfies Prisma.ClaimSelect;
 export type ClaimSummary = Prisma.ClaimGetPayload<{ select: typeof claimSummarySelect }>;
 /** A list entry: with search words, also the words that matched. */
@@ -178,6 +180,7 @@ const claimDetailSelect = {
   publishedAt: true,
   updatedAt: true,
   claimant: { select: { slug: true, name: true, kind: true, country: true, side: true, sameAs: true } },
+  about: claimSummarySelect.about,
   incident: { select: { slug: true, title: true, date: true, location: true, locationPrecision: true } },
   sources: {
     orderBy: { id: "asc" },

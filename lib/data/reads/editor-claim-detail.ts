@@ -25,6 +25,7 @@ export async function getEditorClaim(db: Db, id: number) {
           claims: { where: { publishedAt: { not: null } }, select: { id: true }, take: 1 },
         },
       },
+      about: { orderBy: { actorId: "asc" }, select: { actorId: true } },
       createdBy: { select: { name: true } },
       updatedBy: { select: { name: true } },
       assignee: { select: { id: true, name: true } },

@@ -15,6 +15,7 @@ import type { Tx } from "@/lib/db/create-client";
 import { isUniqueViolation } from "@/lib/data/writes/unique-violation";
 import { refuse, refuseField, type ActionFailure, type ActionResult } from "@/lib/actions/result";
 import { claimColumns, claimFieldSelect, claimFormValues, type ClaimColumns } from "@/lib/domain/claim-fields";
+import { aboutText } from "@/lib/domain/claim-about";
 import { compareEdit, fieldLabel, type FieldTexts } from "@/lib/domain/edit-conflicts";
 import { reportingVerbWarning } from "@/lib/domain/reporting-verb";
 import { firstFreeSlug, slugify } from "@/lib/domain/slug";
@@ -29,7 +30,7 @@ import { STATUS_INFO } from "@/lib/domain/vocabulary";
 // Creating and editing claims, and publishing them. Input has been parsed with the form's schema; these functions
 // add the rules that need the database, and write each change with its AuditEvent in one transaction.
 
-/** The claimant and the incident must exist: ids from a crafted request are field errors, not a 500. */
+/** The claimant, the incident and the actors it is about must exist: ids from a crafted request are field errors, not a 500. */
 async function checkReferences(db: Db, input: ClaimCreateInput): Promise<ActionFailure | null> {
   const fieldErrors: Record<string, string[]> = {};
   if (input.claimant.mode === "existing") {
@@ -39,6 +40,11 @@ async function checkReferences(db: Db, input: ClaimCreateInput): Promise<ActionF
   if (input.incidentId !== undefined) {
     const found = await db.incident.count({ where: { id: input.incidentId } });
     if (!found) fieldErrors.incidentId = ["This incident does not exist. Choose one from the list."];
+  }
+  if (input.about?.length) {
+    const found = await db.actor.count({ where: { id: { in: input.about } } });
+    if (found !== input.about.length)
+      fieldErrors.about = ["An actor in this list does not exist. Choose from the list."];
   }
   return Object.keys(fieldErrors).length ? refuse("Please correct the highlighted fields.", fieldErrors) : null;
 }
@@ -113,12 +119,15 @@ export async function createClaim(
         data: { ...data, createdById: editor.id, updatedById: editor.id },
         select: { id: true, slug: true },
       });
+      const about = input.about ?? [];
+      if (about.length)
+        await tx.claimAbout.createMany({ data: about.map((actorId) => ({ claimId: created.id, actorId })) });
       await recordAudit(tx, {
         userId: editor.id,
         entity: "Claim",
         entityId: created.id,
         action: "create",
-        changes: data,
+        changes: about.length ? { ...data, about: aboutText(about) } : data,
       });
       return created;
     });
@@ -130,12 +139,16 @@ export async function createClaim(
 }
 
 /** The fields the claim form edits, as text the way its inputs hold them (lib/domain/edit-conflicts.ts). */
-function storedTexts(row: ClaimColumns & { slug: string; claimantId: number; incidentId: number | null }): FieldTexts {
+function storedTexts(
+  row: ClaimColumns & { slug: string; claimantId: number; incidentId: number | null },
+  about: number[],
+): FieldTexts {
   return {
     ...textsOf(claimFormValues(row)),
     slug: row.slug,
     claimantId: String(row.claimantId),
     incidentId: row.incidentId === null ? "" : String(row.incidentId),
+    about: aboutText(about),
   };
 }
 
@@ -146,6 +159,8 @@ function submittedTexts(input: ClaimUpdateInput): FieldTexts {
     ...(input.slug === undefined ? {} : { slug: input.slug }),
     claimantId: input.claimant.mode === "existing" ? String(input.claimant.actorId) : input.claimant.actor.name,
     incidentId: input.incidentId === undefined ? "" : String(input.incidentId),
+    // Not sent (an older client, a script): the list is left as stored.
+    ...(input.about === undefined ? {} : { about: aboutText(input.about) }),
   };
 }
 
@@ -186,7 +201,10 @@ export async function updateClaim(
         where: { id: before.id },
         select: { status: true, slug: true, ...claimFieldSelect, claimantId: true, incidentId: true },
       });
-      const now = storedTexts(stored);
+      const storedAbout = (
+        await tx.claimAbout.findMany({ where: { claimId: before.id }, select: { actorId: true } })
+      ).map((a) => a.actorId);
+      const now = storedTexts(stored, storedAbout);
       const { changed, conflicts, othersChanged } = compareEdit(input.openedWith ?? now, submittedTexts(input), now);
       if (conflicts.length) throw new FieldsChanged(conflicts);
       if (changed.includes("kind") && stored.kind !== "POSITION" && ratesPosition(input.kind, stored.status)) {
@@ -201,15 +219,22 @@ export async function updateClaim(
         ? await claimantOf(tx, editor, input, newActor)
         : stored.claimantId;
       const row: Record<string, unknown> = claimRow(input, slug.slug, claimantId);
-      const data = Object.fromEntries(changed.map((f) => [f, row[f]])) as Partial<typeof stored>;
-      if (changed.length) await tx.claim.update({ where: { id: before.id }, data, select: { id: true } });
+      const columns = changed.filter((f) => f !== "about");
+      const data = Object.fromEntries(columns.map((f) => [f, row[f]])) as Partial<typeof stored>;
+      if (columns.length) await tx.claim.update({ where: { id: before.id }, data, select: { id: true } });
+      const about = changed.includes("about") && input.about ? input.about : null;
+      if (about) await replaceAbout(tx, before.id, about);
       const { status: _s, ...old } = stored;
       await recordAudit(tx, {
         userId: editor.id,
         entity: "Claim",
         entityId: before.id,
         action: "update",
-        changes: { ...diffFields(old, data), version: [counted.previousVersion, counted.version] },
+        changes: {
+          ...diffFields(old, data),
+          ...(about ? { about: [aboutText(storedAbout), aboutText(about)] } : {}),
+          version: [counted.previousVersion, counted.version],
+        },
       });
       return {
         ...counted,
@@ -224,6 +249,12 @@ export async function updateClaim(
     if (isUniqueViolation(error)) return raced(db, slug.slug, newActor);
     throw error;
   }
+}
+
+/** The actors a claim is about, replaced as a whole (the form sends the whole list). */
+async function replaceAbout(tx: Tx, claimId: number, actorIds: number[]) {
+  await tx.claimAbout.deleteMany({ where: { claimId } });
+  if (actorIds.length) await tx.claimAbout.createMany({ data: actorIds.map((actorId) => ({ claimId, actorId })) });
 }
 
 /**

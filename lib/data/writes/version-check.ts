@@ -143,6 +143,12 @@ async function lastWriters(db: Db, claimId: number, fields: EditedField[]) {
 
 /** A reference is shown by its name, not its id. */
 async function shownValue(db: Db, field: EditedField, value: string): Promise<string> {
+  if (field === "about" && value.trim()) {
+    // "3, 7" (lib/domain/claim-about.ts, aboutText) → the actors' names in the same order.
+    const ids = value.split(",").map((id) => Number(id.trim()));
+    const actors = await db.actor.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+    return ids.map((id) => actors.find((a) => a.id === id)?.name ?? String(id)).join(", ");
+  }
   if (!/^\d+$/.test(value)) return value;
   if (field === "claimantId") {
     return (await db.actor.findUnique({ where: { id: Number(value) }, select: { name: true } }))?.name ?? value;

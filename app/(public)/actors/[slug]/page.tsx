@@ -44,8 +44,9 @@ function Section({
   claims,
   total,
   limit,
-  slug,
+  more,
   denials,
+  level: Heading = "h3",
 }: {
   id: string;
   title: string;
@@ -53,14 +54,16 @@ function Section({
   claims: ActorProfile["claimed"];
   total: number;
   limit: number;
-  slug: string;
+  /** the list of them all, and its link's text */
+  more: { href: string; label: string };
   denials?: boolean;
+  level?: "h2" | "h3";
 }) {
   return (
     <section aria-labelledby={id} data-testid={id}>
-      <h2 id={id}>
+      <Heading id={id}>
         {title} <span className="muted">({formatCount(total)})</span>
-      </h2>
+      </Heading>
       {claims.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
@@ -88,8 +91,7 @@ function Section({
       )}
       {total > limit ? (
         <p>
-          Showing {limit} of {formatCount(total)}.{" "}
-          <Link href={`/claims?actor=${slug}`}>See all claims by this actor</Link>.
+          Showing {limit} of {formatCount(total)}. <Link href={more.href}>{more.label}</Link>.
         </p>
       ) : null}
     </section>
@@ -97,7 +99,8 @@ function Section({
 }
 
 export default async function ActorPage({ params }: Props) {
-  const { actor, claimed, denied, positions, counts, limit } = await load(params);
+  const { actor, claimed, denied, positions, about, counts, limit } = await load(params);
+  const by = { href: `/claims?actor=${actor.slug}`, label: "See all claims by this actor" };
   const country = countryName(actor.country);
   return (
     <>
@@ -118,33 +121,46 @@ export default async function ActorPage({ params }: Props) {
       </p>
       {actor.description ? <p className="lede">{actor.description}</p> : null}
       <FollowLink href={actorFeedPath(actor.slug)} label={`Follow claims by ${actor.name} (Atom feed)`} />
+      <section aria-labelledby="claims-by" data-testid="claims-by">
+        <h2 id="claims-by">Claims by {actor.name}</h2>
+        <Section
+          id="claimed"
+          title="Claimed"
+          empty="No published factual claims."
+          claims={claimed}
+          total={counts.claimed}
+          limit={limit}
+          more={by}
+        />
+        <Section
+          id="denied"
+          title="Denied"
+          empty="No published denials."
+          claims={denied}
+          total={counts.denied}
+          limit={limit}
+          more={by}
+          denials
+        />
+        <Section
+          id="positions"
+          title="Positions held"
+          empty="No published positions."
+          claims={positions}
+          total={counts.positions}
+          limit={limit}
+          more={by}
+        />
+      </section>
       <Section
-        id="claimed"
-        title="Claimed"
-        empty="No published factual claims."
-        claims={claimed}
-        total={counts.claimed}
+        id="claims-about"
+        title={`Claims about ${actor.name}`}
+        empty="No published claims are about this actor."
+        claims={about}
+        total={counts.about}
         limit={limit}
-        slug={actor.slug}
-      />
-      <Section
-        id="denied"
-        title="Denied"
-        empty="No published denials."
-        claims={denied}
-        total={counts.denied}
-        limit={limit}
-        slug={actor.slug}
-        denials
-      />
-      <Section
-        id="positions"
-        title="Positions held"
-        empty="No published positions."
-        claims={positions}
-        total={counts.positions}
-        limit={limit}
-        slug={actor.slug}
+        more={{ href: `/claims?about=${actor.slug}`, label: "See all claims about this actor" }}
+        level="h2"
       />
     </>
   );

@@ -91,6 +91,19 @@ export default async function ClaimPage({ params }: Props) {
           </span>
         ) : null}
       </p>
+      {claim.about.length > 0 ? (
+        <p className="claim-meta" data-testid="claim-about">
+          <span>
+            About:{" "}
+            {claim.about.map((a, i) => (
+              <span key={a.actor.slug}>
+                {i > 0 ? ", " : ""}
+                <Link href={`/actors/${a.actor.slug}`}>{a.actor.name}</Link>
+              </span>
+            ))}
+          </span>
+        </p>
+      ) : null}
       {claim.originalText ? (
         <figure>
           <blockquote

@@ -60,6 +60,8 @@ function formValues(claim: EditorClaim) {
     ...claimFormValues(claim),
     claimant: { mode: "existing" as const, actorId: claim.claimantId },
     incidentId: claim.incidentId ?? "",
+    // As the checkboxes hold them: the values of the ticked boxes.
+    about: claim.about.map((a) => String(a.actorId)),
   };
 }
 
