@@ -464,6 +464,20 @@ const ROUTES: RouteRow[] = [
     path: () => "/incidents/no-such-incident-anywhere/feed.xml",
     expect: everyone({ kind: "status", status: 404 }),
   },
+  {
+    kind: "route",
+    route: "/incidents/[slug]/share-card.png",
+    method: "GET",
+    path: (ids) => `/incidents/${ids.incidentSlug}/share-card.png`,
+    expect: everyone({ kind: "ok" }),
+  },
+  {
+    kind: "route",
+    route: "/incidents/[slug]/share-card.png",
+    method: "GET",
+    path: () => "/incidents/no-such-incident-anywhere/share-card.png",
+    expect: everyone({ kind: "status", status: 404 }),
+  },
   { kind: "route", route: "/sitemap.xml", method: "GET", path: () => "/sitemap.xml", expect: everyone({ kind: "ok" }) },
   { kind: "route", route: "/robots.txt", method: "GET", path: () => "/robots.txt", expect: everyone({ kind: "ok" }) },
   // Needs the secret, whoever is signed in.

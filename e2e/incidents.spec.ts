@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { makeTestClaim, makeTestIncident, unique } from "@/test-support/builders";
+import { expectNoAxeViolations } from "./a11y";
 import { refreshReaderCache } from "./reader-cache";
 
 // Incidents (issue 12, item 1; docs/decisions/0026-incidents.md): every reporter's figures side by side, drafts never
@@ -128,6 +129,53 @@ test("real 404s: an unknown slug, an incident with only drafts, and their feeds"
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+
+  test("the map's marks link to their incidents; one without coordinates is listed as not on the map", async ({
+    page,
+    db,
+    request,
+  }) => {
+    // Dated far back so that they are alone on their page of the list, whatever other specs add.
+    const date = new Date("2003-03-03T00:00:00Z");
+    const town = await makeTestIncident(db, {
+      title: unique("Strike near Khost"),
+      latitude: 33.34,
+      longitude: 69.92,
+      locationPrecision: "TOWN",
+      date,
+    });
+    const province = await makeTestIncident(db, {
+      title: unique("Shelling in Kunar"),
+      latitude: 34.85,
+      longitude: 71.1,
+      locationPrecision: "PROVINCE",
+      date,
+    });
+    const nowhere = await makeTestIncident(db, { title: unique("Raid, place unknown"), date });
+    for (const incident of [town, province, nowhere]) await makeTestClaim(db, { incidentId: incident.id });
+    await refreshReaderCache(request);
+
+    await page.goto("/incidents?from=2003-03-03&to=2003-03-03");
+    const map = page.getByTestId("incident-map");
+    const marks = map.locator("svg a");
+    await expect(marks).toHaveCount(2);
+    const markOf = (title: string) => map.locator("svg").getByRole("link", { name: title });
+    await expect(markOf(town.title)).toHaveAttribute("href", `/incidents/${town.slug}`);
+    await expect(markOf(province.title)).toHaveAttribute("href", `/incidents/${province.slug}`);
+    // A province is known less precisely than a town: its mark is larger.
+    const radius = async (title: string) => Number(await markOf(title).locator("circle").first().getAttribute("r"));
+    expect(await radius(province.title)).toBeGreaterThan(await radius(town.title));
+    await expect(map.getByText("no coordinates recorded")).toBeVisible();
+    await expect(map.getByRole("link", { name: nowhere.title })).toHaveAttribute("href", `/incidents/${nowhere.slug}`);
+    await expectNoAxeViolations(page);
+
+    // Followed from the map, the incident's own page shows it again, highlighted.
+    await markOf(town.title).click();
+    await expect(page).toHaveURL(`/incidents/${town.slug}`);
+    await expect(
+      page.getByTestId("incident-map").locator("svg").getByRole("link", { name: town.title }),
+    ).toHaveAttribute("aria-current", /.+/);
+  });
 
   test("the filters narrow the list through the address", async ({ page, db, request }) => {
     const side = unique("Side");

@@ -1,7 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { env } from "@/lib/env";
-import { makeTestClaim, unique } from "@/test-support/builders";
+import { makeTestClaim, makeTestIncident, unique } from "@/test-support/builders";
 import { withdrawTestClaim } from "@/test-support/withdraw";
 import { refreshReaderCache } from "./reader-cache";
 import { actionId, approveAsSecondEditor, callAction } from "./server-actions";
@@ -13,8 +13,8 @@ const site = (path: string) => new URL(path, env().SITE_URL).toString();
 const PUBLIC = "public, s-maxage=30, stale-while-revalidate=300";
 
 /** The card's address as the page names it, made relative to reach this server (SITE_URL may be another host). */
-async function metaTags(request: APIRequestContext, slug: string) {
-  const response = await request.get(`/claims/${slug}`);
+async function metaTags(request: APIRequestContext, slug: string, section = "claims") {
+  const response = await request.get(`/${section}/${slug}`);
   expect(response.status()).toBe(200);
   const html = await response.text();
   const meta = (key: string) => {
@@ -115,4 +115,23 @@ test("no card for a draft, an unknown slug or a malformed one; a withdrawn claim
   }
   // The draft's page has no tags to leak either: it is a 404.
   expect((await request.get(`/claims/${draft.slug}`)).status()).toBe(404);
+});
+
+test("an incident page's tags point at its own card; none while only drafts are about it", async ({ request, db }) => {
+  const incident = await makeTestIncident(db, { title: `Share card ${unique("si")}: shelling near the crossing` });
+  const draft = await makeTestClaim(db, { incidentId: incident.id, published: false });
+  await refreshReaderCache(request);
+  expect((await request.get(`/incidents/${incident.slug}/share-card.png`)).status()).toBe(404);
+
+  await db.claim.update({ where: { id: draft.id }, data: { publishedAt: new Date() } });
+  await refreshReaderCache(request);
+  const { meta } = await metaTags(request, incident.slug, "incidents");
+  const image = meta("og:image");
+  expect(image).toMatch(
+    new RegExp(`^${site(`/incidents/${incident.slug}/share-card.png`).replace(/[.?]/g, "\\$&")}\\?v=`),
+  );
+  expect(meta("og:title")).toBe(incident.title);
+  expect(meta("og:image:alt")).toContain(incident.title);
+  expect(meta("twitter:card")).toBe("summary_large_image");
+  await card(request, image!);
 });

@@ -2,8 +2,10 @@
 // them can be placed, and how each is described in the list beside the drawing. Pure, so the page-independent rules
 // are unit-tested (tests/incident-map.test.ts).
 
-export const LOCATION_PRECISIONS = ["TOWN", "DISTRICT", "PROVINCE", "COUNTRY"] as const;
-export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
+import { LOCATION_PRECISIONS, type LocationPrecision } from "@/lib/domain/incident-place";
+
+// The precisions themselves live with the incident rules (lib/domain/incident-place.ts); the map only draws them.
+export { LOCATION_PRECISIONS, type LocationPrecision };
 
 export type MapIncident = {
   slug: string;
@@ -14,6 +16,19 @@ export type MapIncident = {
   href: string;
 };
 
+/** An incident as the reader pages read it (lib/data/reads/incidents.ts), as the map takes it. */
+export function toMapIncident(incident: {
+  slug: string;
+  title: string;
+  latitude: number | null;
+  longitude: number | null;
+  locationPrecision: LocationPrecision;
+}): MapIncident {
+  const { slug, title, latitude, longitude, locationPrecision } = incident;
+  return { slug, title, latitude, longitude, precision: locationPrecision, href: `/incidents/${slug}` };
+}
+
+/** The legend's and the list's short words ("place known to the district"). */
 export const PRECISION_LABEL: Record<LocationPrecision, string> = {
   TOWN: "town",
   DISTRICT: "district",

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { IncidentFiltersForm } from "@/components/incidents/incident-filters-form";
+import { IncidentMap } from "@/components/incidents/incident-map";
 import { IncidentPlace } from "@/components/incidents/incident-place";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { Pagination } from "@/components/ui/pagination";
 import { readIncidentList, readIncidentSides } from "@/lib/data/entry-points/reader";
 import { countOf } from "@/lib/domain/format";
+import { toMapIncident } from "@/lib/map/map-incident";
 import { incidentFiltersToSearch, parseIncidentFilters } from "@/lib/validation/incident-filters";
 
 // /incidents: newest first, filtered by the address (a plain GET form, whole without JavaScript). Rendered per
@@ -32,9 +34,12 @@ export default async function IncidentsPage({ searchParams }: Props) {
       </p>
       <IncidentFiltersForm filters={filters} sides={sides} />
       <IgnoredParams issues={issues} />
-      {/* MAP SLOT (issue 12, item 2): <IncidentMap incidents={…} /> from components/incidents/incident-map.tsx goes
-          here, fed with result.incidents as { slug, title, latitude, longitude, precision: locationPrecision,
-          href: `/incidents/${slug}` }. */}
+      {result.total > 0 ? (
+        <IncidentMap
+          incidents={result.incidents.map(toMapIncident)}
+          title="Where the incidents on this page happened"
+        />
+      ) : null}
       <p aria-live="polite" data-testid="incident-count">
         {result.total === 0 ? "No incidents match these filters." : countOf(result.total, "incident")}
       </p>

@@ -6,12 +6,15 @@ import { FiguresChart } from "@/components/claims/figures-chart";
 import { FiguresTable } from "@/components/claims/figures-table";
 import { FollowLink } from "@/components/claims/follow-link";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { IncidentMap } from "@/components/incidents/incident-map";
 import { IncidentPlace } from "@/components/incidents/incident-place";
 import { readIncident } from "@/lib/data/entry-points/reader";
 import { formatRange, groupFigures, reporterCount } from "@/lib/domain/figures";
 import { countOf, formatDateTime } from "@/lib/domain/format";
 import { CATEGORY_LABEL, OUTCOME_LABEL, POPULATION_LABEL, sideLabel } from "@/lib/domain/vocabulary";
 import { incidentFeedPath } from "@/lib/feed/story-feeds";
+import { toMapIncident } from "@/lib/map/map-incident";
+import { incidentShareMetadata } from "@/lib/og/incident-card";
 import { placeholderSlugParams, slugParam, type SlugParams } from "@/lib/http/slug-param";
 
 // Blocking render, then kept in the page cache like a claim page (docs/decisions/0011-page-cache.md): an unknown
@@ -33,8 +36,11 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const incident = await load(params);
+  const share = incidentShareMetadata(incident);
   return {
     title: incident.title,
+    openGraph: { type: "article", title: incident.title, ...share.openGraph },
+    twitter: { card: "summary_large_image", title: incident.title, ...share.twitter },
     alternates: {
       canonical: `/incidents/${incident.slug}`,
       types: {
@@ -59,9 +65,7 @@ export default async function IncidentPage({ params }: Props) {
       {incident.description ? <p className="lede">{incident.description}</p> : null}
       <p className="small muted">Last updated {formatDateTime(incident.lastChanged)}.</p>
       <FollowLink href={incidentFeedPath(incident.slug)} label="Follow this incident (Atom feed)" />
-      {/* MAP SLOT (issue 12, item 2): <IncidentMap incidents={[…]} /> from components/incidents/incident-map.tsx goes
-          here, with this one incident as { slug, title, latitude, longitude, precision: locationPrecision,
-          href: `/incidents/${slug}` }. */}
+      <IncidentMap incidents={[toMapIncident(incident)]} title={`Where: ${incident.title}`} focusSlug={incident.slug} />
 
       <section aria-labelledby="figures-heading" data-testid="incident-figures">
         <h2 id="figures-heading">Casualty figures, reporter by reporter</h2>
