@@ -33,7 +33,7 @@ need() { # binary, Debian package
 
 wait_for() { # url, what
   for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null "$1"; then return 0; fi
+    if curl -fs -o /dev/null "$1"; then return 0; fi
     sleep 1
   done
   die "$2 did not answer at $1 within 120 s (logs in $STACK_DIR)"
