@@ -65,7 +65,8 @@ export type EditorRow = {
   firstError?: string;
 };
 
-export async function benchEditorSaves(db: Db): Promise<EditorRow> {
+/** `editors` editors save through `base` (the server, or the proxy in front of several: scripts/bench-stack.ts). */
+export async function benchEditorSaves(db: Db, { editors: count = EDITORS, base = BASE } = {}): Promise<EditorRow> {
   const statusId = actionId("changeStatusAction", "status-actions");
   const updateId = actionId("updateClaimAction", "claim-actions");
   const claims = await db.claim.findMany({
@@ -86,10 +87,9 @@ export async function benchEditorSaves(db: Db): Promise<EditorRow> {
       incidentId: true,
     },
     orderBy: { id: "asc" },
-    take: EDITORS,
+    take: count,
   });
-  if (claims.length < EDITORS)
-    throw new Error(`the bench database has only ${claims.length} claims an editor can save`);
+  if (claims.length < count) throw new Error(`the bench database has only ${claims.length} claims an editor can save`);
   const passwordHash = await hashPassword(`bench-${Date.now()}`);
   const stamp = Date.now();
   const editors = await Promise.all(
@@ -117,13 +117,13 @@ export async function benchEditorSaves(db: Db): Promise<EditorRow> {
   const until = Date.now() + SECONDS * 1000;
   const post = async (cookie: string, id: string, claimId: number, input: unknown) => {
     const started = performance.now();
-    const response = await fetch(`${BASE}/editor/claims/${claimId}`, {
+    const response = await fetch(`${base}/editor/claims/${claimId}`, {
       method: "POST",
       headers: {
         Accept: "text/x-component",
         "Next-Action": id,
         "Content-Type": "text/plain;charset=UTF-8",
-        Origin: BASE,
+        Origin: base,
         Cookie: cookie,
       },
       body: JSON.stringify(encode([input])),

@@ -90,13 +90,13 @@ export type LoadRow = {
 };
 
 /** One autocannon run of `seconds` at CONNECTIONS connections; `nextPath` picks each request's path. */
-export async function load(scenario: string, nextPath: () => string, seconds = SECONDS): Promise<LoadRow> {
+export async function load(scenario: string, nextPath: () => string, seconds = SECONDS, base = BASE): Promise<LoadRow> {
   const times: number[] = [];
   let non2xx = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
-        url: BASE,
+        url: base,
         connections: CONNECTIONS,
         duration: seconds,
         requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }],
@@ -124,8 +124,8 @@ export async function load(scenario: string, nextPath: () => string, seconds = S
 }
 
 /** Requests every path once (in order, 10 at a time) so a later run measures warm caches, not first renders. */
-export async function warm(paths: string[]): Promise<void> {
+export async function warm(paths: string[], base = BASE): Promise<void> {
   for (let i = 0; i < paths.length; i += 10) {
-    await Promise.all(paths.slice(i, i + 10).map((p) => fetch(BASE + p).then((r) => r.arrayBuffer())));
+    await Promise.all(paths.slice(i, i + 10).map((p) => fetch(base + p).then((r) => r.arrayBuffer())));
   }
 }

@@ -28,3 +28,13 @@ server.headersTimeout = 66_000;
 server.listen(port, hostname, () => {
   console.log(`> Claimwatch ready on http://${hostname ?? "localhost"}:${port}`);
 });
+
+// A restart behind a proxy (deploy/claimwatch@.service, scripts/stack.sh) must not cut requests in flight: stop
+// accepting, let open requests finish, close idle keep-alive connections, then exit — after 15 s at the latest.
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 15_000).unref();
+  });
+}
