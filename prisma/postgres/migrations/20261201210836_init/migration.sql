@@ -595,12 +595,20 @@ ALTER TABLE "Incident" ADD CONSTRAINT "Incident_geoPrecision_check" CHECK ("geoP
 ALTER TABLE "CasualtyFigure" ADD CONSTRAINT "CasualtyFigure_range_check" CHECK ("min" >= 0 AND "min" <= "max");
 ALTER TABLE "ClaimLink" ADD CONSTRAINT "ClaimLink_no_self_link" CHECK ("fromId" <> "toId");
 
-CREATE FUNCTION "claim_search_document"(statement TEXT, claimant TEXT, original TEXT, rationale TEXT)
-RETURNS tsvector LANGUAGE sql IMMUTABLE AS $$
-  SELECT setweight(to_tsvector('simple', coalesce(statement, '')), 'A')
-      || setweight(to_tsvector('simple', coalesce(claimant, '')), 'B')
-      || setweight(to_tsvector('simple', coalesce(original, '')), 'C')
-      || setweight(to_tsvector('simple', coalesce(rationale, '')), 'D')
+-- The text search configuration: PostgreSQL's 'simple' (case folded, no stemming, words split on spaces and punctuation in
+-- every script, so Pashto, Dari and Urdu words are found as written) with Latin diacritics removed ("creme" finds
+-- "crème"), as the FTS5 index does with remove_diacritics. unaccent is a trusted extension: the database owner may
+-- create it, on managed offerings too.
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE TEXT SEARCH CONFIGURATION "claimwatch" (COPY = simple);
+ALTER TEXT SEARCH CONFIGURATION "claimwatch" ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
+
+CREATE FUNCTION "claim_search_document"(statement TEXT, original TEXT, claimant TEXT, rationale TEXT)
+RETURNS tsvector LANGUAGE sql STABLE AS $$
+  SELECT setweight(to_tsvector('claimwatch', coalesce(statement, '')), 'A')
+      || setweight(to_tsvector('claimwatch', coalesce(original, '')), 'B')
+      || setweight(to_tsvector('claimwatch', coalesce(claimant, '')), 'C')
+      || setweight(to_tsvector('claimwatch', coalesce(rationale, '')), 'D')
 $$;
 
 -- Drafts have no search document, so no search can find one.
@@ -609,8 +617,8 @@ BEGIN
   IF NEW."publishedAt" IS NULL THEN
     NEW."search" := NULL;
   ELSE
-    NEW."search" := "claim_search_document"(NEW."statement",
-      (SELECT a."name" FROM "Actor" a WHERE a."id" = NEW."claimantId"), NEW."originalText", NEW."statusRationale");
+    NEW."search" := "claim_search_document"(NEW."statement", NEW."originalText",
+      (SELECT a."name" FROM "Actor" a WHERE a."id" = NEW."claimantId"), NEW."statusRationale");
   END IF;
   RETURN NEW;
 END
@@ -622,7 +630,7 @@ CREATE TRIGGER "Claim_search" BEFORE INSERT OR UPDATE OF "statement", "originalT
 -- The claimant's name is in each of its published claims' documents: a rename rewrites them.
 CREATE FUNCTION "actor_search_rename"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE "Claim" SET "search" = "claim_search_document"("statement", NEW."name", "originalText", "statusRationale")
+  UPDATE "Claim" SET "search" = "claim_search_document"("statement", "originalText", NEW."name", "statusRationale")
   WHERE "claimantId" = NEW."id" AND "publishedAt" IS NOT NULL;
   RETURN NULL;
 END
