@@ -40,3 +40,15 @@ export function poolConfig(url: string, source: Record<string, string | undefine
     application_name: "claimwatch",
   };
 }
+
+/** DATABASE_URL as it may be printed: a PostgreSQL password is replaced by ***. */
+export function printableDatabaseUrl(url: string): string {
+  if (!isPostgresUrl(url)) return url;
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "postgresql://…";
+  }
+}
