@@ -2,7 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 // A worktree or a second checkout can run its own e2e server beside this one with E2E_PORT.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3200);
-export const E2E_DATABASE_URL = "file:./prisma/e2e.db";
+// E2E_DATABASE_URL=postgresql://… runs the specs against a PostgreSQL-backed server (its database is emptied first).
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db";
 /** Lets e2e/cli-import-cache.spec.ts run the import CLI against the e2e server the way an operator would. */
 export const E2E_REVALIDATE_SECRET = "e2e-revalidate-secret-0123456789abcdef";
 

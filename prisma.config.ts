@@ -1,29 +1,36 @@
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { postgresCliAdapter } from "./prisma/postgres-cli-adapter";
+
+// DATABASE_URL picks the engine (docs/decisions/0031-postgresql-by-url.md): postgres(ql):// → the generated
+// PostgreSQL schema and its own migrations; anything else → SQLite. lib/env.ts refuses other schemes for the app.
+const url = process.env.DATABASE_URL ?? "file:./prisma/dev.db";
+const postgres = /^postgres(ql)?:\/\//.test(url);
 
 // engine "js" is the wasm schema engine: migrate deploy/diff work without downloading a binary.
 // Prisma does not read .env when this file exists: DATABASE_URL comes from the environment.
 export default defineConfig({
   experimental: { adapter: true, externalTables: true },
   engine: "js",
-  schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations" },
+  schema: postgres ? "prisma/postgres/schema.prisma" : "prisma/schema.prisma",
+  migrations: { path: postgres ? "prisma/postgres/migrations" : "prisma/migrations" },
   // The FTS5 search index (migration 20261125180000_claim_search), the shadow tables SQLite keeps for it and its
   // vocabulary (20261201120000_claim_search_terms).
   // Prisma cannot model a virtual table; listed here, migrate diff/dev leave them alone instead of dropping them.
   tables: {
-    external: [
-      "ClaimSearch",
-      "ClaimSearch_config",
-      "ClaimSearch_content",
-      "ClaimSearch_data",
-      "ClaimSearch_docsize",
-      "ClaimSearch_idx",
-      "ClaimSearchTerms",
-    ],
+    external: postgres
+      ? []
+      : [
+          "ClaimSearch",
+          "ClaimSearch_config",
+          "ClaimSearch_content",
+          "ClaimSearch_data",
+          "ClaimSearch_docsize",
+          "ClaimSearch_idx",
+          "ClaimSearchTerms",
+        ],
   },
-  adapter: async () =>
-    withScriptingShadowDb(new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./prisma/dev.db" })),
+  adapter: async () => (postgres ? postgresCliAdapter(url) : withScriptingShadowDb(new PrismaBetterSQLite3({ url }))),
 });
 
 /**

@@ -3,10 +3,27 @@ import { z } from "zod";
 // Validated once per process. Anything wrong stops start-up with a message naming every bad key.
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // The scheme picks the engine (docs/decisions/0031-postgresql-by-url.md); no other scheme falls back to SQLite.
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, { error: "must be a SQLite file URL such as file:./prisma/dev.db" })
+    .regex(/^(file:.+|postgres(ql)?:\/\/[^/?#]+\/[^/?#]+([?#].*)?)$/, {
+      error:
+        "must be a SQLite file URL such as file:./prisma/dev.db or a PostgreSQL URL such as postgresql://user:password@host:5432/claimwatch",
+    })
     .default("file:./prisma/dev.db"),
+  // PostgreSQL pool settings (lib/postgres/connection.ts); unused with SQLite.
+  POSTGRES_POOL_SIZE: z.coerce
+    .number({ error: "must be a whole number of connections" })
+    .int({ error: "must be a whole number of connections" })
+    .min(1, { error: "must be 1 to 200" })
+    .max(200, { error: "must be 1 to 200" })
+    .optional(),
+  POSTGRES_STATEMENT_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a whole number of milliseconds" })
+    .int({ error: "must be a whole number of milliseconds" })
+    .min(100, { error: "must be 100 to 600000" })
+    .max(600_000, { error: "must be 100 to 600000" })
+    .optional(),
   SITE_URL: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }).default("http://localhost:3000"),
   PUBLISHER_NAME: z.string().min(1).max(200).default("Claimwatch"),
   ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),

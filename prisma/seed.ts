@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
 import { createPrismaClient } from "@/lib/db/create-client";
+import { printableDatabaseUrl } from "@/lib/postgres/connection";
 import { refreshServerCache } from "@/lib/data/refresh-server-cache";
 import { seed } from "./seed-story";
 
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
       adminPassword: env.ADMIN_PASSWORD,
       refresh,
     });
-    console.log(`Seeded ${env.DATABASE_URL}${refresh ? " (story refreshed)" : ""}:`);
+    console.log(`Seeded ${printableDatabaseUrl(env.DATABASE_URL)}${refresh ? " (story refreshed)" : ""}:`);
     console.log(
       Object.entries(counts)
         .map(([table, n]) => `  ${table.padEnd(16)} ${n}`)

@@ -1,8 +1,13 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import type { Db } from "@/lib/db/create-client";
-import { bulkInsert } from "@/lib/sqlite/bulk-insert";
+import { engineOf, type Db, type Tx } from "@/lib/db/create-client";
+import { bulkInsert as postgresBulkInsert } from "@/lib/postgres/bulk-insert";
+import { bulkInsert as sqliteBulkInsert } from "@/lib/sqlite/bulk-insert";
 import { actorRows, claimBatch, createRng, sourceRows } from "./synthetic-rows";
+
+/** Multi-row inserts on the client's engine (docs/decisions/0031-postgresql-by-url.md). */
+const bulkInsert: typeof sqliteBulkInsert = (tx: Tx, ...args) =>
+  (engineOf(tx) === "postgresql" ? postgresBulkInsert : sqliteBulkInsert)(tx, ...args);
 
 // Loads N synthetic claims (and their actors, sources, figures, links and history) for load and UI testing.
 // Each run adds rows under its own run id; earlier synthetic rows are kept. Every row carries synthetic = true

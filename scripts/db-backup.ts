@@ -3,13 +3,14 @@ import path from "node:path";
 import { formatSize } from "@/lib/data-io/decode";
 import { backupDatabase, timestamp } from "@/lib/sqlite/backup";
 import { sqliteFilePath } from "@/lib/sqlite/connection";
-import { cliFailed, cliSetup } from "./cli-env";
+import { cliFailed, cliSetup, requireSqlite } from "./cli-env";
 
 // `npm run db:backup [-- <file>]`: a consistent copy of the database while the server runs (SQLite's online backup
 // API), checked with PRAGMA integrity_check before it gets its name. Without a file: backups/claimwatch-<UTC time>.db.
 
 async function main(): Promise<void> {
   const { env, userPath } = cliSetup();
+  requireSqlite(env, "db:backup", "Use pg_dump -Fc meanwhile.");
   const arg = process.argv.slice(2).find((a) => !a.startsWith("--"));
   const target = arg ? userPath(arg) : path.resolve("backups", `claimwatch-${timestamp()}.db`);
   // The folder is the owner's only, like the files in it (lib/sqlite/backup.ts creates them 0600).

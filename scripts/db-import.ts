@@ -7,7 +7,7 @@ import { formatIssue } from "@/lib/data-io/issues";
 import { formatCounts } from "@/lib/data-io/report";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { refreshServerCache } from "@/lib/data/refresh-server-cache";
-import { cliFailed, cliSetup } from "./cli-env";
+import { cliFailed, cliSetup, requireSqlite } from "./cli-env";
 
 // `npm run db:import -- <file.json|file.csv> [--dry-run]`: all or nothing (lib/data-io/import.ts). Progress on
 // stderr, the report on stdout; exit code 1 with every error when anything is wrong, and then nothing is written.
@@ -17,6 +17,7 @@ const CLI_MAX_BYTES = 500 * 1024 * 1024;
 
 async function main(): Promise<void> {
   const { env, userPath } = cliSetup();
+  requireSqlite(env, "db:import", "Import into a SQLite copy, or wait for the PostgreSQL import writer.");
   const args = process.argv.slice(2);
   const dryRun = args.includes("--dry-run");
   const unknown = args.filter((a) => a.startsWith("--") && a !== "--dry-run");

@@ -3,7 +3,7 @@ import { formatSize } from "@/lib/data-io/decode";
 import { refreshServerCache } from "@/lib/data/refresh-server-cache";
 import { checkBackup, knownMigrations, processesUsing, restoreDatabase } from "@/lib/sqlite/backup";
 import { sqliteFilePath } from "@/lib/sqlite/connection";
-import { cliFailed, cliSetup } from "./cli-env";
+import { cliFailed, cliSetup, requireSqlite } from "./cli-env";
 
 // `npm run db:restore -- <file> [--force]`: replaces the database with a backup, after checking it (opens read-only,
 // PRAGMA integrity_check, Claimwatch's tables and migrations). Stop the server first: restoring refuses while any
@@ -12,6 +12,7 @@ import { cliFailed, cliSetup } from "./cli-env";
 
 async function main(): Promise<void> {
   const { env, userPath } = cliSetup();
+  requireSqlite(env, "db:restore", "Use pg_restore meanwhile.");
   const args = process.argv.slice(2);
   const force = args.includes("--force");
   const arg = args.find((a) => !a.startsWith("--"));

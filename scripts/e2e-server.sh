@@ -3,8 +3,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DATABASE_URL:?}" "${PORT:?}"
-db_file="${DATABASE_URL#file:}"
-rm -f "$db_file" "$db_file-wal" "$db_file-shm"
+case "$DATABASE_URL" in
+postgres://* | postgresql://*)
+  npx tsx scripts/check-database.ts
+  npx tsx scripts/reset-postgres.ts
+  ;;
+*)
+  db_file="${DATABASE_URL#file:}"
+  rm -f "$db_file" "$db_file-wal" "$db_file-shm"
+  ;;
+esac
 npx prisma migrate deploy
 npx tsx prisma/seed.ts
 # The build prerenders / and /actors from this database (docs/decisions/0011-page-cache.md). SKIP_BUILD=1 reuses a

@@ -9,8 +9,24 @@ describe("parseEnv", () => {
   });
   it("names every bad key", () => {
     expect(() =>
-      parseEnv({ DATABASE_URL: "postgres://x", SITE_URL: "javascript:alert(1)", ADMIN_EMAIL: "nope" }),
+      parseEnv({ DATABASE_URL: "mysql://x/db", SITE_URL: "javascript:alert(1)", ADMIN_EMAIL: "nope" }),
     ).toThrow(/DATABASE_URL[\s\S]*SITE_URL[\s\S]*ADMIN_EMAIL/);
+  });
+  it("picks the engine by the scheme of DATABASE_URL and refuses any other scheme, naming the key", () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db.internal:5432/claimwatch" }).DATABASE_URL).toMatch(
+      /^postgresql/,
+    );
+    expect(parseEnv({ DATABASE_URL: "postgres://u@127.0.0.1/claimwatch?sslmode=require" }).DATABASE_URL).toMatch(
+      /^postgres:/,
+    );
+    expect(parseEnv({ DATABASE_URL: "file:./tmp/x.db" }).DATABASE_URL).toBe("file:./tmp/x.db");
+    for (const bad of ["mysql://u@h/db", "postgresql://host-without-database", "sqlite:./x.db", "./prisma/dev.db"])
+      expect(() => parseEnv({ DATABASE_URL: bad }), bad).toThrow(/DATABASE_URL: must be a SQLite file URL/);
+  });
+  it("bounds the PostgreSQL pool settings", () => {
+    expect(parseEnv({ POSTGRES_POOL_SIZE: "20" }).POSTGRES_POOL_SIZE).toBe(20);
+    expect(() => parseEnv({ POSTGRES_POOL_SIZE: "0" })).toThrow(/POSTGRES_POOL_SIZE: must be 1 to 200/);
+    expect(() => parseEnv({ POSTGRES_STATEMENT_TIMEOUT_MS: "soon" })).toThrow(/POSTGRES_STATEMENT_TIMEOUT_MS/);
   });
   it("treats empty strings as unset", () => {
     expect(parseEnv({ ADMIN_PASSWORD: "" }).ADMIN_PASSWORD).toBeUndefined();

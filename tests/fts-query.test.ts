@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim } from "@/test-support/builders";
 import { listPublishedClaims } from "@/lib/data/reads/claims";
-import type { Db } from "@/lib/db/create-client";
+import { engineOf, type Db } from "@/lib/db/create-client";
+import { toTsQuery } from "@/lib/postgres/ts-query";
 import { MAX_ITEMS, toFtsQuery } from "@/lib/sqlite/fts-query";
 import { parseClaimFilters } from "@/lib/validation/claim-filters";
 import { createTestDb } from "./helpers/test-db";
@@ -13,8 +14,19 @@ beforeAll(async () => {
 });
 afterAll(async () => cleanup());
 
-/** Straight to FTS5, without the data layer's safety net, so a bad expression fails the test. */
+/**
+ * Straight to FTS5 (or on PostgreSQL to to_tsquery, through toTsQuery()), without the data layer's safety net, so a
+ * bad expression fails the test.
+ */
 async function rawMatchCount(expression: string): Promise<number> {
+  if (engineOf(db) === "postgresql") {
+    const query = toTsQuery(expression);
+    expect(query, expression).not.toBeNull();
+    const rows = await db.$queryRaw<
+      { n: bigint | number }[]
+    >`SELECT COUNT(*) AS n FROM "Claim" WHERE "search" @@ to_tsquery('claimwatch', ${query})`;
+    return Number(rows[0]?.n ?? 0);
+  }
   const rows = await db.$queryRaw<
     { n: bigint | number }[]
   >`SELECT COUNT(*) AS n FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${expression}`;

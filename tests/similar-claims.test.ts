@@ -8,8 +8,9 @@ import {
   listSimilarClaims,
   listSimilarToClaim,
 } from "@/lib/data/reads/similar-claims";
-import type { Db } from "@/lib/db/create-client";
+import { engineOf, type Db } from "@/lib/db/create-client";
 import { significantTerms, toSimilarityQuery } from "@/lib/domain/similar-terms";
+import { toTsQuery } from "@/lib/postgres/ts-query";
 import { createTestDb } from "./helpers/test-db";
 
 let db: Db;
@@ -156,10 +157,12 @@ describe("similar claims for readers", () => {
       await expect(listSimilarClaims(db, text), JSON.stringify(text.slice(0, 40))).resolves.toBeInstanceOf(Array);
       await expect(listPossibleDuplicates(db, text), JSON.stringify(text.slice(0, 40))).resolves.toBeInstanceOf(Array);
       const expression = toSimilarityQuery(significantTerms(text));
-      // Straight to FTS5, past the data layer's safety net, so a bad expression fails here.
+      // Straight to FTS5 (PostgreSQL: to_tsquery), past the data layer's safety net, so a bad expression fails here.
       if (expression)
         await expect(
-          db.$queryRaw`SELECT COUNT(*) AS n FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${expression}`,
+          engineOf(db) === "postgresql"
+            ? db.$queryRaw`SELECT COUNT(*) AS n FROM "Claim" WHERE "search" @@ to_tsquery('claimwatch', ${toTsQuery(expression)})`
+            : db.$queryRaw`SELECT COUNT(*) AS n FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${expression}`,
         ).resolves.toBeDefined();
     }
     expect(slugsOf(await listSimilarClaims(db, "طالبان پاکستانی الزامات")).length).toBeGreaterThan(0);

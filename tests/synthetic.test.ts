@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/create-client";
 import { FINAL_STATUSES } from "@/lib/domain/vocabulary";
 import { loadSynthetic, parseSyntheticCount, type SyntheticResult } from "@/prisma/synthetic";
 import { createRng, statusHistory } from "@/prisma/synthetic-rows";
+import { makeTestClaim } from "@/test-support/builders";
 import { createTestDb } from "./helpers/test-db";
 
 const N = 500;
@@ -161,5 +162,18 @@ describe("parseSyntheticCount", () => {
     expect(() => parseSyntheticCount("0")).toThrow(/at least 1/);
     expect(() => parseSyntheticCount("1000001")).toThrow(/at most 1,000,000/);
     for (const bad of ["-5", "1.5", "abc", "1e5", ""]) expect(() => parseSyntheticCount(bad)).toThrow(/N /);
+  });
+});
+
+describe("after a synthetic load", () => {
+  it("takes ordinary inserts (on PostgreSQL the id sequences are moved past the loaded ids)", async () => {
+    const own = await createTestDb();
+    try {
+      await loadSynthetic(own.db, { count: 30, seed: 7, batchSize: 10, now: new Date("2026-11-01T00:00:00Z") });
+      const claim = await makeTestClaim(own.db, { statement: "An ordinary claim after a synthetic load" });
+      expect(claim.id).toBe((await own.db.claim.aggregate({ _max: { id: true } }))._max.id);
+    } finally {
+      await own.cleanup();
+    }
   });
 });

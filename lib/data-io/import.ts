@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/lib/db/create-client";
+import { engineOf, type Db } from "@/lib/db/create-client";
 import { sortIssues, type ImportIssue } from "@/lib/data-io/issues";
 import { planImport } from "@/lib/data-io/plan";
 import type { ImportCounts } from "@/lib/data-io/plan-model";
@@ -79,6 +79,10 @@ export async function importFile(
     return { ok: true, dryRun, format: doc.format, records: total, counts: plan.counts, importId: null };
   }
 
+  // The writer is SQLite's (lib/sqlite/import-writer.ts); until it has a PostgreSQL counterpart an import there is
+  // refused whole, before anything is written (docs/decisions/0031-postgresql-by-url.md).
+  if (engineOf(target.db) === "postgresql")
+    return fail([{ path: "", message: "Importing into PostgreSQL is not supported yet: nothing was written." }]);
   const writer = openImportWriter(target.url);
   try {
     // Planned before taking the write lock, so other writers wait only while the rows are written. Should another

@@ -2,7 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/create-client";
 import { PAGE_SIZE, type ClaimFilters } from "@/lib/validation/claim-filters";
 import { PUBLISHED, claimOrderBy, claimWhere } from "@/lib/data/reads/claim-query";
-import { searchClaimIds, searchClaimPage, searchMatches, type SearchMatch } from "@/lib/sqlite/search";
+import { searchClaimIds, searchClaimPage, searchMatches, type SearchMatch } from "@/lib/data/reads/search";
 import { toFtsQuery } from "@/lib/sqlite/fts-query";
 import { figureNumbersSelect, sourceCardSelect } from "@/lib/data/stored-fields";
 

@@ -9,11 +9,12 @@ export const CORRECTIONS_PAGE_SIZE = 25;
 // could see (StatusChange.isCorrection), and a withdrawal (lib/data/reads/withdrawn.ts). A withdrawn claim keeps the
 // corrections made while it was public: they were published, and withdrawing the claim does not unsay them; a
 // change made after the withdrawal was never public and is left out (docs/decisions/0022-withdrawn-claims-answer-410.md).
+// The SQL runs unchanged on SQLite and PostgreSQL (TRUE, named subqueries): docs/decisions/0031-postgresql-by-url.md.
 
 const CORRECTION_ROWS = Prisma.sql`
   SELECT 'correction' AS kind, sc."id" AS id, sc."createdAt" AS at
   FROM "StatusChange" sc JOIN "Claim" c ON c."id" = sc."claimId"
-  WHERE sc."isCorrection" = 1
+  WHERE sc."isCorrection" = TRUE
     AND (c."publishedAt" IS NOT NULL OR (c."withdrawnAt" IS NOT NULL AND sc."createdAt" <= c."withdrawnAt"))`;
 const WITHDRAWAL_ROWS = Prisma.sql`
   SELECT 'withdrawal' AS kind, c."id" AS id, c."withdrawnAt" AS at
@@ -39,10 +40,10 @@ export type CorrectionEntry =
 export async function listCorrections(db: Db, page = 1) {
   const [counts, rows] = await Promise.all([
     db.$queryRaw<{ corrections: number | bigint; withdrawals: number | bigint }[]>`
-      SELECT (SELECT COUNT(*) FROM (${CORRECTION_ROWS})) AS corrections,
-             (SELECT COUNT(*) FROM (${WITHDRAWAL_ROWS})) AS withdrawals`,
+      SELECT (SELECT COUNT(*) FROM (${CORRECTION_ROWS}) AS cr) AS corrections,
+             (SELECT COUNT(*) FROM (${WITHDRAWAL_ROWS}) AS wr) AS withdrawals`,
     db.$queryRaw<EntryRow[]>`
-      SELECT kind, id FROM (${CORRECTION_ROWS} UNION ALL ${WITHDRAWAL_ROWS})
+      SELECT kind, id FROM (${CORRECTION_ROWS} UNION ALL ${WITHDRAWAL_ROWS}) AS entries
       ORDER BY at DESC, kind ASC, id DESC
       LIMIT ${CORRECTIONS_PAGE_SIZE} OFFSET ${(page - 1) * CORRECTIONS_PAGE_SIZE}`,
   ]);

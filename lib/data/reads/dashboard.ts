@@ -28,18 +28,21 @@ export function listRecentlyChanged(db: Db, take = 8) {
   });
 }
 
-/** Claims with the most denials and contradictions, counting only links whose both ends readers can see. */
+/**
+ * Claims with the most denials and contradictions, counting only links whose both ends readers can see. Quoted
+ * aliases: PostgreSQL folds unquoted ones to lower case (the row would have "claimid"); the SQL runs on both engines.
+ */
 export async function listMostContested(db: Db, take = 6) {
   const types = Prisma.join(CONTESTING_LINKS);
   const rows = await db.$queryRaw<{ claimId: number | bigint; n: number | bigint }[]>`
-    SELECT e.claimId AS claimId, COUNT(*) AS n FROM (
-      SELECT l."fromId" AS claimId, l."toId" AS otherId FROM "ClaimLink" l WHERE l."type" IN (${types})
+    SELECT e."claimId" AS "claimId", COUNT(*) AS n FROM (
+      SELECT l."fromId" AS "claimId", l."toId" AS "otherId" FROM "ClaimLink" l WHERE l."type" IN (${types})
       UNION ALL
-      SELECT l."toId" AS claimId, l."fromId" AS otherId FROM "ClaimLink" l WHERE l."type" IN (${types})
+      SELECT l."toId" AS "claimId", l."fromId" AS "otherId" FROM "ClaimLink" l WHERE l."type" IN (${types})
     ) e
-    JOIN "Claim" c ON c."id" = e.claimId AND c."publishedAt" IS NOT NULL
-    JOIN "Claim" o ON o."id" = e.otherId AND o."publishedAt" IS NOT NULL
-    GROUP BY e.claimId ORDER BY n DESC, e.claimId ASC LIMIT ${take}`;
+    JOIN "Claim" c ON c."id" = e."claimId" AND c."publishedAt" IS NOT NULL
+    JOIN "Claim" o ON o."id" = e."otherId" AND o."publishedAt" IS NOT NULL
+    GROUP BY e."claimId" ORDER BY n DESC, e."claimId" ASC LIMIT ${take}`;
   if (rows.length === 0) return [];
   const ids = rows.map((r) => Number(r.claimId));
   const claims = await db.claim.findMany({ where: { id: { in: ids } }, select: { id: true, ...claimSummarySelect } });

@@ -2,7 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/create-client";
 import { claimSummarySelect, type ClaimSummary } from "@/lib/data/reads/claims";
 import { PUBLISHED } from "@/lib/data/reads/claim-query";
-import { cappedMatchCounts, similarClaimIds } from "@/lib/sqlite/search";
+import { cappedMatchCounts, similarClaimIds } from "@/lib/data/reads/search";
 import {
   requiredShared,
   significantTerms,
