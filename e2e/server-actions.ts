@@ -88,6 +88,8 @@ export async function callAction(
     origin?: string | null;
     body?: string;
     headers?: Record<string, string>;
+    /** Another server than the one under test (e2e/stack/two-instances.spec.ts reaches each instance directly). */
+    base?: string;
   } = {},
 ): Promise<ActionResponse> {
   const headers: Record<string, string> = {
@@ -99,7 +101,7 @@ export async function callAction(
   const origin = options.origin === undefined ? baseURL : options.origin;
   if (origin !== null) headers.Origin = origin;
   if (options.cookie) headers.Cookie = options.cookie;
-  const response = await request.post(`${baseURL}${options.path ?? actionPagePath(id)}`, {
+  const response = await request.post(`${options.base ?? baseURL}${options.path ?? actionPagePath(id)}`, {
     headers,
     data: options.body ?? JSON.stringify(encodeReply(args)),
     maxRedirects: 0,
