@@ -22,6 +22,7 @@ const CLAIM_FIELDS = [
   "claimedAtKnown",
   "location",
   "updatedAt",
+  "about",
 ].sort();
 
 type ApiList = {
@@ -233,7 +234,7 @@ test.describe("GET /api/claims.csv", () => {
     expect(csv.endsWith("\r\n")).toBe(true);
     const [header, ...rest] = csv.split("\r\n");
     expect(header).toBe(
-      "slug,url,statement,originalText,originalLanguage,category,kind,status,statusLabel,rating,statusRationale,claimantSlug,claimantName,claimantCountry,claimantSide,claimedAt,claimedAtPrecision,claimedAtKnown,location,updatedAt",
+      "slug,url,statement,originalText,originalLanguage,category,kind,status,statusLabel,rating,statusRationale,claimantSlug,claimantName,claimantCountry,claimantSide,claimedAt,claimedAtPrecision,claimedAtKnown,location,updatedAt,about",
     );
     const body = rest.join("\r\n");
     expect(body).toContain(`${evil.slug},`);
