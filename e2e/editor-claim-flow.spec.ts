@@ -216,9 +216,10 @@ test("the new-claim page passes axe, before and after a refused submit", async (
   await openNewClaim(page);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Create draft" }).click();
-  await expect(page.getByLabel("Statement (in English)")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Claimant")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Category")).toHaveAttribute("aria-invalid", "true");
+  // Exact labels: the "About" checkboxes are labelled with actors' names, which other specs choose ("New claimant …").
+  await expect(page.getByLabel("Statement (in English)", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Claimant", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Category", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page);
 });
 
