@@ -49,36 +49,37 @@ export async function getClaimStory(db: Db, slug: string) {
 }
 export type ClaimStory = NonNullable<Awaited<ReturnType<typeof getClaimStory>>>;
 
-/** A public actor's claims (as claimant): newly published, status changes and withdrawals; null when not public. */
-export async function getActorStory(db: Db, slug: string) {
-  const actor = await db.actor.findFirst({
-    where: { slug, ...PUBLIC_ACTOR },
-    select: { id: true, slug: true, name: true },
-  });
-  if (!actor) return null;
-  const claimSelect = { id: true, slug: true, statement: true } satisfies Prisma.ClaimSelect;
+/** The claim fields a story's entries show; the claimant's name is for stories of several claimants (incidents). */
+const storyClaimSelect = {
+  id: true,
+  slug: true,
+  statement: true,
+  claimant: { select: { name: true } },
+} satisfies Prisma.ClaimSelect;
+
+/** The story of the claims `where` picks: newly published, status changes and withdrawals, newest first each. */
+async function storyOfClaims(db: Db, where: Prisma.ClaimWhereInput) {
   const [published, changes, withdrawn] = await Promise.all([
     db.claim.findMany({
-      where: { claimantId: actor.id, ...PUBLISHED },
+      where: { ...where, ...PUBLISHED },
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: FEED_LIMIT,
-      select: { ...claimSelect, publishedAt: true },
+      select: { ...storyClaimSelect, publishedAt: true },
     }),
     db.statusChange.findMany({
-      where: { claim: { claimantId: actor.id, ...PUBLISHED } },
+      where: { claim: { ...where, ...PUBLISHED } },
       orderBy: newest,
       take: FEED_LIMIT,
       select: changeSelect,
     }),
     db.claim.findMany({
-      where: { claimantId: actor.id, ...WITHDRAWN },
+      where: { ...where, ...WITHDRAWN },
       orderBy: [{ withdrawnAt: "desc" }, { id: "desc" }],
       take: FEED_LIMIT,
-      select: { ...claimSelect, withdrawnAt: true, withdrawalReason: true },
+      select: { ...storyClaimSelect, withdrawnAt: true, withdrawalReason: true },
     }),
   ]);
   return {
-    actor,
     published: published.map((c) => ({ ...c, publishedAt: c.publishedAt ?? new Date(0) })),
     changes,
     withdrawn: withdrawn.map((c) => ({
@@ -87,6 +88,16 @@ export async function getActorStory(db: Db, slug: string) {
       reason: c.withdrawalReason ?? "",
     })),
   };
+}
+
+/** A public actor's claims (as claimant): newly published, status changes and withdrawals; null when not public. */
+export async function getActorStory(db: Db, slug: string) {
+  const actor = await db.actor.findFirst({
+    where: { slug, ...PUBLIC_ACTOR },
+    select: { id: true, slug: true, name: true },
+  });
+  if (!actor) return null;
+  return { actor, ...(await storyOfClaims(db, { claimantId: actor.id })) };
 }
 export type ActorStory = NonNullable<Awaited<ReturnType<typeof getActorStory>>>;
 
@@ -100,41 +111,6 @@ export async function getIncidentStory(db: Db, slug: string) {
     select: { id: true, slug: true, title: true },
   });
   if (!incident) return null;
-  const claimSelect = {
-    id: true,
-    slug: true,
-    statement: true,
-    claimant: { select: { name: true } },
-  } satisfies Prisma.ClaimSelect;
-  const [published, changes, withdrawn] = await Promise.all([
-    db.claim.findMany({
-      where: { incidentId: incident.id, ...PUBLISHED },
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      take: FEED_LIMIT,
-      select: { ...claimSelect, publishedAt: true },
-    }),
-    db.statusChange.findMany({
-      where: { claim: { incidentId: incident.id, ...PUBLISHED } },
-      orderBy: newest,
-      take: FEED_LIMIT,
-      select: changeSelect,
-    }),
-    db.claim.findMany({
-      where: { incidentId: incident.id, ...WITHDRAWN },
-      orderBy: [{ withdrawnAt: "desc" }, { id: "desc" }],
-      take: FEED_LIMIT,
-      select: { ...claimSelect, withdrawnAt: true, withdrawalReason: true },
-    }),
-  ]);
-  return {
-    incident,
-    published: published.map((c) => ({ ...c, publishedAt: c.publishedAt ?? new Date(0) })),
-    changes,
-    withdrawn: withdrawn.map((c) => ({
-      ...c,
-      withdrawnAt: c.withdrawnAt ?? new Date(0),
-      reason: c.withdrawalReason ?? "",
-    })),
-  };
+  return { incident, ...(await storyOfClaims(db, { incidentId: incident.id })) };
 }
 export type IncidentStory = NonNullable<Awaited<ReturnType<typeof getIncidentStory>>>;
