@@ -38,14 +38,13 @@ export function claimFeed(story: ClaimStory, { siteUrl, publisherName }: FeedSit
   });
 }
 
-/** The actor's claims as they are published, change status or are withdrawn; newest first. */
-export function actorFeed(story: ActorStory, { siteUrl, publisherName }: FeedSite, now: Date): string {
+/** The entries of a story of several claims (an actor's, an incident's): published, status changes, withdrawals. */
+function claimsStoryEntries(story: ActorStory | IncidentStory, siteUrl: string) {
   const { host, url } = feedSite(siteUrl);
-  const { actor } = story;
-  const entries = newestEntries([
+  return newestEntries([
     ...story.published.map((c) => ({
       id: `tag:${host},2026:published:${c.id}-${c.publishedAt.getTime()}`,
-      title: `New claim by ${actor.name}: ${feedStatement(c.statement)}`,
+      title: `New claim by ${c.claimant.name}: ${feedStatement(c.statement)}`,
       content: c.statement,
       link: url(`/claims/${c.slug}`),
       updated: c.publishedAt,
@@ -53,6 +52,13 @@ export function actorFeed(story: ActorStory, { siteUrl, publisherName }: FeedSit
     ...story.changes.map((c) => changeEntry(c, siteUrl)),
     ...story.withdrawn.map((w) => withdrawalEntry(w, siteUrl)),
   ]);
+}
+
+/** The actor's claims as they are published, change status or are withdrawn; newest first. */
+export function actorFeed(story: ActorStory, { siteUrl, publisherName }: FeedSite, now: Date): string {
+  const { host, url } = feedSite(siteUrl);
+  const { actor } = story;
+  const entries = claimsStoryEntries(story, siteUrl);
   return buildAtomFeed({
     id: `tag:${host},2026:feed:actor:${actor.id}`,
     title: `${publisherName}: claims by ${actor.name}`,
@@ -69,17 +75,7 @@ export function actorFeed(story: ActorStory, { siteUrl, publisherName }: FeedSit
 export function incidentFeed(story: IncidentStory, { siteUrl, publisherName }: FeedSite, now: Date): string {
   const { host, url } = feedSite(siteUrl);
   const { incident } = story;
-  const entries = newestEntries([
-    ...story.published.map((c) => ({
-      id: `tag:${host},2026:published:${c.id}-${c.publishedAt.getTime()}`,
-      title: `New claim by ${c.claimant.name}: ${feedStatement(c.statement)}`,
-      content: c.statement,
-      link: url(`/claims/${c.slug}`),
-      updated: c.publishedAt,
-    })),
-    ...story.changes.map((c) => changeEntry(c, siteUrl)),
-    ...story.withdrawn.map((w) => withdrawalEntry(w, siteUrl)),
-  ]);
+  const entries = claimsStoryEntries(story, siteUrl);
   return buildAtomFeed({
     id: `tag:${host},2026:feed:incident:${incident.id}`,
     title: `${publisherName}: ${incident.title}`,
