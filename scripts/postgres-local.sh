@@ -2,6 +2,8 @@
 # A throw-away PostgreSQL cluster on loopback for tests and local runs (CI can call it too).
 #   bash scripts/postgres-local.sh start [PORT]   → prints the DATABASE_URL to use (user/password claimwatch)
 #   bash scripts/postgres-local.sh stop  [PORT]   → stops the cluster and deletes its data directory
+#   bash scripts/postgres-local.sh restart PORT [MODE] → pg_ctl restart -m MODE (immediate: as after a crash, the
+#                                                       server replays its WAL; fast: a clean shutdown). For fault tests.
 # PostgreSQL refuses to run as root; as root the server runs as the `postgres` user (runuser). Its data directory is
 # /tmp/claimwatch-pg-PORT; it listens on 127.0.0.1 only.
 set -euo pipefail
@@ -34,12 +36,15 @@ start)
     "SELECT 1 FROM pg_database WHERE datname = 'claimwatch'" | grep -q 1 ||
     PGPASSWORD=claimwatch "$bin/createdb" -h 127.0.0.1 -p "$port" -U claimwatch claimwatch
   ;;
+restart)
+  as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -m "${3:-immediate}" restart >/dev/null
+  ;;
 stop)
   [ -f "$dir/PG_VERSION" ] && as_pg "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null || true
   rm -rf "$dir"
   ;;
 *)
-  echo "usage: $0 start|stop [port]" >&2
+  echo "usage: $0 start|stop|restart [port] [mode]" >&2
   exit 2
   ;;
 esac

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgres/client";
 import { isPostgresUrl, poolConfig } from "@/lib/postgres/connection";
+import { releaseConnectionWhenEndingFails } from "@/lib/postgres/release-on-failure";
 import { SQLITE_PRAGMAS, sqliteFilePath } from "@/lib/sqlite/connection";
 import { oneWriterPerConnection } from "@/lib/sqlite/one-connection";
 
@@ -21,7 +22,9 @@ export type Engine = "sqlite" | "postgresql";
  */
 export async function createPrismaClient(databaseUrl: string): Promise<PrismaClient> {
   if (isPostgresUrl(databaseUrl)) {
-    const client = new PostgresPrismaClient({ adapter: new PrismaPg(poolConfig(databaseUrl)) });
+    const client = new PostgresPrismaClient({
+      adapter: releaseConnectionWhenEndingFails(new PrismaPg(poolConfig(databaseUrl))),
+    });
     // Both clients are generated from the same models (scripts/postgres-schema.ts writes the PostgreSQL schema from
     // the SQLite one; its only extra field, Claim.search, is Unsupported and so not in the client's API), so their
     // query API is the same. Typing the PostgreSQL one as the SQLite one here, once, spares every caller a union.
