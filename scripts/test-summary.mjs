@@ -1,5 +1,6 @@
 // Reads what scripts/test.sh left in test-reports/ and prints the one closing line CI reads:
-// "N passed, N failed" — unit and e2e tests one each, typecheck and lint one each. Exits 1 on any failure.
+// "N passed, N failed" — every unit and e2e test (both engines, and the stack) one each, typecheck and lint one each.
+// Exits 1 on any failure.
 import fs from "node:fs";
 
 const read = (f) => (fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")) : null);
@@ -21,30 +22,36 @@ for (const [name, result] of checks) {
   else failed++;
 }
 
-const unit = read("test-reports/unit.json");
-if (unit) {
-  passed += unit.numPassedTests;
-  failed += unit.numFailedTests;
-  skipped += unit.numPendingTests + unit.numTodoTests;
-  // A file that fails to load has no tests but is still a failure.
-  failed += unit.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
-} else if (checks.some(([n]) => n === "unit")) {
-  failed++;
-  notes.push("unit: no report written");
+// Each test step's report: the unit suite on SQLite and on PostgreSQL (vitest), the e2e suite and its subset
+// against the deployed stack (Playwright).
+for (const step of ["unit", "unit-postgres"]) {
+  const unit = read(`test-reports/${step}.json`);
+  if (unit) {
+    passed += unit.numPassedTests;
+    failed += unit.numFailedTests;
+    skipped += unit.numPendingTests + unit.numTodoTests;
+    // A file that fails to load has no tests but is still a failure.
+    failed += unit.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+  } else if (checks.some(([n]) => n === step)) {
+    failed++;
+    notes.push(`${step}: no report written`);
+  }
 }
 
-const e2e = read("test-reports/e2e.json");
-if (e2e) {
-  passed += e2e.stats.expected + e2e.stats.flaky;
-  failed += e2e.stats.unexpected;
-  skipped += e2e.stats.skipped;
-  if (e2e.errors?.length) {
-    failed += e2e.errors.length;
-    notes.push(`e2e: ${e2e.errors.length} run error(s)`);
+for (const step of ["e2e", "e2e-stack"]) {
+  const e2e = read(`test-reports/${step}.json`);
+  if (e2e) {
+    passed += e2e.stats.expected + e2e.stats.flaky;
+    failed += e2e.stats.unexpected;
+    skipped += e2e.stats.skipped;
+    if (e2e.errors?.length) {
+      failed += e2e.errors.length;
+      notes.push(`${step}: ${e2e.errors.length} run error(s)`);
+    }
+  } else if (checks.some(([n]) => n === step)) {
+    failed++;
+    notes.push(`${step}: no report written`);
   }
-} else if (checks.some(([n]) => n === "e2e")) {
-  failed++;
-  notes.push("e2e: no report written");
 }
 
 // A step that failed without any failing test behind it (e.g. a crash) still fails the run.
@@ -52,7 +59,7 @@ const stepFailed = checks.some(([, r]) => r === "failed");
 if (stepFailed && failed === 0) failed = 1;
 
 console.log("");
-for (const [name, result] of checks) console.log(`${name}: ${result}`);
+for (const [name, result, took] of checks) console.log(`${name}: ${result}${took ? ` (${took})` : ""}`);
 for (const n of notes) console.log(n);
 if (passed + failed === 0) failed = 1; // running nothing is a failure, not a pass
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);

@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# `npm run test:unit:postgres`: the unit suite on PostgreSQL. Starts nothing: TEST_DATABASE_URL must name a reachable
-# server whose user may create databases (each test file gets its own; bash scripts/postgres-local.sh start 5451
-# makes such a server). Extra arguments go to vitest (files, -t).
+# `npm run test:unit:postgres`: the unit suite on PostgreSQL. With TEST_DATABASE_URL it uses that server (its user
+# must be allowed to create databases: each test file gets its own, copied from a migrated template). Without it, it
+# starts a throw-away cluster on loopback (scripts/postgres-local.sh, port TEST_PG_PORT, 5490 by default) and removes
+# it afterwards. Extra arguments go to vitest (files, -t, reporters).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-: "${TEST_DATABASE_URL:?set TEST_DATABASE_URL=postgresql://user:password@host:port/database (a server the tests may create databases on)}"
+started=""
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  port=${TEST_PG_PORT:-5490}
+  bash scripts/postgres-local.sh stop "$port"
+  TEST_DATABASE_URL=$(bash scripts/postgres-local.sh start "$port")
+  started=$port
+  trap 'bash scripts/postgres-local.sh stop "$started"' EXIT
+fi
 case "$TEST_DATABASE_URL" in
 postgres://* | postgresql://*) ;;
 *)
@@ -12,5 +20,6 @@ postgres://* | postgresql://*) ;;
   exit 2
   ;;
 esac
+export TEST_DATABASE_URL
 DATABASE_URL="$TEST_DATABASE_URL" npx tsx scripts/check-database.ts
-exec npx vitest run "$@"
+npx vitest run "$@"
