@@ -17,6 +17,9 @@ test("the audit log lists account events newest first, and its filters narrow th
 
   // Two writes by this admin through the UI: a role change and a password reset.
   await page.goto(`/admin/users/${editor.id}`);
+  // A choice made before hydration is reset to the form's starting value when react-hook-form registers the select
+  // (then "Editor" is saved): choose once the button is enabled, which it is only after hydration.
+  await expect(page.getByRole("button", { name: "Change role" })).toBeEnabled();
   await page.getByRole("combobox", { name: "Role" }).selectOption("ADMIN");
   await page.getByRole("button", { name: "Change role" }).click();
   await expect(page.getByText("Role changed to Admin.")).toBeVisible();

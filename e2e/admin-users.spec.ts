@@ -24,6 +24,7 @@ test("an admin creates an editor with a generated password, shown once, and the 
   await expectNoAxeViolations(page);
   const email = `${unique("new-editor")}@e2e.test`;
   const form = page.getByRole("form", { name: "Add an account" });
+  await expect(form.getByRole("button", { name: "Add account" })).toBeEnabled();
   await form.getByLabel("Email").fill(`  ${email.toUpperCase()} `);
   await form.getByLabel("Name").fill("New Editor <b>bold</b>");
   await form.getByLabel("Role").selectOption("EDITOR");
@@ -151,6 +152,8 @@ test("an admin changes an editor into an admin, who can then open the admin page
   expect((await otherPage.goto("/admin/users"))?.status()).toBe(403);
 
   await page.goto(`/admin/users/${editor.id}`);
+  // Before hydration react-hook-form would reset the choice to the starting value (e2e/admin-audit.spec.ts).
+  await expect(page.getByRole("button", { name: "Change role" })).toBeEnabled();
   await page.getByRole("combobox", { name: "Role" }).selectOption("ADMIN");
   await page.getByRole("button", { name: "Change role" }).click();
   await expect(page.getByText("Role changed to Admin.")).toBeVisible();
