@@ -1,5 +1,9 @@
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+// Engine-only test files by name: `*.sqlite.test.ts` run only without TEST_DATABASE_URL, `*.postgres.test.ts` only
+// with a postgresql:// one (docs/testing.md).
+const onPostgres = /^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? "");
 
 export default defineConfig({
   resolve: {
@@ -11,6 +15,7 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
+    exclude: [...configDefaults.exclude, onPostgres ? "tests/**/*.sqlite.test.ts" : "tests/**/*.postgres.test.ts"],
     globalSetup: ["tests/helpers/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
