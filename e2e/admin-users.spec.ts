@@ -228,7 +228,18 @@ test.describe("without JavaScript", () => {
     const response = await page.goto("/admin");
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
-    await page.getByRole("main").getByRole("link", { name: "Accounts" }).click();
+    // Every admin page is reached from here, the checklist's (issue 11, item 5) included.
+    const main = page.getByRole("main");
+    for (const [name, href] of [
+      ["Audit log", "/admin/audit"],
+      ["Import", "/admin/import"],
+      ["Checklist", "/admin/checklist"],
+      ["Settings", "/admin/settings"],
+      ["About page", "/admin/about"],
+    ] as const) {
+      await expect(main.getByRole("link", { name, exact: true })).toHaveAttribute("href", href);
+    }
+    await main.getByRole("link", { name: "Accounts" }).click();
     await expect(page).toHaveURL("/admin/users");
     await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
   });

@@ -4,6 +4,7 @@ import { expect, test } from "./fixtures";
 import { formatDay, isoDay } from "@/lib/domain/format";
 import type { Db } from "@/lib/db/create-client";
 import { makeTestClaim, makeTestIncident, makeTestUser, uniqueSuffix } from "@/test-support/builders";
+import { withdrawTestClaim } from "@/test-support/withdraw";
 import { refreshReaderCache } from "./reader-cache";
 import { callAction } from "./server-actions";
 
@@ -22,6 +23,8 @@ type Secrets = {
   actorSlug: string;
   publicSlug: string;
   derivedSlug: string;
+  /** a claim we withdrew (410), with a note and a tick of its own */
+  withdrawnSlug: string;
   /** a public incident (the published claim) that the draft is attached to as well */
   incidentSlug: string;
   /** an incident with nothing published: every field secret */
@@ -140,13 +143,23 @@ async function makeSecrets(db: Db): Promise<Secrets> {
     });
   }
 
+  // A withdrawn claim (issue 11, item 2) answers 410 with its statement, last verdict and reason; its notes and
+  // ticks stay as internal as a published claim's.
+  const withdrawn = await makeTestClaim(db, { statement: `Leak probe ${uniqueSuffix()}: a claim we withdrew.` });
+  await withdrawTestClaim(db, withdrawn.id, "The footage we relied on was from another year.");
+  await db.claimNote.create({
+    data: { claimId: withdrawn.id, authorId: noteAuthor.id, text: secret("withdrawnnotetext") },
+    select: { id: true },
+  });
+
   // The verification checklist (issue 11, item 5) is editor-only too: a step with a marked name, ticked on the
   // published claim by the marked editor, and retired at once so the desk's live checklist is left as it was.
   const step = await db.checklistStep.create({
     data: { name: secret("stepname"), position: 10_000, retiredAt: new Date() },
     select: { id: true },
   });
-  await db.checklistTick.create({ data: { claimId: published.id, stepId: step.id, tickedById: noteAuthor.id } });
+  for (const claimId of [published.id, withdrawn.id])
+    await db.checklistTick.create({ data: { claimId, stepId: step.id, tickedById: noteAuthor.id } });
 
   // A reader's correction request on the published claim (issue 12, item 8): editors only, on no public surface.
   await db.correctionRequest.create({
@@ -168,6 +181,7 @@ async function makeSecrets(db: Db): Promise<Secrets> {
     actorSlug: secret("-actor-slug"),
     publicSlug: published.slug,
     derivedSlug: derived.slug,
+    withdrawnSlug: withdrawn.slug,
     incidentSlug: incident.slug,
     secretIncidentSlug: secret("-incident-slug"),
     dates,
@@ -198,6 +212,10 @@ function surfaces(s: Secrets): Surface[] {
     { path: `/claims/${s.draftSlug}`, echoed: [s.draftSlug], rsc: true },
     // The page a withdrawn claim's URL shows (proxy.ts): a draft is not withdrawn, so it is a 404 here too.
     { path: `/claims/withdrawn/${s.draftSlug}`, echoed: [s.draftSlug], rsc: true },
+    { path: `/claims/${s.withdrawnSlug}`, rsc: true },
+    { path: `/claims/withdrawn/${s.withdrawnSlug}`, rsc: true },
+    { path: `/api/claims/${s.withdrawnSlug}` },
+    { path: `/claims/${s.withdrawnSlug}/feed.xml` },
     { path: "/actors", rsc: true },
     { path: `/actors/${s.actorSlug}`, echoed: [s.actorSlug], rsc: true },
     { path: "/incidents", rsc: true },
@@ -251,6 +269,9 @@ test("nothing readers must not see reaches any public surface", async ({ request
   expect(html).toContain("Identity withheld");
   expect(html).toContain("application/ld+json");
   expect(await (await request.get(`/claims/${s.derivedSlug}`)).text()).toMatch(/Repeats: (<!-- -->)?Identity withheld/);
+  const withdrawnPage = await request.get(`/claims/${s.withdrawnSlug}`, { failOnStatusCode: false });
+  expect(withdrawnPage.status()).toBe(410);
+  expect(await withdrawnPage.text()).toContain("The footage we relied on was from another year.");
 
   const found: string[] = [];
   for (const surface of surfaces(s)) {
@@ -291,7 +312,12 @@ test("the cached reader functions, called as Server Actions with the secrets' sl
   expect(cached.length).toBeGreaterThan(0);
   const found: string[] = [];
   for (const [id] of cached) {
-    for (const args of [[s.draftSlug], [s.actorSlug], [{ actor: s.actorSlug, sort: "newest", page: 1 }]]) {
+    for (const args of [
+      [s.draftSlug],
+      [s.actorSlug],
+      [s.withdrawnSlug],
+      [{ actor: s.actorSlug, sort: "newest", page: 1 }],
+    ]) {
       const response = await callAction(request, id, args, { path: "/" });
       expect(response.status, id).toBeLessThan(500);
       const leaked = leaks(response.body, s, [s.draftSlug, s.actorSlug]);

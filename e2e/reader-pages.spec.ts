@@ -65,6 +65,10 @@ test.describe("claims list", () => {
     await expect(shown(page, "result-count")).toContainText("claims match");
     await page.goto("/claims");
     await expect(page.getByRole("list", { name: "Claims" }).getByRole("listitem").first()).toBeVisible();
+    // The list holds positions too, so its lede does not promise "every disputed claim" (issue 11, item 7).
+    const lede = page.locator("main .lede").first();
+    await expect(lede).toContainText("the positions the parties take");
+    await expect(lede).not.toContainText("disputed");
     await expectNoAxeViolations(page);
   });
 

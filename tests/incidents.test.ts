@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/create-client";
 import { makeTestClaim, makeTestIncident, makeTestUser, type TestUser } from "@/test-support/builders";
 import { attachClaim, createIncident, detachClaim, updateIncident } from "@/lib/data/writes/incidents";
+import { toApiClaimDetail } from "@/lib/api/claim-json";
+import { getPublishedClaim } from "@/lib/data/reads/claims";
 import { getPublicIncident, listPublicIncidents, publicIncidentExists } from "@/lib/data/reads/incidents";
 import { getIncidentStory } from "@/lib/data/reads/story-feeds";
 import { listSitemapEntries } from "@/lib/data/reads/sitemap";
@@ -214,6 +216,30 @@ describe("incident writes and reader visibility", () => {
       ok: true,
     });
     expect(await publicIncidentExists(db, incident.slug)).toBe(false);
+  });
+
+  it("gives the API an incident's date only as precisely as it is known, as the claim's own", async () => {
+    const recorded = new Date("2026-11-25T00:00:00Z");
+    const dated = [
+      ["DAY", "2026-11-25"],
+      ["MONTH", "2026-11"],
+      ["YEAR", "2026"],
+      ["UNKNOWN", null],
+    ] as const;
+    for (const [datePrecision, dateKnown] of dated) {
+      const incident = await makeTestIncident(db, { date: recorded, datePrecision });
+      const claim = await makeTestClaim(db, { incidentId: incident.id });
+      const read = await getPublishedClaim(db, claim.slug);
+      expect(read && toApiClaimDetail(read).incident).toEqual({
+        slug: incident.slug,
+        title: incident.title,
+        date: recorded.toISOString(),
+        datePrecision,
+        dateKnown,
+        location: "Test district",
+        locationPrecision: "DISTRICT",
+      });
+    }
   });
 
   it("filters the list by date range, category and the claimants' side", async () => {

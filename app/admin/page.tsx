@@ -10,7 +10,9 @@ export default function AdminIndex() {
   return (
     <>
       <h1>Administration</h1>
-      <p className="lede">Accounts, the record of every change, bulk data and the desk&apos;s settings.</p>
+      <p className="lede">
+        Accounts, the record of every change, bulk data, the verification checklist and the desk&apos;s settings.
+      </p>
       <ul>
         <li>
           <Link href="/admin/users">Accounts</Link> — create editor and admin accounts, reset passwords, disable
@@ -22,6 +24,10 @@ export default function AdminIndex() {
         </li>
         <li>
           <Link href="/admin/import">Import</Link> — load claims, actors and sources from an export file.
+        </li>
+        <li>
+          <Link href="/admin/checklist">Checklist</Link> — the verification steps every claim&apos;s page lists for
+          editors to tick.
         </li>
         <li>
           <Link href="/admin/settings">Settings</Link> — whether a second editor reviews verdicts, and when a claim In

@@ -6,9 +6,8 @@ import { Field } from "@/components/ui/field";
 import { AboutActorsField } from "@/components/editor/about-actors-field";
 import { errorAt } from "@/components/editor/field-error";
 import type { ActorOption, IncidentOption } from "@/lib/data/reads/editor-claim-detail";
-import { DATE_PRECISIONS, PRECISION_LABEL } from "@/lib/domain/claim-date";
+import { DATE_PRECISIONS, PRECISION_LABEL, formatClaimDate } from "@/lib/domain/claim-date";
 import { CLAIM_FIELD_KEYS } from "@/lib/domain/claim-fields";
-import { formatDay } from "@/lib/domain/format";
 import { SIDE_MAX } from "@/lib/validation/actor";
 import type { ClaimCreateSchema } from "@/lib/validation/claim";
 import {
@@ -189,7 +188,7 @@ export function ClaimFields({
             <option value="">None</option>
             {incidents.map((i) => (
               <option key={i.id} value={i.id}>
-                {i.title} ({formatDay(i.date)})
+                {i.title} ({formatClaimDate(i.date, i.datePrecision)})
               </option>
             ))}
           </select>

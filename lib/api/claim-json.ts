@@ -66,7 +66,10 @@ export function toApiClaimDetail(claim: ReaderClaim) {
       ? {
           slug: claim.incident.slug,
           title: claim.incident.title,
+          // As the claim's own date: what is known of the day, never a recorded day passed off as the incident's.
           date: iso(claim.incident.date),
+          datePrecision: claim.incident.datePrecision,
+          dateKnown: isoClaimDate(claim.incident.date, claim.incident.datePrecision),
           location: claim.incident.location,
           locationPrecision: claim.incident.locationPrecision,
         }

@@ -106,9 +106,10 @@ export default async function MethodologyPage() {
       <h2 id="retractions">Retractions</h2>
       <p>
         When a published claim should not have been published at all, we withdraw it in the open: the withdrawal needs a
-        written reason of at least {RETRACTION_REASON_MIN} characters and goes through the same review. Afterwards the
-        claim&apos;s address answers that it was withdrawn, with the statement, its last verdict, the reason and the
-        date, and the claim is listed as withdrawn with the corrections.
+        written reason of at least {RETRACTION_REASON_MIN} characters and, while the rule above is in force, goes
+        through the same review. Afterwards the claim&apos;s address answers that it was withdrawn, with the statement,
+        its last verdict, the reason and the date, and the claim is listed as withdrawn on the corrections page, in the
+        feed and in the API.
       </p>
     </>
   );

@@ -181,7 +181,9 @@ const claimDetailSelect = {
   updatedAt: true,
   claimant: { select: { slug: true, name: true, kind: true, country: true, side: true, sameAs: true } },
   about: claimSummarySelect.about,
-  incident: { select: { slug: true, title: true, date: true, location: true, locationPrecision: true } },
+  incident: {
+    select: { slug: true, title: true, date: true, datePrecision: true, location: true, locationPrecision: true },
+  },
   sources: {
     orderBy: { id: "asc" },
     select: {

@@ -96,7 +96,7 @@ export type ActorOption = Awaited<ReturnType<typeof listActorOptions>>[number];
 export function listIncidentOptions(db: Db) {
   return db.incident.findMany({
     orderBy: [{ date: "desc" }, { id: "desc" }],
-    select: { id: true, title: true, date: true },
+    select: { id: true, title: true, date: true, datePrecision: true },
   });
 }
 export type IncidentOption = Awaited<ReturnType<typeof listIncidentOptions>>[number];
