@@ -1,6 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// Engine-only test files are chosen by name (docs/testing.md): `*.sqlite.test.ts` runs only on SQLite (no
+// TEST_DATABASE_URL), `*.postgres.test.ts` only with a postgresql:// TEST_DATABASE_URL. Every other file runs on both.
+const onPostgres = /^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? "");
+const otherEngineOnly = onPostgres ? "tests/**/*.sqlite.test.ts" : "tests/**/*.postgres.test.ts";
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -11,6 +16,7 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
+    exclude: ["**/node_modules/**", otherEngineOnly],
     globalSetup: ["tests/helpers/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,

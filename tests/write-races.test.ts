@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTestClaim, makeTestUser, type TestUser } from "@/test-support/builders";
+import { approveProposal } from "@/lib/data/writes/proposals";
+import { changeStatus } from "@/lib/data/writes/status";
+import type { Db } from "@/lib/db/create-client";
+import { StatusChangeSchema } from "@/lib/validation/status-change";
+import { createTestDb } from "./helpers/test-db";
+
+// No lost update and one audit event per write when many editors press Save at once — on SQLite (one writer at a
+// time) and on PostgreSQL (a pool of connections, row locks, retried deadlocks: lib/db/transaction-retry.ts).
+
+let db: Db;
+let cleanup: () => Promise<void>;
+const racers: TestUser[] = [];
+const N = 20;
+
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDb());
+  for (let i = 0; i < N; i++) racers.push(await makeTestUser(db, { name: `Status racer ${i}` }));
+});
+afterAll(async () => cleanup());
+
+const RATIONALE = "Two independent reports contradict the official count.";
+
+describe("concurrent writes of one claim", () => {
+  it(`${N} status changes of one version at the same moment: one wins, the others get the conflict, one audit event`, async () => {
+    const claim = await makeTestClaim(db);
+    const auditBefore = await db.auditEvent.count({ where: { entity: "Claim", entityId: String(claim.id) } });
+    const results = await Promise.all(
+      racers.map((editor) =>
+        changeStatus(
+          db,
+          editor,
+          StatusChangeSchema.parse({ claimId: claim.id, version: 1, status: "IN_REVIEW", rationale: RATIONALE }),
+        ),
+      ),
+    );
+    const winners = results.flatMap((r, i) => (r.ok ? [i] : []));
+    expect(winners).toHaveLength(1);
+    const winner = racers[winners[0]!]!;
+    for (const r of results.filter((r) => !r.ok)) {
+      expect(r).toMatchObject({ ok: false, conflict: { changedBy: winner.name } });
+    }
+    expect(
+      await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { version: true, status: true } }),
+    ).toEqual({ version: 2, status: "IN_REVIEW" });
+    expect(await db.statusChange.count({ where: { claimId: claim.id } })).toBe(1);
+    const audit = await db.auditEvent.findMany({ where: { entity: "Claim", entityId: String(claim.id) } });
+    expect(audit).toHaveLength(auditBefore + 1);
+    expect(audit.at(-1)).toMatchObject({ action: "status", userId: winner.id });
+  });
+
+  it("two reviewers approving one proposal at the same moment: one approval, the other told it was decided", async () => {
+    const [proposer, first, second] = racers;
+    const claim = await makeTestClaim(db, { published: true });
+    const proposed = await changeStatus(
+      db,
+      proposer!,
+      StatusChangeSchema.parse({ claimId: claim.id, version: 1, status: "FALSE", rationale: RATIONALE }),
+    );
+    if (!proposed.ok || proposed.data.proposalId === null) throw new Error(`not proposed: ${JSON.stringify(proposed)}`);
+    const proposalId = proposed.data.proposalId;
+
+    const results = await Promise.all(
+      [first!, second!].map((reviewer) => approveProposal(db, reviewer, { claimId: claim.id, proposalId })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const refused = results.find((r) => !r.ok);
+    expect(refused).toMatchObject({ ok: false, formError: expect.any(String) });
+    const winner = results[0]!.ok ? first! : second!;
+    expect(await db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({
+      state: "APPROVED",
+      reviewerId: winner.id,
+    });
+    expect(
+      await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { version: true, status: true } }),
+    ).toEqual({ version: 2, status: "FALSE" });
+    expect(await db.statusChange.count({ where: { claimId: claim.id } })).toBe(1);
+    const actions = (
+      await db.auditEvent.findMany({ where: { entity: "Claim", entityId: String(claim.id) }, orderBy: { id: "asc" } })
+    ).map((a) => [a.action, a.userId]);
+    expect(actions).toEqual([
+      ["propose", proposer!.id],
+      ["approve", winner.id],
+      ["status", winner.id],
+    ]);
+  });
+});
