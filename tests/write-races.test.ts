@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim, makeTestUser, type TestUser } from "@/test-support/builders";
+import { storeCorrectionRequest } from "@/lib/data/writes/correction-requests";
 import { approveProposal } from "@/lib/data/writes/proposals";
 import { changeStatus } from "@/lib/data/writes/status";
 import type { Db } from "@/lib/db/create-client";
+import { RATE_LIMIT_DEFAULT } from "@/lib/domain/correction-request-rules";
 import { StatusChangeSchema } from "@/lib/validation/status-change";
 import { createTestDb } from "./helpers/test-db";
 
@@ -84,5 +86,19 @@ describe("concurrent writes of one claim", () => {
       ["approve", winner.id],
       ["status", winner.id],
     ]);
+  });
+
+  it("parallel correction requests from one address: no more stored than the limit allows", async () => {
+    const claim = await makeTestClaim(db);
+    const ip = `203.0.113.${Math.floor(Math.random() * 250)}`;
+    const now = new Date();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        storeCorrectionRequest(db, { slug: claim.slug, ip, message: `Parallel request ${i}` }, now),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(RATE_LIMIT_DEFAULT);
+    expect(results.filter((r) => !r.ok && r.reason === "rateLimited")).toHaveLength(12 - RATE_LIMIT_DEFAULT);
+    expect(await db.correctionRequest.count({ where: { claimId: claim.id } })).toBe(RATE_LIMIT_DEFAULT);
   });
 });
