@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestClaim, makeTestUser, type TestUser } from "@/test-support/builders";
 import { storeCorrectionRequest } from "@/lib/data/writes/correction-requests";
 import { approveProposal } from "@/lib/data/writes/proposals";
+import { changeRole, disableUser } from "@/lib/data/writes/users";
 import { changeStatus } from "@/lib/data/writes/status";
 import type { Db } from "@/lib/db/create-client";
 import { RATE_LIMIT_DEFAULT } from "@/lib/domain/correction-request-rules";
@@ -100,5 +101,24 @@ describe("concurrent writes of one claim", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(RATE_LIMIT_DEFAULT);
     expect(results.filter((r) => !r.ok && r.reason === "rateLimited")).toHaveLength(12 - RATE_LIMIT_DEFAULT);
     expect(await db.correctionRequest.count({ where: { claimId: claim.id } })).toBe(RATE_LIMIT_DEFAULT);
+  });
+
+  it("admins taking away each other's admin role all at once: one active admin always remains", async () => {
+    // Every other admin in this database is disabled first, so these are the last ones; each disables or demotes the
+    // next at the same moment.
+    await db.user.updateMany({ where: { role: "ADMIN" }, data: { disabledAt: new Date() } });
+    const admins: TestUser[] = [];
+    for (let i = 0; i < 8; i++) admins.push(await makeTestUser(db, { name: `Admin ${i}`, role: "ADMIN" }));
+    const results = await Promise.all(
+      admins.map((admin, i) => {
+        const next = admins[(i + 1) % admins.length]!;
+        return i % 2
+          ? disableUser(db, admin.id, next.id)
+          : changeRole(db, admin.id, { userId: next.id, role: "EDITOR" });
+      }),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(admins.length - 1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ formError: expect.stringContaining("last active admin") });
+    expect(await db.user.count({ where: { role: "ADMIN", disabledAt: null } })).toBe(1);
   });
 });
