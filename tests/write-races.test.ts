@@ -121,4 +121,29 @@ describe("concurrent writes of one claim", () => {
     expect(results.find((r) => !r.ok)).toMatchObject({ formError: expect.stringContaining("last active admin") });
     expect(await db.user.count({ where: { role: "ADMIN", disabledAt: null } })).toBe(1);
   });
+
+  it("editors proposing verdicts on published claims at once: one proposal pending per claim, the others refused", async () => {
+    const claims = await Promise.all(Array.from({ length: 4 }, () => makeTestClaim(db, { published: true })));
+    const results = await Promise.all(
+      claims.flatMap((claim) =>
+        racers
+          .slice(0, 8)
+          .map((editor) =>
+            changeStatus(
+              db,
+              editor,
+              StatusChangeSchema.parse({ claimId: claim.id, version: 1, status: "FALSE", rationale: RATIONALE }),
+            ),
+          ),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(claims.length);
+    for (const claim of claims) {
+      expect(await db.proposal.count({ where: { claimId: claim.id, state: "PENDING" } })).toBe(1);
+      const proposed = await db.auditEvent.count({
+        where: { entity: "Claim", entityId: String(claim.id), action: "propose" },
+      });
+      expect(proposed).toBe(1);
+    }
+  });
 });
