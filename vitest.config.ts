@@ -1,9 +1,10 @@
 import path from "node:path";
 import { configDefaults, defineConfig } from "vitest/config";
 
-// A file only one engine can run is named for it: *.sqlite.test.ts without TEST_DATABASE_URL, *.postgres.test.ts with
-// a postgresql:// one (docs/testing.md). Everything else runs on both.
+// Engine-only test files are chosen by name (docs/testing.md): `*.sqlite.test.ts` runs only on SQLite (no
+// TEST_DATABASE_URL), `*.postgres.test.ts` only with a postgresql:// TEST_DATABASE_URL. Every other file runs on both.
 const onPostgres = /^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? "");
+const otherEngineOnly = onPostgres ? "tests/**/*.sqlite.test.ts" : "tests/**/*.postgres.test.ts";
 
 export default defineConfig({
   resolve: {
@@ -15,7 +16,7 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
-    exclude: [...configDefaults.exclude, onPostgres ? "tests/**/*.sqlite.test.ts" : "tests/**/*.postgres.test.ts"],
+    exclude: [...configDefaults.exclude, otherEngineOnly],
     globalSetup: ["tests/helpers/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { POSTGRES_ENV_FIELDS } from "@/lib/postgres/pool-settings";
 
 // Validated once per process. Anything wrong stops start-up with a message naming every bad key.
 const EnvSchema = z.object({
@@ -11,19 +12,8 @@ const EnvSchema = z.object({
         "must be a SQLite file URL such as file:./prisma/dev.db or a PostgreSQL URL such as postgresql://user:password@host:5432/claimwatch",
     })
     .default("file:./prisma/dev.db"),
-  // PostgreSQL pool settings (lib/postgres/connection.ts); unused with SQLite.
-  POSTGRES_POOL_SIZE: z.coerce
-    .number({ error: "must be a whole number of connections" })
-    .int({ error: "must be a whole number of connections" })
-    .min(1, { error: "must be 1 to 200" })
-    .max(200, { error: "must be 1 to 200" })
-    .optional(),
-  POSTGRES_STATEMENT_TIMEOUT_MS: z.coerce
-    .number({ error: "must be a whole number of milliseconds" })
-    .int({ error: "must be a whole number of milliseconds" })
-    .min(100, { error: "must be 100 to 600000" })
-    .max(600_000, { error: "must be 100 to 600000" })
-    .optional(),
+  // PostgreSQL pool and transaction settings (lib/postgres/pool-settings.ts); unused with SQLite.
+  ...POSTGRES_ENV_FIELDS,
   SITE_URL: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }).default("http://localhost:3000"),
   PUBLISHER_NAME: z.string().min(1).max(200).default("Claimwatch"),
   ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),

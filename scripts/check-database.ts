@@ -3,7 +3,8 @@
 // naming DATABASE_URL (never a stack trace, never a quiet fall back to SQLite); the password is never printed.
 import pg from "pg";
 import { parseEnv } from "@/lib/env";
-import { isPostgresUrl, POOL_DEFAULTS } from "@/lib/postgres/connection";
+import { isPostgresUrl } from "@/lib/postgres/connection";
+import { poolSettings } from "@/lib/postgres/pool-settings";
 
 export async function checkDatabase(source: Record<string, string | undefined>): Promise<string | null> {
   let url: string;
@@ -17,7 +18,10 @@ export async function checkDatabase(source: Record<string, string | undefined>):
     const u = new URL(url);
     return `${u.hostname}:${u.port || 5432}${u.pathname}`;
   })();
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: POOL_DEFAULTS.connectTimeoutMs });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: poolSettings(source).connectTimeoutMs,
+  });
   // A refused connection is also reported on the client's "error" event; without a listener it would crash.
   client.on("error", () => {});
   try {

@@ -8,6 +8,7 @@ import { ClaimUpdateSchema } from "@/lib/validation/claim";
 import { changeStatus } from "@/lib/data/writes/status";
 import { StatusChangeSchema } from "@/lib/validation/status-change";
 import { auditOf, claimForm, tableCounts } from "./helpers/editor-fixtures";
+import { failInsertsWhere } from "./helpers/failing-insert";
 import { createTestDb } from "./helpers/test-db";
 
 let db: Db;
@@ -102,9 +103,7 @@ describe("createClaim", () => {
 
   it("leaves no actor behind when the claim insert fails inside the transaction", async () => {
     // A trigger makes the claim insert fail after the new actor was written in the same transaction.
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER unit_fail_claim BEFORE INSERT ON "Claim" WHEN NEW."statement" = 'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END`,
-    );
+    const dropTrigger = await failInsertsWhere(db, "unit_fail_claim", "Claim", `NEW."statement" = 'boom'`);
     try {
       const before = await tableCounts(db);
       const input = claimForm(0, {
@@ -114,7 +113,7 @@ describe("createClaim", () => {
       await expect(createClaim(db, editor, input)).rejects.toThrow();
       expect(await tableCounts(db)).toEqual(before);
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER unit_fail_claim`);
+      await dropTrigger();
     }
   });
 });

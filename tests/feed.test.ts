@@ -17,9 +17,11 @@ beforeAll(async () => {
 afterAll(async () => cleanup());
 
 const SITE = { siteUrl: "https://claims.example.org", publisherName: "Claimwatch & Co <test>" };
-// Control characters and U+FFFE/U+FFFF can be stored; lone surrogates cannot (Prisma refuses them), so they are
+// Other control characters and U+FFFE/U+FFFF can be stored; NUL cannot on PostgreSQL and is refused at every input
+// (lib/validation/fields.ts), and lone surrogates cannot on either engine (Prisma refuses them), so those two are
 // tried on the builder alone.
-const NASTY = `Tom & Jerry <script>alert("x")</script> 'quoted' ]]> \u0000\u0001\u0008\u000B\u000C\u000E\u001F \uFFFE\uFFFF ok: ✓ 😀 د پاکستان`;
+const NASTY = `Tom & Jerry <script>alert("x")</script> 'quoted' ]]> \u0001\u0008\u000B\u000C\u000E\u001F \uFFFE\uFFFF ok: ✓ 😀 د پاکستان`;
+const NUL = "\u0000";
 const LONE_SURROGATES = "\uD800 lone \uDFFF";
 
 // The checker knows no CDATA, which `feed` writes titles and content in: a CDATA section is character data, so it is
@@ -111,7 +113,7 @@ describe("the status-change feed", () => {
       id: 7,
       from: "UNVERIFIED" as const,
       to: "DISPUTED" as const,
-      rationale: `Rationale ${LONE_SURROGATES} ${NASTY}`,
+      rationale: `Rationale ${LONE_SURROGATES} ${NUL} ${NASTY}`,
       isCorrection: true,
       createdAt: new Date("2026-11-02T10:00:00Z"),
       claim: { slug: "s", statement: `Statement ${LONE_SURROGATES}`, kind: "FACT" as const },

@@ -25,13 +25,6 @@ async function claimWithActor() {
 }
 
 describe("database constraints", () => {
-  it("sets the connection pragmas", async () => {
-    const [journal] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
-    const [fk] = await db.$queryRawUnsafe<{ foreign_keys: bigint }[]>("PRAGMA foreign_keys");
-    expect(journal?.journal_mode).toBe("wal");
-    expect(Number(fk?.foreign_keys)).toBe(1);
-  });
-
   it("refuses a casualty figure with min > max or a negative min", async () => {
     const { actor, claim } = await claimWithActor();
     const base = { claimId: claim.id, reportedById: actor.id, population: "CIVILIANS", outcome: "KILLED" } as const;

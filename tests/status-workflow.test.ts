@@ -6,6 +6,7 @@ import { changeStatus } from "@/lib/data/writes/status";
 import type { Db } from "@/lib/db/create-client";
 import { StatusChangeSchema } from "@/lib/validation/status-change";
 import { auditOf, tableCounts } from "./helpers/editor-fixtures";
+import { failInsertsWhere } from "./helpers/failing-insert";
 import { createTestDb } from "./helpers/test-db";
 
 let db: Db;
@@ -171,9 +172,7 @@ describe("changeStatus", () => {
 
   it("rolls the claim back when the StatusChange insert fails", async () => {
     const claim = await makeTestClaim(db);
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER unit_fail_status BEFORE INSERT ON "StatusChange" WHEN NEW."claimId" = ${claim.id} BEGIN SELECT RAISE(ABORT, 'boom'); END`,
-    );
+    const dropTrigger = await failInsertsWhere(db, "unit_fail_status", "StatusChange", `NEW."claimId" = ${claim.id}`);
     try {
       const before = await tableCounts(db);
       await expect(change(claim.id, 1, "FALSE")).rejects.toThrow();
@@ -182,7 +181,7 @@ describe("changeStatus", () => {
         await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true, version: true } }),
       ).toEqual({ status: "UNVERIFIED", version: 1 });
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER unit_fail_status`);
+      await dropTrigger();
     }
   });
 });

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 import type { Role } from "@/generated/prisma/client";
 import { invalid, refuse, type ActionResult } from "@/lib/actions/result";
+import { refuseContention } from "@/lib/actions/refuse-contention";
 import { authorize, type CurrentUser } from "@/lib/auth/session";
 import { READER_TAG } from "@/lib/data/cache-tags";
 import { forgetPublicPages } from "@/lib/data/public-page-memo";
@@ -55,7 +56,7 @@ export async function runAction<S extends z.ZodType, T, R extends Role | null>(
   }
   const parsed = schema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const result = await write(await db(), user as Caller<R>, parsed.data);
+  const result = await refuseContention(async () => write(await db(), user as Caller<R>, parsed.data));
   if (result.ok) INVALIDATE[typeof invalidate === "function" ? invalidate(result.data) : invalidate]();
   return result;
 }

@@ -5,6 +5,7 @@ import { newDeviceId, signDevice, verifyDevice } from "@/lib/auth/device-cookie"
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { TOKEN_MAX } from "@/lib/auth/read-session";
 import type { Db } from "@/lib/db/create-client";
+import { serialiseOn } from "@/lib/db/serialise-on";
 import { hashToken, newSessionToken } from "@/lib/auth/session-token";
 
 // The sign-in decision, apart from cookies and redirects so unit tests can drive it against a real database.
@@ -40,8 +41,10 @@ export async function signIn(db: Db, input: SignInInput, now: Date = new Date())
   const dummy = timingDummyHash();
   const presented = verifyDevice(input.deviceCookie, now);
   // Throttle check and the attempt row in one transaction: parallel guesses cannot all slip under the limit,
-  // because each one counts as a failure until its password is proven right.
+  // because each one counts as a failure until its password is proven right. The lock on the address and the email
+  // makes parallel gates count one after the other on PostgreSQL too.
   const gate = await db.$transaction(async (tx) => {
+    await serialiseOn(tx, [`sign-in:email:${email}`, `sign-in:ip:${ip}`]);
     const account = await tx.user.findUnique({ where: { email }, select: { id: true } });
     // A device cookie counts only for the account it was issued to.
     const device = presented && account && presented.userId === account.id ? presented.deviceId : null;

@@ -2,8 +2,10 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgres/client";
+import { RETRY_DEFAULTS, retryInteractiveTransactions } from "@/lib/db/transaction-retry";
 import { isPostgresUrl, poolConfig } from "@/lib/postgres/connection";
 import { releaseConnectionWhenEndingFails } from "@/lib/postgres/release-on-failure";
+import { poolSettings } from "@/lib/postgres/pool-settings";
 import { SQLITE_PRAGMAS, sqliteFilePath } from "@/lib/sqlite/connection";
 import { oneWriterPerConnection } from "@/lib/sqlite/one-connection";
 
@@ -22,9 +24,15 @@ export type Engine = "sqlite" | "postgresql";
  */
 export async function createPrismaClient(databaseUrl: string): Promise<PrismaClient> {
   if (isPostgresUrl(databaseUrl)) {
+    const settings = poolSettings();
     const client = new PostgresPrismaClient({
-      adapter: releaseConnectionWhenEndingFails(new PrismaPg(poolConfig(databaseUrl))),
+      adapter: releaseConnectionWhenEndingFails(new PrismaPg(poolConfig(databaseUrl, settings))),
+      // Isolation stays PostgreSQL's READ COMMITTED: every claim write first updates the claim's row
+      // (lib/data/writes/version-check.ts), whose lock orders concurrent writes to one claim as SQLite's one writer
+      // did; the losers of a deadlock are run again (lib/db/transaction-retry.ts, decision 0035).
+      transactionOptions: { maxWait: settings.connectTimeoutMs, timeout: settings.transactionTimeoutMs },
     });
+    retryInteractiveTransactions(client, { ...RETRY_DEFAULTS, retries: settings.transactionRetries });
     // Both clients are generated from the same models (scripts/postgres-schema.ts writes the PostgreSQL schema from
     // the SQLite one; its only extra field, Claim.search, is Unsupported and so not in the client's API), so their
     // query API is the same. Typing the PostgreSQL one as the SQLite one here, once, spares every caller a union.
@@ -32,6 +40,8 @@ export async function createPrismaClient(databaseUrl: string): Promise<PrismaCli
   }
   const url = `file:${sqliteFilePath(databaseUrl)}`;
   const client = new PrismaClient({ adapter: oneWriterPerConnection(new PrismaBetterSQLite3({ url })) });
+  // One transaction at a time never deadlocks; the wrapper is there so that both engines run writes the same way.
+  retryInteractiveTransactions(client);
   // The adapter holds a single better-sqlite3 connection, so pragmas set here hold for every later query.
   for (const pragma of SQLITE_PRAGMAS) await client.$queryRawUnsafe(pragma);
   return client;

@@ -1,4 +1,5 @@
 import type { PoolConfig } from "pg";
+import { poolSettings, type PoolSettings } from "@/lib/postgres/pool-settings";
 
 // The PostgreSQL counterpart of lib/sqlite/connection.ts: where SQLite gets pragmas on its one connection, PostgreSQL
 // gets pool settings (docs/operations.md, PostgreSQL). One pool per process (lib/db/client.ts); several app instances
@@ -12,32 +13,16 @@ export function isPostgresUrl(url: string): boolean {
   return POSTGRES_URL.test(url);
 }
 
-export const POOL_DEFAULTS = {
-  /** Connections per process: one request holds one for a read or for a whole write transaction. */
-  size: 10,
-  /** A statement running longer is cancelled by the server (an error, never a page that hangs): the busy_timeout's
-   * counterpart, as a bound on the work instead of on the wait. */
-  statementTimeoutMs: 15_000,
-  /** A transaction left open longer is ended by the server, so a stuck request cannot hold row locks forever. */
-  idleInTransactionTimeoutMs: 30_000,
-  /** How long getting a connection may take before the query fails (an unreachable server, a full pool). */
-  connectTimeoutMs: 5_000,
-  /** Idle connections are closed after this, so a quiet instance gives its connections back. */
-  idleTimeoutMs: 30_000,
-} as const;
-
-/** The pool settings for `url`: the defaults, or POSTGRES_POOL_SIZE / POSTGRES_STATEMENT_TIMEOUT_MS when set. */
-export function poolConfig(url: string, source: Record<string, string | undefined> = process.env): PoolConfig {
-  const size = Number(source.POSTGRES_POOL_SIZE) || POOL_DEFAULTS.size;
-  const statementTimeout = Number(source.POSTGRES_STATEMENT_TIMEOUT_MS) || POOL_DEFAULTS.statementTimeoutMs;
+/** The pool settings for `url` from the environment's POSTGRES_* keys (lib/postgres/pool-settings.ts). */
+export function poolConfig(url: string, settings: PoolSettings = poolSettings()): PoolConfig {
   return {
     connectionString: url,
-    max: size,
-    statement_timeout: statementTimeout,
-    idle_in_transaction_session_timeout: POOL_DEFAULTS.idleInTransactionTimeoutMs,
-    connectionTimeoutMillis: POOL_DEFAULTS.connectTimeoutMs,
-    idleTimeoutMillis: POOL_DEFAULTS.idleTimeoutMs,
-    application_name: "claimwatch",
+    max: settings.size,
+    statement_timeout: settings.statementTimeoutMs,
+    idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs,
+    connectionTimeoutMillis: settings.connectTimeoutMs,
+    idleTimeoutMillis: settings.idleTimeoutMs,
+    application_name: settings.applicationName,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
 // The better-sqlite3 adapter keeps ONE connection per client and locks it only between transactions. Two faults
-// follow, both shown by tests/sqlite-one-connection.test.ts:
+// follow, both shown by tests/sqlite-one-connection.sqlite.test.ts:
 // 1. A query outside a transaction that runs while another request's interactive transaction is open (the
 //    transaction awaits between its queries, so other requests' queries interleave) runs *inside* that
 //    transaction: when it rolls back, an already acknowledged write is rolled back with it.

@@ -3,6 +3,7 @@ import { refuse, refuseField, type ActionResult } from "@/lib/actions/result";
 import { PUBLISHED } from "@/lib/data/reads/claim-query";
 import { recordAudit, type Editor } from "@/lib/data/writes/record-audit";
 import type { Db } from "@/lib/db/create-client";
+import { serialiseOn } from "@/lib/db/serialise-on";
 import { RATE_LIMIT_DEFAULT, RATE_WINDOW_MS, rateLimited } from "@/lib/domain/correction-request-rules";
 import type {
   AcceptCorrectionRequestInput,
@@ -20,7 +21,8 @@ export type StoreRefusal = "notFound" | "rateLimited";
 
 /**
  * Stores a request on a published claim, unless this address sent RATE_LIMIT_DEFAULT or more in the last window.
- * The count and the insert share one transaction, so a refused request writes nothing.
+ * The count and the insert share one transaction, so a refused request writes nothing; requests from one address
+ * run it one after the other (serialiseOn), so parallel ones cannot all count the same rows on PostgreSQL.
  */
 export async function storeCorrectionRequest(
   db: Db,
@@ -29,6 +31,7 @@ export async function storeCorrectionRequest(
 ): Promise<{ ok: true; id: number } | { ok: false; reason: StoreRefusal }> {
   const ipHash = hashIp(input.ip);
   return db.$transaction(async (tx) => {
+    await serialiseOn(tx, [`correction-request:${ipHash}`]);
     const claim = await tx.claim.findFirst({
       where: { slug: input.slug, ...PUBLISHED },
       select: { id: true },

@@ -1,6 +1,7 @@
 import type { ClaimStatus, ProposalKind, ProposalState } from "@/generated/prisma/client";
 import { refuse, refuseField, type ActionFailure, type ActionResult } from "@/lib/actions/result";
 import type { Db, Tx } from "@/lib/db/create-client";
+import { serialiseOn } from "@/lib/db/serialise-on";
 import { recordAudit, type Editor } from "@/lib/data/writes/record-audit";
 import { applyPublication, applyStatusChange, applyWithdrawal } from "@/lib/data/writes/reviewed-changes";
 import { StaleVersion, conflictResult, missingClaim } from "@/lib/data/writes/version-check";
@@ -62,6 +63,8 @@ export async function createProposal(
   const sources = linked.map((l) => ({ sourceId: l.sourceId, stance: l.stance, title: l.source.title }));
   try {
     const proposalId = await db.$transaction(async (tx) => {
+      // PostgreSQL runs proposals for one claim side by side, each blind to the others' uncommitted rows: take turns.
+      await serialiseOn(tx, [`claim-proposals:${input.claimId}`]);
       const created = await tx.proposal.create({
         data: {
           claimId: input.claimId,
@@ -74,7 +77,8 @@ export async function createProposal(
         },
         select: { id: true },
       });
-      // Counted after the insert, which took SQLite's write lock: two editors proposing at once cannot both pass.
+      // Counted after the insert, which took SQLite's write lock (on PostgreSQL: the lock above): two editors
+      // proposing at once cannot both pass.
       if ((await tx.proposal.count({ where: { claimId: input.claimId, state: "PENDING" } })) > 1)
         throw new PendingProposalExists();
       const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { version: true } });

@@ -5,6 +5,7 @@ import { generatePassword } from "@/lib/auth/generated-password";
 import { hashPassword } from "@/lib/auth/password";
 import { accountState, liftLock } from "@/lib/auth/login-attempts";
 import type { Db, Tx } from "@/lib/db/create-client";
+import { serialiseOn } from "@/lib/db/serialise-on";
 import { IDLE_TIMEOUT_MS } from "@/lib/auth/session-token";
 import { EMAIL_TAKEN, type ChangeRoleInput, type CreateUserValues } from "@/lib/validation/user";
 
@@ -111,9 +112,13 @@ async function endAllSessions(tx: Tx, userId: number): Promise<number> {
   return count;
 }
 
-/** True when the account is an active admin and no other active admin exists. */
+/**
+ * True when the account is an active admin and no other active admin exists. Two admins disabling or demoting each
+ * other at once must not both pass: the check runs one at a time until the transaction ends (serialiseOn).
+ */
 async function isLastActiveAdmin(tx: Tx, user: { id: number; role: Role; disabledAt: Date | null }): Promise<boolean> {
   if (user.role !== "ADMIN" || user.disabledAt) return false;
+  await serialiseOn(tx, ["active-admins"]);
   const others = await tx.user.count({ where: { role: "ADMIN", disabledAt: null, id: { not: user.id } } });
   return others === 0;
 }
