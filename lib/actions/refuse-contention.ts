@@ -1,5 +1,5 @@
 import { refuse, type ActionResult } from "@/lib/actions/result";
-import { CONTENTION_MESSAGE, isTransactionTimeout, TransactionContention } from "@/lib/db/transaction-retry";
+import { CONTENTION_MESSAGE, isContention } from "@/lib/db/transaction-retry";
 
 /**
  * Runs a Server Action's write; when its transaction lost every retry against concurrent writes, or found no
@@ -10,7 +10,7 @@ export async function refuseContention<T>(write: () => Promise<ActionResult<T>>)
   try {
     return await write();
   } catch (error) {
-    if (error instanceof TransactionContention || isTransactionTimeout(error)) return refuse(CONTENTION_MESSAGE);
+    if (isContention(error)) return refuse(CONTENTION_MESSAGE);
     throw error;
   }
 }

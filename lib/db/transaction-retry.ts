@@ -67,6 +67,11 @@ export function isTransactionTimeout(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028";
 }
 
+/** Either: the write was refused as contention, nothing was written, and the same request may simply be sent again. */
+export function isContention(error: unknown): boolean {
+  return error instanceof TransactionContention || isTransactionTimeout(error);
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `attempt` until it succeeds, fails for another reason, or `retries` more runs also lost their race. */

@@ -71,6 +71,10 @@ export async function POST(request: Request, { params }: Params) {
   });
   if (stored.ok) return received();
   if (stored.reason === "notFound") return refused(404, ["There is no published claim at this address."], null);
+  if (stored.reason === "busy")
+    return refused(503, ["The site is busy and nothing was sent. Please send the form again in a moment."], knownSlug, {
+      "Retry-After": "5",
+    });
   const minutes = RATE_WINDOW_MS / 60_000;
   return refused(429, [`Too many requests from your address: try again in ${minutes} minutes.`], knownSlug, {
     "Retry-After": String(RATE_WINDOW_MS / 1000),
