@@ -42,6 +42,8 @@ export async function openPostgresImportWriter(databaseUrl: string): Promise<Imp
     lock_timeout: SETTINGS.lockMs,
     connectionTimeoutMillis: SETTINGS.connectMs,
   });
+  // A connection lost between queries surfaces as the next query's error; unhandled, it would end the process.
+  client.on("error", () => {});
   await client.connect();
   // Column types, read once per table: every array parameter is cast to its column's type.
   const types = new Map<string, Map<string, string>>();
@@ -132,9 +134,14 @@ export async function openPostgresImportWriter(databaseUrl: string): Promise<Imp
     async rollback() {
       if (!locked) return;
       locked = false;
-      await client.query("ROLLBACK");
+      try {
+        await client.query("ROLLBACK");
+      } catch {
+        // The connection is gone, and with it the transaction: the server has rolled it back. The error that
+        // brought the import here is the one to report.
+      }
     },
-    close: () => client.end(),
+    close: () => client.end().catch(() => {}),
   };
 }
 
