@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/create-client";
+import { LONG_TRANSACTION_SQL } from "@/lib/postgres/connection";
 import { openPostgresImportWriter } from "@/lib/postgres/import-writer";
 import { createTestDb } from "./helpers/test-db";
 
@@ -97,5 +98,20 @@ describe("the PostgreSQL import writer", () => {
     } finally {
       await writer.close();
     }
+  });
+
+  it("the planning transaction of a dry run gets long timeouts, for itself only", async () => {
+    const show = async (tx: Pick<Db, "$queryRawUnsafe">) => {
+      const [row] = await tx.$queryRawUnsafe<{ idle: string; statement: string }[]>(
+        "SELECT current_setting('idle_in_transaction_session_timeout') AS idle, current_setting('statement_timeout') AS statement",
+      );
+      return row;
+    };
+    const inside = await db.$transaction(async (tx) => {
+      for (const sql of LONG_TRANSACTION_SQL) await tx.$executeRawUnsafe(sql);
+      return show(tx);
+    });
+    expect(inside).toEqual({ idle: "10min", statement: "10min" });
+    expect(await show(db)).toEqual({ idle: "30s", statement: "15s" });
   });
 });

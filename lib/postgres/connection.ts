@@ -26,6 +26,16 @@ export const POOL_DEFAULTS = {
   idleTimeoutMs: 30_000,
 } as const;
 
+/**
+ * Raises the pool's timeouts for one long transaction only (SET LOCAL ends with it): an import's read-only planning
+ * of 100,000 claims (lib/data-io/import.ts) reads for a while, then works in JavaScript with the transaction open,
+ * which the 30 s idle-in-transaction limit would end.
+ */
+export const LONG_TRANSACTION_SQL = [
+  "SET LOCAL statement_timeout = 600000",
+  "SET LOCAL idle_in_transaction_session_timeout = 600000",
+];
+
 /** The pool settings for `url`: the defaults, or POSTGRES_POOL_SIZE / POSTGRES_STATEMENT_TIMEOUT_MS when set. */
 export function poolConfig(url: string, source: Record<string, string | undefined> = process.env): PoolConfig {
   const size = Number(source.POSTGRES_POOL_SIZE) || POOL_DEFAULTS.size;
