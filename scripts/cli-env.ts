@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseEnv, type Env } from "@/lib/env";
-import { isPostgresUrl } from "@/lib/postgres/connection";
 
 // The start of every data CLI (db:import, db:export, db:backup, db:restore): file arguments are taken relative to
 // where the operator typed the command (npm runs scripts from the project root and keeps that in INIT_CWD), then
@@ -12,16 +11,6 @@ export function cliSetup(): { env: Env; userPath: (arg: string) => string } {
   process.chdir(path.resolve(import.meta.dirname, ".."));
   if (fs.existsSync(".env")) process.loadEnvFile(".env");
   return { env: parseEnv(process.env), userPath: (arg) => path.resolve(typedFrom, arg) };
-}
-
-/**
- * The tools that still work on the SQLite file only (db:import, db:backup, db:restore; docs/decisions/0031) stop
- * here with a message naming DATABASE_URL, instead of looking for a file named after a PostgreSQL URL.
- */
-export function requireSqlite(env: Env, what: string, instead: string): void {
-  if (!isPostgresUrl(env.DATABASE_URL)) return;
-  console.error(`${what}: DATABASE_URL is a PostgreSQL URL; ${what} works on SQLite only so far. ${instead}`);
-  process.exit(2);
 }
 
 /** Ends a CLI with its message on stderr and exit code 1, keeping the database hint the seed gives. */

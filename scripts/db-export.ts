@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { exportChunks } from "@/lib/data-io/export";
 import { formatSize } from "@/lib/data-io/decode";
 import { createPrismaClient } from "@/lib/db/create-client";
+import { printableDatabaseUrl } from "@/lib/postgres/connection";
 import { cliFailed, cliSetup } from "./cli-env";
 
 // `npm run db:export -- <file.json>`: everything the import reads (actors, incidents, sources, claims with their
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
     fs.renameSync(partial, target);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.error(
-      `Exported ${env.DATABASE_URL} to ${target} (${formatSize(fs.statSync(target).size)}) in ${seconds} s.`,
+      `Exported ${printableDatabaseUrl(env.DATABASE_URL)} to ${target} (${formatSize(fs.statSync(target).size)}) in ${seconds} s.`,
     );
   } finally {
     await db.$disconnect();

@@ -7,7 +7,8 @@ import { formatIssue } from "@/lib/data-io/issues";
 import { formatCounts } from "@/lib/data-io/report";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { refreshServerCache } from "@/lib/data/refresh-server-cache";
-import { cliFailed, cliSetup, requireSqlite } from "./cli-env";
+import { printableDatabaseUrl } from "@/lib/postgres/connection";
+import { cliFailed, cliSetup } from "./cli-env";
 
 // `npm run db:import -- <file.json|file.csv> [--dry-run]`: all or nothing (lib/data-io/import.ts). Progress on
 // stderr, the report on stdout; exit code 1 with every error when anything is wrong, and then nothing is written.
@@ -17,7 +18,6 @@ const CLI_MAX_BYTES = 500 * 1024 * 1024;
 
 async function main(): Promise<void> {
   const { env, userPath } = cliSetup();
-  requireSqlite(env, "db:import", "Import into a SQLite copy, or wait for the PostgreSQL import writer.");
   const args = process.argv.slice(2);
   const dryRun = args.includes("--dry-run");
   const unknown = args.filter((a) => a.startsWith("--") && a !== "--dry-run");
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     }
     console.log(
       `${report.dryRun ? "Dry run, nothing written" : "Imported"}: ${file} (${report.format.toUpperCase()}, ${formatSize(bytes.byteLength)}, ` +
-        `${report.records} records) into ${env.DATABASE_URL} in ${seconds} s${report.dryRun ? "; it would make these changes" : ""}:`,
+        `${report.records} records) into ${printableDatabaseUrl(env.DATABASE_URL)} in ${seconds} s${report.dryRun ? "; it would make these changes" : ""}:`,
     );
     console.log(formatCounts(report.counts));
     if (!report.dryRun) console.log(await refreshServerCache(env));

@@ -5,8 +5,10 @@ import { planImport } from "@/lib/data-io/plan";
 import type { ImportCounts } from "@/lib/data-io/plan-model";
 import { readImportFile, type ImportFormat, type RawDocument } from "@/lib/data-io/read-file";
 import { validateDocument } from "@/lib/data-io/validate";
+import { LONG_TRANSACTION_SQL } from "@/lib/postgres/connection";
+import { openPostgresImportWriter } from "@/lib/postgres/import-writer";
 import { openImportWriter } from "@/lib/sqlite/import-writer";
-import { rowsToWrite, writePlan } from "@/lib/data-io/write";
+import { rowsToWrite, writePlan, type ImportWriter } from "@/lib/data-io/write";
 
 // The import, all or nothing: read the file, check every record with the editor's schemas and every reference
 // against the file and the database, and only when nothing at all is wrong write everything in one transaction
@@ -36,7 +38,7 @@ export type ImportReport =
 export type ImportTarget = {
   /** reads (planning) */
   db: Db;
-  /** the same database's file URL, for the writing connection */
+  /** the same database's URL (a SQLite file or a PostgreSQL server), for the writing connection */
   url: string;
 };
 
@@ -73,26 +75,28 @@ export async function importFile(
   const ctx = { userId, now };
   if (dryRun || fileIssues.length) {
     // Read-only: a transaction only for a consistent view of the database while planning.
-    const plan = await target.db.$transaction((tx) => planImport(tx, valid, ctx), TRANSACTION);
+    const plan = await target.db.$transaction(async (tx) => {
+      if (engineOf(target.db) === "postgresql") for (const sql of LONG_TRANSACTION_SQL) await tx.$executeRawUnsafe(sql);
+      return planImport(tx, valid, ctx);
+    }, TRANSACTION);
     const issues = [...fileIssues, ...plan.issues];
     if (issues.length) return fail(issues);
     return { ok: true, dryRun, format: doc.format, records: total, counts: plan.counts, importId: null };
   }
 
-  // The writer is SQLite's (lib/sqlite/import-writer.ts); until it has a PostgreSQL counterpart an import there is
-  // refused whole, before anything is written (docs/decisions/0031-postgresql-by-url.md).
-  if (engineOf(target.db) === "postgresql")
-    return fail([{ path: "", message: "Importing into PostgreSQL is not supported yet: nothing was written." }]);
-  const writer = openImportWriter(target.url);
+  // Each engine's writer (lib/sqlite/import-writer.ts, lib/postgres/import-writer.ts) writes on a connection of
+  // its own, in one transaction.
+  const writer: ImportWriter =
+    engineOf(target.db) === "postgresql" ? await openPostgresImportWriter(target.url) : openImportWriter(target.url);
   try {
     // Planned before taking the write lock, so other writers wait only while the rows are written. Should another
-    // connection commit meanwhile (data_version moves), the plan is made again under the lock.
-    const seen = writer.dataVersion();
+    // connection commit meanwhile (the data version moves), the plan is made again under the lock.
+    const seen = await writer.dataVersion();
     let plan = await planImport(target.db, valid, ctx);
-    writer.begin();
-    if (writer.dataVersion() !== seen) plan = await planImport(target.db, valid, ctx);
+    await writer.begin();
+    if ((await writer.dataVersion()) !== seen) plan = await planImport(target.db, valid, ctx);
     if (plan.issues.length) {
-      writer.rollback();
+      await writer.rollback();
       return fail(plan.issues);
     }
     const importId = randomUUID();
@@ -102,7 +106,7 @@ export async function importFile(
     await writePlan(writer, plan.writes, { userId, importId, now }, (n) =>
       progress({ phase: "write", done: (written += n), total: rows }),
     );
-    writer.insert("AuditEvent", [
+    await writer.insert("AuditEvent", [
       {
         userId,
         entity: "Import",
@@ -112,13 +116,13 @@ export async function importFile(
         createdAt: now,
       },
     ]);
-    writer.commit();
+    await writer.commit();
     return { ok: true, dryRun, format: doc.format, records: total, counts: plan.counts, importId };
   } catch (error) {
-    writer.rollback();
+    await writer.rollback();
     throw error;
   } finally {
-    writer.close();
+    await writer.close();
   }
 }
 

@@ -1,10 +1,28 @@
 import type { ImportWrites } from "@/lib/data-io/plan-model";
-import type { ImportWriter } from "@/lib/sqlite/import-writer";
 
 // Carries out a plan inside the import's transaction. Parents before children: foreign keys are checked per
 // statement.
 
 type Row = Record<string, unknown>;
+
+/**
+ * One engine's writes of an import, on a connection of its own: lib/sqlite/import-writer.ts (synchronous,
+ * better-sqlite3) or lib/postgres/import-writer.ts (pg), chosen in lib/data-io/import.ts.
+ */
+export type ImportWriter = {
+  /** changes when another connection commits (or, on PostgreSQL, starts writing) */
+  dataVersion(): number | string | Promise<number | string>;
+  /** starts the transaction and takes the locks that keep other writers out until commit or rollback */
+  begin(): void | Promise<void>;
+  insert(table: string, rows: readonly Row[]): void | Promise<void>;
+  /** sets the given columns on the rows with the given ids; every row has `id` and the same keys */
+  update(table: string, rows: readonly Row[]): void | Promise<void>;
+  deleteWhere(table: string, column: string, values: readonly number[]): void | Promise<void>;
+  commit(): void | Promise<void>;
+  /** ends the transaction if one is open; nothing otherwise */
+  rollback(): void | Promise<void>;
+  close(): void | Promise<void>;
+};
 
 /** Rows per call, so progress moves while a big table is written. */
 const BATCH = 2_000;
@@ -41,10 +59,10 @@ export async function writePlan(
   audit: { userId: number | null; importId: string; now: Date },
   onRows: (rows: number) => void = () => {},
 ): Promise<void> {
-  const batches = async <T>(items: T[], run: (batch: T[]) => void) => {
+  const batches = async <T>(items: T[], run: (batch: T[]) => void | Promise<void>) => {
     for (let i = 0; i < items.length; i += BATCH) {
       const batch = items.slice(i, i + BATCH);
-      run(batch);
+      await run(batch);
       onRows(batch.length);
       // better-sqlite3 is synchronous: let the server answer other requests between batches.
       await new Promise((resolve) => setImmediate(resolve));

@@ -13,6 +13,16 @@ export function isPostgresUrl(url: string): boolean {
   return POSTGRES_URL.test(url);
 }
 
+/**
+ * Raises the pool's timeouts for one long transaction only (SET LOCAL ends with it): an import's read-only planning
+ * of 100,000 claims (lib/data-io/import.ts) reads for a while, then works in JavaScript with the transaction open,
+ * which the 30 s idle-in-transaction limit would end.
+ */
+export const LONG_TRANSACTION_SQL = [
+  "SET LOCAL statement_timeout = 600000",
+  "SET LOCAL idle_in_transaction_session_timeout = 600000",
+];
+
 /** The pool settings for `url` from the environment's POSTGRES_* keys (lib/postgres/pool-settings.ts). */
 export function poolConfig(url: string, settings: PoolSettings = poolSettings()): PoolConfig {
   return {

@@ -231,7 +231,7 @@ function integrityProblems(db: Database.Database): string[] {
   return messages.length === 1 && messages[0] === "ok" ? [] : messages;
 }
 
-function fsyncFile(file: string): void {
+export function fsyncFile(file: string): void {
   const fd = fs.openSync(file, "r+");
   try {
     fs.fsyncSync(fd);
@@ -241,7 +241,7 @@ function fsyncFile(file: string): void {
 }
 
 /** Makes a rename durable; some platforms cannot open a directory, and then there is nothing to do. */
-function fsyncDir(dir: string): void {
+export function fsyncDir(dir: string): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(dir, "r");

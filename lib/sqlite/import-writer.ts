@@ -1,29 +1,16 @@
 import Database from "better-sqlite3";
 import { SQLITE_PRAGMAS, sqliteFilePath } from "@/lib/sqlite/connection";
 import { sqliteValue } from "@/lib/sqlite/bulk-insert";
+import type { ImportWriter } from "@/lib/data-io/write";
 
 // SQLite-only: the import's writes, on a connection of its own with prepared statements. Measured here on 100,000
 // synthetic claims (about 800,000 rows), Prisma's raw queries spent 5–7 times longer per row than better-sqlite3's
-// prepared statements, which kept the import well over a minute. A PostgreSQL build replaces this module with
-// createMany/updateMany in an interactive transaction; the planning (lib/data-io/plan.ts) stays as it is.
+// prepared statements, which kept the import well over a minute. PostgreSQL has its own writer
+// (lib/postgres/import-writer.ts); the planning (lib/data-io/plan.ts) is the same for both.
 
 type Row = Record<string, unknown>;
 
-export type ImportWriter = {
-  /** the database's change counter as this connection sees it: it moves when another connection commits */
-  dataVersion(): number;
-  /** takes SQLite's write lock (waiting up to busy_timeout for another writer) */
-  begin(): void;
-  insert(table: string, rows: readonly Row[]): void;
-  /** sets the given columns on the rows with the given ids; every row has `id` and the same keys */
-  update(table: string, rows: readonly Row[]): void;
-  deleteWhere(table: string, column: string, values: readonly number[]): void;
-  commit(): void;
-  rollback(): void;
-  close(): void;
-};
-
-export function openImportWriter(databaseUrl: string): ImportWriter {
+export function openImportWriter(databaseUrl: string): ImportWriter & { dataVersion(): number } {
   const db = new Database(sqliteFilePath(databaseUrl), { fileMustExist: true });
   for (const pragma of SQLITE_PRAGMAS) db.exec(pragma);
   // A page cache big enough to hold a large import until it commits (2,000 pages by default): the pages are
@@ -47,7 +34,7 @@ export function openImportWriter(databaseUrl: string): ImportWriter {
 
   return {
     dataVersion: () => Number(db.pragma("data_version", { simple: true })),
-    begin: () => db.exec("BEGIN IMMEDIATE"),
+    begin: () => void db.exec("BEGIN IMMEDIATE"),
     insert(table, rows) {
       if (!rows.length) return;
       const columns = columnsOf(table, rows);
@@ -66,10 +53,10 @@ export function openImportWriter(databaseUrl: string): ImportWriter {
       const statement = prepare(`DELETE FROM "${table}" WHERE "${column}" = ?`);
       for (const value of values) statement.run(value);
     },
-    commit: () => db.exec("COMMIT"),
+    commit: () => void db.exec("COMMIT"),
     rollback: () => {
-      if (db.inTransaction) db.exec("ROLLBACK");
+      if (db.inTransaction) void db.exec("ROLLBACK");
     },
-    close: () => db.close(),
+    close: () => void db.close(),
   };
 }

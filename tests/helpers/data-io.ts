@@ -1,15 +1,17 @@
 import { importFile, type ImportOptions, type ImportReport } from "@/lib/data-io/import";
 import { formatIssue } from "@/lib/data-io/issues";
-import type { Db } from "@/lib/db/create-client";
+import { engineOf, type Db } from "@/lib/db/create-client";
 import { EXPORT_FORMAT, EXPORT_VERSION } from "@/lib/validation/import";
 
 /**
- * Rows in every table of the database file, the search index's included (new tables are counted without changing
+ * Rows in every table of the database, SQLite's search index included (new tables are counted without changing
  * this): "nothing written" means none of these move.
  */
 export async function everyTableCount(db: Db): Promise<Record<string, number>> {
   const tables = await db.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    engineOf(db) === "postgresql"
+      ? "SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+      : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
   );
   const counts: Record<string, number> = {};
   for (const { name } of tables) {

@@ -28,8 +28,10 @@ export async function importUpload(file: File, dryRun: boolean): Promise<ActionR
       userId: auth.user.id,
     });
   } catch (error) {
-    // Another write held the database for longer than SQLite waits (busy_timeout): nothing was written.
-    if (error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_BUSY")) {
+    // Another write held the database for longer than SQLite waits (busy_timeout), or on PostgreSQL the import could
+    // not get its table locks (lock_timeout 55P03, a deadlock 40P01; lib/postgres/import-writer.ts): nothing was written.
+    const code = error instanceof Error && "code" in error ? String(error.code) : "";
+    if (code.startsWith("SQLITE_BUSY") || code === "55P03" || code === "40P01") {
       return {
         ok: false,
         fieldErrors: {},
