@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { engineOf, type Db, type Tx } from "@/lib/db/create-client";
+import { allowLongTransaction } from "@/lib/db/long-transaction";
 import { bulkInsert as postgresBulkInsert } from "@/lib/postgres/bulk-insert";
 import { bulkInsert as sqliteBulkInsert } from "@/lib/sqlite/bulk-insert";
 import { actorRows, claimBatch, createRng, sourceRows } from "./synthetic-rows";
@@ -90,6 +91,7 @@ export async function loadSynthetic(db: Db, options: SyntheticOptions): Promise<
   // reading anything back. Should another process write between that read and our insert, SQLite refuses the
   // insert (busy snapshot) and the run stops: ids can never collide.
   const { actorIds, sourceIds } = await db.$transaction(async (tx) => {
+    await allowLongTransaction(tx);
     const actorBase = (await tx.actor.aggregate({ _max: { id: true } }))._max.id ?? 0;
     const sourceBase = (await tx.source.aggregate({ _max: { id: true } }))._max.id ?? 0;
     const actors = actorRows(rng, runId, actorBase + 1, actorCount, now);
@@ -103,6 +105,7 @@ export async function loadSynthetic(db: Db, options: SyntheticOptions): Promise<
   for (let start = 0; start < count; start += batchSize) {
     const end = Math.min(count, start + batchSize);
     await db.$transaction(async (tx) => {
+      await allowLongTransaction(tx);
       const base = (await tx.claim.aggregate({ _max: { id: true } }))._max.id ?? 0;
       for (let i = start; i < end; i++) claimIds[i] = base + 1 + (i - start);
       const batch = claimBatch({ rng, runId, now, actorIds, sourceIds, claimIds }, start, end);

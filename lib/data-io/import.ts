@@ -5,7 +5,7 @@ import { planImport } from "@/lib/data-io/plan";
 import type { ImportCounts } from "@/lib/data-io/plan-model";
 import { readImportFile, type ImportFormat, type RawDocument } from "@/lib/data-io/read-file";
 import { validateDocument } from "@/lib/data-io/validate";
-import { LONG_TRANSACTION_SQL } from "@/lib/postgres/connection";
+import { allowLongTransaction } from "@/lib/db/long-transaction";
 import { openPostgresImportWriter } from "@/lib/postgres/import-writer";
 import { openImportWriter } from "@/lib/sqlite/import-writer";
 import { rowsToWrite, writePlan, type ImportWriter } from "@/lib/data-io/write";
@@ -76,7 +76,7 @@ export async function importFile(
   if (dryRun || fileIssues.length) {
     // Read-only: a transaction only for a consistent view of the database while planning.
     const plan = await target.db.$transaction(async (tx) => {
-      if (engineOf(target.db) === "postgresql") for (const sql of LONG_TRANSACTION_SQL) await tx.$executeRawUnsafe(sql);
+      await allowLongTransaction(tx);
       return planImport(tx, valid, ctx);
     }, TRANSACTION);
     const issues = [...fileIssues, ...plan.issues];
