@@ -52,7 +52,10 @@ describe("joinPhraseMarks", () => {
     const links = phraseLinks(toFtsQuery("quokka-1a2b convoy")!);
     expect(links).toEqual([{ first: "quokka", second: "1a2b", prefix: true }]);
     expect(
-      joinPhraseMarks([seg("the "), seg("Quokka", true), seg("-"), seg("1A2B", true), seg(" "), seg("convoy", true)], links),
+      joinPhraseMarks(
+        [seg("the "), seg("Quokka", true), seg("-"), seg("1A2B", true), seg(" "), seg("convoy", true)],
+        links,
+      ),
     ).toEqual([seg("the "), seg("Quokka-1A2B", true), seg(" "), seg("convoy", true)]);
     // Side by side but not one phrase of the query: two marks, as FTS5 makes them.
     expect(joinPhraseMarks([seg("1a2b", true), seg(" "), seg("convoy", true)], links)).toEqual([
