@@ -49,7 +49,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  workers: 2,
+  // The stack is itself two instances, PostgreSQL, Redis and nginx on the same machine: a second browser worker
+  // beside them slowed saves past the specs' 5 s waits on two cores (a created claim redirected after 5–6 s).
+  workers: E2E_STACK ? 1 : 2,
   timeout: 30_000,
   reporter: [["list"], ["json", { outputFile: E2E_STACK ? "test-reports/e2e-stack.json" : "test-reports/e2e.json" }]],
   use: {
