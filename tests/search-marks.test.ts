@@ -37,6 +37,18 @@ describe("search marks on this engine", () => {
     expect(marks(entry?.match?.statusRationale)).toEqual([word]);
   });
 
+  it("finds and marks hyphenated words whose part reads as a number to PostgreSQL's parser", async () => {
+    for (const word of [`marmot-${Date.now() % 100000000}`, `zebra-9e04${suffix().slice(0, 4)}`]) {
+      await makeTestClaim(db, { statement: `Alpha ${word} strike` });
+      const { claims } = await listPublishedClaims(db, parseClaimFilters({ q: word }).filters);
+      expect(
+        claims.map((c) => c.statement),
+        word,
+      ).toEqual([`Alpha ${word} strike`]);
+      expect(marks(claims[0]?.match?.statement), word).toEqual([word]);
+    }
+  });
+
   it("a prefix marks the whole word; words that only stand side by side stay two marks", async () => {
     const word = `numbat${suffix()}`;
     await makeTestClaim(db, { statement: `Convoy ${word} stopped at the border` });
