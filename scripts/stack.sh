@@ -4,7 +4,9 @@
 # Everything lives under STACK_DIR and listens on 127.0.0.1 only; nothing is installed here. Settings:
 #   STACK_ENGINE     postgres (default) or sqlite (one SQLite file; then no Redis unless STACK_REDIS=1)
 #   STACK_INSTANCES  2 (default) or 1
-#   STACK_PORT       nginx's port (8080); the instances use 3101 and 3102, PostgreSQL 5433, Redis 6380
+#   STACK_PORT       nginx's port (8080)
+#   STACK_APP_PORTS  the instances' ports, space-separated ("3101 3102"; the first one alone with STACK_INSTANCES=1)
+#   STACK_PG_PORT    PostgreSQL's port (5433);  STACK_REDIS_PORT  Redis's port (6380)
 #   SKIP_BUILD=1     reuse the build in .next (made for the same engine and data)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +15,7 @@ STACK_DIR=$(mkdir -p "${STACK_DIR:-tmp/stack}" && cd "${STACK_DIR:-tmp/stack}" &
 ENGINE=${STACK_ENGINE:-postgres}
 INSTANCES=${STACK_INSTANCES:-2}
 NGINX_PORT=${STACK_PORT:-8080}
-APP_PORTS=(3101 3102)
+read -r -a APP_PORTS <<<"${STACK_APP_PORTS:-3101 3102}"
 PG_PORT=${STACK_PG_PORT:-5433}
 REDIS_PORT=${STACK_REDIS_PORT:-6380}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -110,9 +112,10 @@ start_instances() {
 start_nginx() {
   need nginx nginx
   local conf="$STACK_DIR/nginx.conf" site
+  site=$(cat deploy/nginx.conf)
+  if [ "$INSTANCES" = 1 ]; then site=$(grep -v "@APP_PORT_2@" <<<"$site"); fi
   site=$(sed -e "s/@LISTEN@/127.0.0.1:$NGINX_PORT/" -e "s/@SERVER_NAME@/127.0.0.1/" \
-    -e "s/@APP_PORT_1@/${APP_PORTS[0]}/" -e "s/@APP_PORT_2@/${APP_PORTS[1]}/" deploy/nginx.conf)
-  if [ "$INSTANCES" = 1 ]; then site=$(grep -v "@APP_PORT_2@\|:${APP_PORTS[1]} " <<<"$site"); fi
+    -e "s/@APP_PORT_1@/${APP_PORTS[0]}/" -e "s/@APP_PORT_2@/${APP_PORTS[1]:-}/" <<<"$site")
   mkdir -p "$STACK_DIR/nginx-temp"
   cat >"$conf" <<NGINX
 worker_processes auto;
@@ -137,6 +140,7 @@ NGINX
 up() {
   need curl curl
   [ "$INSTANCES" = 1 ] || [ "$INSTANCES" = 2 ] || die "STACK_INSTANCES must be 1 or 2"
+  [ "${#APP_PORTS[@]}" -ge "$INSTANCES" ] || die "STACK_APP_PORTS needs $INSTANCES port(s), got '${APP_PORTS[*]}'"
   [ "$ENGINE" = postgres ] || [ "$ENGINE" = sqlite ] || die "STACK_ENGINE must be postgres or sqlite"
   [ "$ENGINE" = postgres ] && start_postgres
   uses_redis && start_redis

@@ -9,7 +9,9 @@ export STACK_DIR=${STACK_DIR:-$PWD/tmp/test-stack}
 export REVALIDATE_SECRET=e2e-revalidate-secret-0123456789abcdef
 export ADMIN_EMAIL=admin@e2e.test ADMIN_PASSWORD=e2e-admin-password
 
-bash scripts/stack.sh down >/dev/null 2>&1
+# Always from an empty STACK_DIR: a database left by an earlier run (STACK_KEEP=1) would hold that run's claims, and
+# specs that count the seeded ones would fail. STACK_KEEP=1 keeps only what this run leaves behind (its logs).
+STACK_KEEP=0 bash scripts/stack.sh down >/dev/null 2>&1
 if ! bash scripts/stack.sh up; then
   echo "test-stack: the stack did not start (logs were in $STACK_DIR)"
   STACK_KEEP=1 bash scripts/stack.sh down >/dev/null 2>&1

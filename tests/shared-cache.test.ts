@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { redisSettings } from "@/lib/cache/redis-settings.js";
 import { MAX_TTL_S, SharedCacheStore } from "@/lib/cache/shared-cache-store.js";
 import { createUseCacheHandler } from "@/lib/cache/redis-use-cache-handler.js";
@@ -254,6 +254,22 @@ describe("Redis going away and coming back", () => {
     expect(b.logged.warn).toHaveLength(0);
     expect(await b.useCache.get("key-1", [])).toBeUndefined();
     expect(await b.pages.get("page", { kind: "APP_ROUTE" })).toBeNull();
+  });
+
+  it("tries a failed recovery again on the open connection, instead of staying on its own cache for good", async () => {
+    const prefix = `t-${randomUUID()}`;
+    const a = instance(prefix);
+    await a.useCache.set("warm", Promise.resolve(entry("x", ["reader"])));
+    // The first recovery write times out (a busy event loop; seen on the test stack), the connection stays open, so
+    // no second "ready" comes: the store itself must try again.
+    const failing = { hset: () => failing, expire: () => failing, exec: () => Promise.reject(new Error("timeout")) };
+    vi.spyOn(a.store.client, "multi").mockImplementationOnce(() => failing as never);
+    const id = await a.store.client.client("ID");
+    await admin.client("KILL", "ID", String(id));
+    await until(() => a.logged.info.length === 1);
+    expect(a.logged.warn).toHaveLength(1);
+    await a.useCache.set("after", Promise.resolve(entry("shared after", ["reader"])));
+    expect(await text(await instance(prefix).useCache.get("after", []))).toBe("shared after");
   });
 
   it("starts with Redis unreachable: one warning, a working fallback, and the shared cache once it is up", async () => {

@@ -10,7 +10,9 @@ import { toFtsQuery } from "@/lib/sqlite/fts-query";
 describe("toTsQuery", () => {
   it("keeps words, prefixes, phrases, OR and NOT", () => {
     expect(toTsQuery(toFtsQuery("Kabul denies")!)).toBe("'Kabul':* & 'denies':*");
-    expect(toTsQuery(toFtsQuery('"border strikes" -civilian')!)).toBe("( ('border' <-> 'strikes') ) & ! 'civilian':*");
+    expect(toTsQuery(toFtsQuery('"border strikes" -civilian')!)).toBe(
+      "( (('border' <-> 'strikes') | 'border-strikes') ) & ! 'civilian':*",
+    );
     expect(toTsQuery(toFtsQuery("kil OR dead")!)).toBe("( 'kil':* | 'dead':* )");
     expect(toTsQuery(toFtsQuery("د پاکستان")!)).toBe("'د' & 'پاکستان':*");
   });
@@ -36,7 +38,8 @@ describe("toTsQuery", () => {
       const query = toTsQuery(fts);
       expect(query, JSON.stringify(text)).not.toBeNull();
       // Outside the quotes only operators, parentheses and weights; inside, word characters only.
-      const outside = query!.replace(/'[\p{L}\p{N}\p{M}\p{Co}]+'(:\*?[A-D]*)?/gu, "W");
+      // (Words joined by hyphens, a phrase's second form, are one quoted operand: inside quotes "-" is no operator.)
+      const outside = query!.replace(/'[\p{L}\p{N}\p{M}\p{Co}]+(?:-[\p{L}\p{N}\p{M}\p{Co}]+)*'(:\*?[A-D]*)?/gu, "W");
       expect(outside, JSON.stringify(text)).toMatch(/^[W&|!()<\->\s]+$/);
       checked++;
     }

@@ -23,7 +23,12 @@ import { redisAddress } from "./redis-settings.js";
 export const MAX_TTL_S = 7 * 24 * 3600;
 /** The marker tag every entry is checked against: set to the time Redis came back after an outage. */
 export const ALL_TAGS = "*";
-const COMMAND_TIMEOUT_MS = 500;
+// Not shorter: a command's timer is checked before the reply is read, so an event loop busy for longer than this
+// (a render on a loaded two-core machine) counted a healthy Redis as gone — seen on the test stack, where one instance
+// then served its own stale pages.
+const COMMAND_TIMEOUT_MS = 2000;
+/** After a failed recovery on an open connection (no further "ready" comes), the next attempt: 1 s later. */
+const COME_BACK_RETRY_MS = 1000;
 
 /**
  * @typedef {{ expired: number; stale: number }} TagTimes  the latest immediate expiry and the latest "stale" mark
@@ -97,6 +102,8 @@ export class SharedCacheStore {
     this.localTags = new Map();
     /** "starting" until the first connection succeeds or fails, then "up" or "down"; "closed" by close(). */
     this.state = "starting";
+    /** @type {ReturnType<typeof setTimeout> | undefined} a pending retry of comeBack() */
+    this.comeBackTimer = undefined;
     this.client = new Redis(url, {
       // Fail at once while disconnected instead of queueing: a reader must not wait for Redis to come back.
       enableOfflineQueue: false,
@@ -140,7 +147,14 @@ export class SharedCacheStore {
       // Conservative: invalidations made while Redis was away may never have reached it.
       await this.client.multi().hset(this.expiredKey, ALL_TAGS, Date.now()).expire(this.expiredKey, MAX_TTL_S).exec();
     } catch {
-      return; // still unusable: the next "ready" tries again
+      // Still unusable. Try again soon: when the connection stayed open (the command only timed out), no further
+      // "ready" comes, and the instance stayed on its own cache for the rest of its life (seen on the test stack).
+      this.comeBackTimer ??= setTimeout(() => {
+        this.comeBackTimer = undefined;
+        if (this.client.status === "ready") void this.comeBack();
+      }, COME_BACK_RETRY_MS);
+      this.comeBackTimer.unref?.();
+      return;
     }
     this.local.clear();
     this.localTags.clear();
@@ -253,6 +267,7 @@ export class SharedCacheStore {
   /** Closes the connection (tests; a server keeps it for its lifetime). */
   async close() {
     this.state = "closed";
+    clearTimeout(this.comeBackTimer);
     this.client.disconnect(false);
   }
 }

@@ -4,6 +4,7 @@ import { claimedAtRange } from "@/lib/data/reads/claim-query";
 import { MARK_END, MARK_START, toSegments } from "@/lib/domain/highlight";
 import type { Sort } from "@/lib/validation/claim-filters";
 import { toTsQuery } from "@/lib/postgres/ts-query";
+import { joinPhraseMarks, phraseLinks } from "@/lib/postgres/phrase-marks";
 import { RANK_WINDOW, type SearchFilters, type SearchMatch, type SearchPage } from "@/lib/sqlite/search";
 
 // The PostgreSQL counterpart of lib/sqlite/search.ts, with the same functions and results (lib/data/reads/search.ts
@@ -130,12 +131,15 @@ export async function searchMatches(db: Db, match: string, ids: number[]): Promi
       WHERE c."id" IN (${Prisma.join(ids)}) AND c."search" @@ ${q}`,
     [],
   );
-  const matched = (text: string | null) => (text?.includes(MARK_START) ? toSegments(text) : null);
+  // One mark per phrase match, as FTS5 marks them (lib/postgres/phrase-marks.ts).
+  const links = phraseLinks(match);
+  const segments = (text: string) => joinPhraseMarks(toSegments(text), links);
+  const matched = (text: string | null) => (text?.includes(MARK_START) ? segments(text) : null);
   return new Map(
     rows.map((r) => [
       Number(r.id),
       {
-        statement: toSegments(r.statement ?? ""),
+        statement: segments(r.statement ?? ""),
         claimantName: matched(r.claimantName),
         originalText: matched(r.originalText),
         statusRationale: matched(r.statusRationale),

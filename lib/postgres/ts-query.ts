@@ -38,7 +38,12 @@ export function toTsQuery(fts: string): string | null {
         const suffix = prefix || weights ? `:${prefix}${weights}` : "";
         return `'${w}'${suffix}`;
       });
-      out.push(parts.length === 1 ? parts[0]! : `(${parts.join(" <-> ")})`);
+      // PostgreSQL's parser reads a hyphenated word in a document otherwise than its parts alone in a query:
+      // "marmot-27346470" indexes as 'marmot' and the number '-27346470', and in "zebra-9e04d1de" the part
+      // '9e04d1de' is one lexeme while to_tsquery splits it into the float '9e04' and 'd1de'. So a phrase also
+      // matches its words joined by hyphens, which to_tsquery parses as the document's parser did.
+      const suffix = parts.length > 1 ? (/:[*A-D]+$/.exec(parts.at(-1)!)?.[0] ?? "") : "";
+      out.push(parts.length === 1 ? parts[0]! : `((${parts.join(" <-> ")}) | '${lexemes.join("-")}'${suffix})`);
       continue;
     }
     if (token === "AND") out.push("&");
