@@ -1,15 +1,13 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/sqlite/connection";
+import { runCli } from "./helpers/run-cli";
 import { createTestDb } from "./helpers/test-db";
 
 // npm run db:backup and db:restore on SQLite as an operator runs them (PostgreSQL: tests/postgres-backup.postgres.test.ts).
 
-const run = promisify(execFile);
 let url: string;
 let cleanup: () => Promise<void>;
 const dir = path.resolve("tmp/unit", `cli-backup-${process.pid}-${Date.now()}`);
@@ -23,18 +21,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run("npx", ["tsx", `scripts/${script}.ts`, ...args], {
-      env: { ...process.env, DATABASE_URL: url },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (script: string, args: string[]) => runCli(script, args, url);
 
 describe("npm run db:backup, db:restore", () => {
   it("backs up with the size and the time taken, and the restore refuses to run under an open connection", async () => {

@@ -1,17 +1,15 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportToString } from "@/lib/data-io/export";
 import type { Db } from "@/lib/db/create-client";
+import { runCli } from "./helpers/run-cli";
 import { createTestDb } from "./helpers/test-db";
 import { actorRecord, claimRecord, everyTableCount, jsonFile } from "./helpers/data-io";
 
 // The npm scripts as an operator runs them: exit codes, what they print, what they leave on disk. On both engines;
 // db:backup and db:restore are engine-specific: tests/data-cli-backup.sqlite.test.ts, tests/postgres-backup.postgres.test.ts.
 
-const run = promisify(execFile);
 let db: Db;
 let url: string;
 let cleanup: () => Promise<void>;
@@ -26,18 +24,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run("npx", ["tsx", `scripts/${script}.ts`, ...args], {
-      env: { ...process.env, DATABASE_URL: url },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (script: string, args: string[]) => runCli(script, args, url);
 
 const write = (name: string, data: Uint8Array | string) => {
   const file = path.join(dir, name);

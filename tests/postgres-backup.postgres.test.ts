@@ -9,6 +9,7 @@ import { createPrismaClient, type Db } from "@/lib/db/create-client";
 import { backupPostgres, checkPostgresBackup, postgresTool, restorePostgres } from "@/lib/postgres/backup";
 import { knownMigrations } from "@/lib/sqlite/backup";
 import { loadSynthetic } from "@/prisma/synthetic";
+import { runCli } from "./helpers/run-cli";
 import { createTestDb } from "./helpers/test-db";
 import { adminQuery, withDatabase } from "./helpers/postgres-test-db";
 
@@ -56,18 +57,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run("npx", ["tsx", `scripts/${script}.ts`, ...args], {
-      env: { ...process.env, DATABASE_URL: url },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (script: string, args: string[]) => runCli(script, args, url);
 
 describe("backup", () => {
   it("writes an owner-only pg_dump archive, read back whole, and never overwrites one", async () => {
