@@ -4,7 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import pg from "pg";
-import { BACKUP_MODE, CLAIMWATCH_TABLES, fsyncDir, fsyncFile, timestamp, type BackupCheck } from "@/lib/sqlite/backup";
+import {
+  CLAIMWATCH_TABLES,
+  createPartialBackupFile,
+  fsyncDir,
+  fsyncFile,
+  timestamp,
+  type BackupCheck,
+} from "@/lib/sqlite/backup";
 
 // PostgreSQL-only: the counterpart of lib/sqlite/backup.ts with pg_dump and pg_restore, and the same checks. A backup
 // is pg_dump's custom format (-Fc: compressed, one file, restorable table by table). Before a backup gets its name
@@ -218,13 +225,9 @@ export async function backupPostgres(
   target: string,
   knownMigrations: string[],
 ): Promise<PostgresBackupResult> {
-  if (fs.existsSync(target))
-    throw new Error(`${target} already exists; choose a new file name (backups are never overwritten).`);
   const started = performance.now();
-  const partial = `${target}.partial-${process.pid}`;
-  // A backup holds password hashes and session digests: owner-only before pg_dump writes a byte (it keeps the mode).
-  fs.closeSync(fs.openSync(partial, "wx", BACKUP_MODE));
-  fs.chmodSync(partial, BACKUP_MODE);
+  // pg_dump keeps the owner-only mode of the file it writes into.
+  const partial = createPartialBackupFile(target);
   const server = serverOf(url);
   try {
     await runTool(postgresTool("pg_dump", server.env), ["--format=custom", `--file=${partial}`], server.env);

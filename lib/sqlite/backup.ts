@@ -9,6 +9,20 @@ const BUSY_TIMEOUT = "PRAGMA busy_timeout = 5000";
 /** Owner read and write only. */
 export const BACKUP_MODE = 0o600;
 
+/**
+ * Where a backup to `target` is written until it is whole (then renamed): refuses a `target` that exists — backups
+ * are never overwritten — and creates the file readable by its owner only, whatever the umask, before a byte is
+ * written, because a backup holds password hashes and session digests. For both engines (lib/postgres/backup.ts).
+ */
+export function createPartialBackupFile(target: string): string {
+  if (fs.existsSync(target))
+    throw new Error(`${target} already exists; choose a new file name (backups are never overwritten).`);
+  const partial = `${target}.partial-${process.pid}`;
+  fs.closeSync(fs.openSync(partial, "wx", BACKUP_MODE));
+  fs.chmodSync(partial, BACKUP_MODE);
+  return partial;
+}
+
 /** The tables of Claimwatch's schema; a file without them is some other SQLite database. */
 export const CLAIMWATCH_TABLES = [
   "_prisma_migrations",
@@ -43,14 +57,9 @@ export function timestamp(now = new Date()): string {
  * so a half-made backup never has the final name.
  */
 export async function backupDatabase(source: string, target: string): Promise<BackupResult> {
-  if (fs.existsSync(target))
-    throw new Error(`${target} already exists; choose a new file name (backups are never overwritten).`);
   const started = performance.now();
-  const partial = `${target}.partial-${process.pid}`;
-  // A backup holds password hashes and session digests: it is created readable by its owner only (0600), before
-  // SQLite writes a byte into it (SQLite gives its journal the same mode), whatever the umask.
-  fs.closeSync(fs.openSync(partial, "wx", BACKUP_MODE));
-  fs.chmodSync(partial, BACKUP_MODE);
+  // SQLite gives its journal the same mode as the file.
+  const partial = createPartialBackupFile(target);
   const db = new Database(source, { fileMustExist: true });
   let pages = 0;
   try {
